@@ -1,0 +1,39 @@
+"""The pipeline: text -> Document -> detectors -> Findings -> scores -> Report."""
+
+from __future__ import annotations
+
+from . import lexicon as lexicon_mod
+from . import readability, sourcing
+from .context import Context
+from .detectors import DETECTORS
+from .findings import Finding
+from .lexicon import Lexicons
+from .report import Report, Source
+from .scores import score
+from .segment import segment
+
+
+def analyze(text: str, *, lexicons: Lexicons | None = None, source: Source | None = None,
+            include_quoted: bool = False) -> Report:
+    """Analyse `text` and return its Report."""
+    lex = lexicons if lexicons is not None else lexicon_mod.load()
+    doc = segment(text)
+    sentences = sourcing.assess(doc, lex)
+    ctx = Context(doc, lex, sentences)
+    findings = sorted(
+        (f for detect in DETECTORS for f in detect(ctx)),
+        key=_order,
+    )
+    return Report(
+        source=source or Source(path="<text>"),
+        document=doc,
+        findings=tuple(findings),
+        sentences=sentences,
+        readability=readability.measure(doc),
+        reading_minutes=readability.reading_minutes(doc),
+        scores=score(doc.word_count, findings, sentences, include_quoted),
+    )
+
+
+def _order(f: Finding) -> tuple[int, int, str]:
+    return f.start, -f.end, f.rule

@@ -1,0 +1,29 @@
+"""The one exception family rhetoric raises."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class RhetoricError(Exception):
+    """Base of every error rhetoric raises on purpose."""
+
+    def __init__(self, message: str, *, path: str | Path | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+
+    def __str__(self) -> str:
+        where = self.path or ""
+        if where and self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.message}" if where else self.message
+
+
+class InputError(RhetoricError):
+    """An input file is missing, unreadable, binary or undecodable."""
+
+
+class LexiconError(RhetoricError):
+    """A lexicon file is malformed."""

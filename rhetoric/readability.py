@@ -1,0 +1,116 @@
+"""Readability formulas (as textstat defines them) over counts the Document already has."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
+
+from . import syllables
+from .model import Document
+
+# Below this many words a readability grade says nothing about the text.
+MIN_WORDS = 30
+WORDS_PER_MINUTE = 238
+
+
+@dataclass(frozen=True, slots=True)
+class Readability:
+    """The standard readability figures; None where the text is too short."""
+
+    flesch_reading_ease: float | None = None
+    flesch_kincaid_grade: float | None = None
+    gunning_fog: float | None = None
+    smog_index: float | None = None
+    coleman_liau_index: float | None = None
+    automated_readability_index: float | None = None
+    dale_chall_readability_score: float | None = None
+    text_standard: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """What the formulas are computed from."""
+
+    words: int
+    sentences: int
+    syllables: int
+    letters: int
+    polysyllables: int
+    difficult: int
+    complex: int
+
+
+@cache
+def _easy_words() -> frozenset[str]:
+    # Read textstat's Dale-Chall list without importing textstat (and nltk with it).
+    spec = find_spec("textstat")
+    assert spec is not None and spec.submodule_search_locations
+    path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "en" / "easy_words.txt"
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
+def count(doc: Document) -> Counts:
+    """Count words, syllables, letters and hard words of the document."""
+    easy = _easy_words()
+    syl = poly = difficult = complex_ = letters = 0
+    cache: dict[str, int] = {}
+    for tok in doc.tokens:
+        word = tok.norm.replace("-", "").replace("'", "")
+        n = cache.get(word)
+        if n is None:
+            n = cache[word] = syllables.count(word)
+        syl += n
+        letters += len(word)
+        if n >= 3:
+            poly += 1
+        if word not in easy:
+            difficult += 1
+            if n >= 3:
+                complex_ += 1
+    return Counts(len(doc.tokens), len(doc.sentences), syl, letters, poly, difficult, complex_)
+
+
+def measure(doc: Document) -> Readability:
+    """Return the readability figures of `doc`, or undefined ones for a short text."""
+    c = count(doc)
+    if c.words < MIN_WORDS or c.sentences == 0:
+        return Readability()
+    wps = c.words / c.sentences
+    spw = c.syllables / c.words
+    fre = 206.835 - 1.015 * wps - 84.6 * spw
+    fkg = 0.39 * wps + 11.8 * spw - 15.59
+    fog = 0.4 * (wps + 100 * c.complex / c.words)
+    smog = 1.043 * math.sqrt(30 * c.polysyllables / c.sentences) + 3.1291 if c.sentences >= 3 else None
+    cli = 0.058 * (100 * c.letters / c.words) - 0.296 * (100 * c.sentences / c.words) - 15.8
+    ari = 4.71 * c.letters / c.words + 0.5 * wps - 21.43
+    pdw = 100 * c.difficult / c.words
+    dale = 0.1579 * pdw + 0.0496 * wps + (3.6365 if pdw > 5 else 0.0)
+    return Readability(
+        flesch_reading_ease=round(fre, 2), flesch_kincaid_grade=round(fkg, 2), gunning_fog=round(fog, 2),
+        smog_index=None if smog is None else round(smog, 2), coleman_liau_index=round(cli, 2),
+        automated_readability_index=round(ari, 2), dale_chall_readability_score=round(dale, 2),
+        text_standard=_consensus(fkg, fre, smog, cli, ari, dale, fog),
+    )
+
+
+def reading_minutes(doc: Document) -> float:
+    """Return the reading time in minutes at an adult's silent reading pace."""
+    return round(len(doc.tokens) / WORDS_PER_MINUTE, 1)
+
+
+def _consensus(fkg, fre, smog, cli, ari, dale, fog) -> float:
+    """Return textstat's consensus grade: the most common grade among the formulas."""
+    grades: list[int] = []
+    for score in (fkg, smog, cli, ari, dale, fog):
+        if score is not None:
+            grades.extend([math.floor(score), math.ceil(score), round(score)])
+    bands = ((90, 5), (80, 6), (70, 7), (60, 8), (50, 10), (40, 11), (30, 12))
+    if 60 <= fre < 70:
+        grades.extend([8, 9])
+    else:
+        grades.append(next((g for low, g in bands if low <= fre < (100 if low == 90 else low + 10)), 13))
+    return float(Counter(grades).most_common(1)[0][0])

@@ -1,0 +1,1 @@
+"""Renderers: siblings that each show the same Report in one format."""

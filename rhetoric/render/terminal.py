@@ -1,0 +1,134 @@
+"""The Rich terminal report: header, scores, the highlighted article, and the findings."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..findings import Category, Finding, Voice
+from ..report import Report
+
+STYLES = {
+    Category.LOADED_TERM: "bold red",
+    Category.SCARE_QUOTE: "bold magenta",
+    Category.UNSOURCED_ASSERTION: "underline yellow",
+    Category.WEASEL: "bold yellow",
+    Category.HEDGE: "cyan",
+    Category.BOOSTER: "bold blue",
+    Category.EDITORIALIZING: "bold green",
+    Category.RHETORICAL_QUESTION: "italic bright_cyan",
+}
+QUOTED_STYLE = "dim"
+READABILITY_LABELS = (
+    ("flesch_reading_ease", "Flesch reading ease"),
+    ("flesch_kincaid_grade", "Flesch-Kincaid grade"),
+    ("gunning_fog", "Gunning fog"),
+    ("smog_index", "SMOG"),
+    ("coleman_liau_index", "Coleman-Liau"),
+    ("automated_readability_index", "ARI"),
+    ("dale_chall_readability_score", "Dale-Chall"),
+    ("text_standard", "Consensus grade"),
+)
+
+
+def render(report: Report, console: Console, *, show_text: bool = True) -> None:
+    """Print the full report of one article."""
+    console.print(_header(report))
+    console.print(_scores(report))
+    if show_text:
+        console.print(Panel(_article(report), title="Article", title_align="left"))
+        console.print(_legend())
+    _findings(report, console)
+
+
+def _fmt(value: float | None, digits: int = 1) -> str:
+    return "n/a" if value is None else f"{value:.{digits}f}"
+
+
+def _header(report: Report) -> Panel:
+    doc = report.document
+    line = Text()
+    line.append(f"{doc.word_count:,} words · {len(doc.sentences)} sentences · {len(doc.paragraphs)} paragraphs"
+                f" · {report.reading_minutes:g} min read")
+    line.append(f"\n{report.source.path}", style="dim")
+    return Panel(line, title=Text(report.title or "(untitled)", style="bold"), title_align="left")
+
+
+def _scores(report: Report) -> Table:
+    s = report.scores
+    dens = Table(title="Per 1,000 words (writer's voice)", title_justify="left", show_edge=False, box=None)
+    dens.add_column("Category")
+    dens.add_column("Count", justify="right")
+    dens.add_column("Per 1,000", justify="right")
+    counts = dict(s.counts)
+    for cat, density in s.densities:
+        dens.add_row(Text(cat.label, style=STYLES[cat]), str(counts[cat]), _fmt(density))
+    share = s.attributed_share
+    dens.add_row("", "", "")
+    dens.add_row("Claims (checkable sentences)", str(s.claims), "")
+    dens.add_row("Attributed to a source", str(s.attributed_claims),
+                 "n/a" if share is None else f"{100 * share:.0f}%")
+    dens.add_row("Findings in quoted speech", str(s.quoted_findings), "")
+    read = Table(title="Readability", title_justify="left", show_edge=False, box=None)
+    read.add_column("Formula")
+    read.add_column("Score", justify="right")
+    for key, label in READABILITY_LABELS:
+        read.add_row(label, _fmt(getattr(report.readability, key)))
+    grid = Table.grid(padding=(0, 4))
+    grid.add_row(dens, read)
+    return grid
+
+
+def _article(report: Report) -> Text:
+    text = Text(report.text.strip("\n"))
+    offset = len(report.text) - len(report.text.lstrip("\n"))
+    for q in report.document.quotations:
+        if q.depth == 0:
+            text.stylize(QUOTED_STYLE, q.start - offset, q.end - offset)
+    for f in sorted(report.findings, key=lambda f: f.category is not Category.UNSOURCED_ASSERTION):
+        text.stylize(STYLES[f.category], f.start - offset, f.end - offset)
+    return text
+
+
+def _legend() -> Text:
+    legend = Text("Legend: ")
+    for cat, style in STYLES.items():
+        legend.append(cat.value, style=style)
+        legend.append("  ")
+    legend.append("quoted speech", style=QUOTED_STYLE)
+    return legend
+
+
+def _findings(report: Report, console: Console) -> None:
+    author = [f for f in report.findings if f.voice is Voice.AUTHOR]
+    quoted = [f for f in report.findings if f.voice is Voice.QUOTED]
+    if not report.findings:
+        console.print(Text("No findings.", style="green"))
+    for cat in Category:
+        group = [f for f in author if f.category is cat]
+        if group:
+            console.print(_finding_table(report, group, f"{cat.label} ({len(group)})", STYLES[cat]))
+    if quoted:
+        console.print(_finding_table(report, quoted, f"In quoted speech: the speakers' words, not the writer's "
+                                                     f"({len(quoted)})", QUOTED_STYLE))
+
+
+def _finding_table(report: Report, findings: list[Finding], title: str, style: str) -> Table:
+    table = Table(title=Text(title, style=style), title_justify="left", show_lines=False, expand=True)
+    table.add_column("Where", no_wrap=True, style="dim")
+    table.add_column("Text", ratio=2)
+    table.add_column("Why", ratio=4)
+    for f in findings:
+        line, col = report.document.line_col(f.start)
+        why = Text(f.message, style="bold")
+        why.append(f"  [{f.rule}]", style="dim")
+        if f.why:
+            why.append(f"\n{f.why}")
+        if f.alternative:
+            why.append("\nTry: ", style="green")
+            why.append(f.alternative)
+        excerpt = f.text if len(f.text) <= 80 else f.text[:77] + "…"
+        table.add_row(f"{line}:{col}", Text(excerpt), why)
+    return table

@@ -1,0 +1,161 @@
+"""Build the Document: paragraphs, sentences, tokens and quotations of one text."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from .model import Document, Paragraph, Sentence, Token
+from .quotes import pair_quotations
+
+# A word: letters or digits, joined by internal apostrophes, hyphens, or by
+# dots and commas that sit between digits or single letters (3.5, 2,000, U.S).
+_TOKEN = re.compile(
+    r"[^\W_]+(?:(?:['’\-‐][^\W_]+)|(?:(?<=\d)[.,:](?=\d)\d*)|(?:(?<=\b[^\W\d_])\.(?=[^\W\d_]\b)))*"
+)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# Candidate sentence ends: terminal punctuation, then closing quotes/brackets, then space.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n")
+_CLOSERS = "\"'”’»)]"
+_OPENERS = "\"'“‘«([¡¿"
+
+# Abbreviations after which a full stop does not end a sentence.
+_TITLES = frozenset(
+    "mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj st jr sr rev hon fr pres supt insp det "
+    "messrs mme mlle".split()
+)
+_ABBREVIATIONS = _TITLES | frozenset(
+    "inc corp ltd co vs etc al approx dept est fig no nos vol pp ca cf ed eds esp univ assn bros jan feb mar apr "
+    "jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun ft mt ave blvd rd hwy "
+    "e.g i.e a.m p.m u.s u.k u.n u.s.a e.u d.c n.y l.a".split()
+)
+# Words that, capitalised after "U.S." and the like, show a new sentence has begun.
+_STARTERS = frozenset(
+    "the a an in on at but and he she it they we i this that these those there his her its their our "
+    "after before when while however meanwhile yet so if as for since".split()
+)
+
+
+def segment(text: str) -> Document:
+    """Split `text` into paragraphs, sentences, tokens and quotations."""
+    tokens = tuple(_tokens(text))
+    token_starts = tuple(t.start for t in tokens)
+    paragraphs = tuple(_paragraphs(text))
+    sentences = tuple(_sentences(text, paragraphs, token_starts))
+    line_starts = (0, *(m.end() for m in re.finditer("\n", text)))
+    return Document(
+        text=text,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        tokens=tokens,
+        quotations=pair_quotations(text, paragraphs),
+        line_starts=line_starts,
+        sentence_starts=tuple(s.start for s in sentences),
+        token_starts=token_starts,
+    )
+
+
+def normalize(word: str) -> str:
+    """Return the matching form of a word: lower case, straight apostrophe, no possessive."""
+    w = word.lower().replace("’", "'").replace("‐", "-")
+    if w.endswith("'s") and len(w) > 2:
+        w = w[:-2]
+    return w
+
+
+def _tokens(text: str):
+    for m in _TOKEN.finditer(text):
+        yield Token(m.start(), m.end(), normalize(m.group()))
+
+
+def _paragraphs(text: str):
+    start = 0
+    index = 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        para = _trimmed(text, start, m.start())
+        if para:
+            yield Paragraph(index, *para)
+            index += 1
+        start = m.end()
+    para = _trimmed(text, start, len(text))
+    if para:
+        yield Paragraph(index, *para)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _sentences(text: str, paragraphs: tuple[Paragraph, ...], token_starts: tuple[int, ...]):
+    index = 0
+    for para in paragraphs:
+        start = para.start
+        for m in _SENTENCE_END.finditer(text, para.start, para.end):
+            if not _is_boundary(text, m.start(), m.end(), para.end):
+                continue
+            span = _trimmed(text, start, m.end())
+            if span:
+                yield _sentence(index, span, para.index, token_starts)
+                index += 1
+            start = m.end()
+        span = _trimmed(text, start, para.end)
+        if span:
+            yield _sentence(index, span, para.index, token_starts)
+            index += 1
+
+
+def _sentence(index: int, span: tuple[int, int], paragraph: int, token_starts: tuple[int, ...]) -> Sentence:
+    first = bisect_left(token_starts, span[0])
+    end = bisect_left(token_starts, span[1])
+    return Sentence(index, span[0], span[1], paragraph, first, end)
+
+
+def _next_char(text: str, pos: int, limit: int) -> str:
+    while pos < limit and text[pos].isspace():
+        pos += 1
+    return text[pos] if pos < limit else ""
+
+
+def _is_boundary(text: str, start: int, end: int, limit: int) -> bool:
+    nxt = _next_char(text, end, limit)
+    if not nxt:
+        return True
+    if text[start] == "\n":
+        # A line break ends a sentence unless the line plainly runs on.
+        before = text[:start].rstrip(" \t\r")
+        prev = before[-1] if before else ""
+        return not (nxt.islower() or prev in ",;-–(")
+    if nxt.islower() or nxt in ",;:)":
+        return False
+    if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or not nxt.isalnum()):
+        return False
+    mark = text[start:end].rstrip(_CLOSERS)
+    if mark != ".":
+        return True
+    word = _word_before(text, start)
+    if not word:
+        return True
+    low = word.lower()
+    if low in _TITLES:
+        return False
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: J. K. Rowling
+    if low in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", low):
+        return _starts_sentence(text, end, limit)
+    return True
+
+
+def _word_before(text: str, pos: int) -> str:
+    i = pos
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "."):
+        i -= 1
+    return text[i:pos].strip(".")
+
+
+def _starts_sentence(text: str, pos: int, limit: int) -> bool:
+    m = re.compile(r"\s*[\"“‘']?([A-Za-z]+)").match(text, pos, limit)
+    return bool(m) and m.group(1).lower() in _STARTERS
