@@ -14,7 +14,6 @@ EXIT_OK, EXIT_THRESHOLD, EXIT_INPUT = 0, 1, 2
 
 app = typer.Typer(
     name="rhetoric",
-    help="Analyse news text for loaded language, scare quotes, unsourced claims and more, offline.",
     no_args_is_help=True,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
@@ -74,24 +73,23 @@ def analyze(
     from .render import terminal
 
     out = Console(no_color=no_color or None, highlight=False, soft_wrap=False)
-    err = Console(stderr=True, no_color=no_color or None, highlight=False)
     try:
         lex = lexicon.load()
     except RhetoricError as exc:
-        err.print(f"rhetoric: {exc}", markup=False)
+        _complain(exc)
         raise typer.Exit(EXIT_INPUT) from None
     failed = False
     collected = []
     for item in expand(paths):
         if isinstance(item, RhetoricError):
             failed = True
-            err.print(f"rhetoric: {item}", markup=False)
+            _complain(item)
             continue
         try:
             doc_input = read(item)
         except RhetoricError as exc:
             failed = True
-            err.print(f"rhetoric: {exc}", markup=False)
+            _complain(exc)
             if format is not Format.text:
                 obj = json_render.error_dict(item, exc)
                 if format is Format.jsonl:
@@ -111,6 +109,11 @@ def analyze(
                                            and paths[0] != "" and not _is_dir(paths[0]) else collected,
                                            pretty=True) + "\n")
     raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
+
+
+def _complain(error: Exception) -> None:
+    """Print a one-line diagnostic on standard error."""
+    typer.echo(f"rhetoric: {error}", err=True)
 
 
 def _is_dir(path: str) -> bool:

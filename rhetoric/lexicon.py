@@ -85,15 +85,15 @@ def builtin_paths() -> list[Path]:
 def load(paths: Iterable[str | Path] | None = None) -> Lexicons:
     """Load and validate lexicon files (the built-in ones by default)."""
     families: list[Family] = []
-    entries: list[Entry] = []
+    entries: list[tuple[Entry, list[str]]] = []
     for path in builtin_paths() if paths is None else paths:
         family, fam_entries = load_file(Path(path))
         families.append(family)
         entries.extend(fam_entries)
-    return Lexicons(tuple(families), tuple(entries), _index(entries))
+    return Lexicons(tuple(families), tuple(e for e, _ in entries), _index(entries))
 
 
-def load_file(path: Path) -> tuple[Family, list[Entry]]:
+def load_file(path: Path) -> tuple[Family, list[tuple[Entry, list[str]]]]:
     """Load one lexicon file, failing with its path and line on any mistake."""
     try:
         raw = path.read_text(encoding="utf-8")
@@ -136,11 +136,12 @@ def load_file(path: Path) -> tuple[Family, list[Entry]]:
         inflect = item.get("inflect", "none")
         if inflect not in _INFLECT:
             raise LexiconError(f"{where}: inflect {inflect!r}; expected one of: {', '.join(_INFLECT)}",
-                               path=path, line=line)
+                               path=path, line=locate.key("inflect", after=line))
         entry = Entry(
             family=family, term=item["term"], message=item["message"], why=item["why"],
             alternative=item.get("alternative") or None,
-            severity=_enum(Severity, item.get("severity", family.severity.value), path, line, "severity"),
+            severity=_enum(Severity, item.get("severity", family.severity.value), path,
+                           locate.key("severity", after=line), "severity"),
             not_after=frozenset(w.lower() for w in item.get("not_after", [])),
             not_before=frozenset(w.lower() for w in item.get("not_before", [])),
             case=item.get("case", False),
@@ -198,7 +199,7 @@ class _Locator:
         return self.entries[n] if n < len(self.entries) else None
 
     def key(self, key: str, after: int | None = None) -> int | None:
-        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        pattern = re.compile(rf"^\s*(?:{re.escape(key)}\s*=|\[+\s*{re.escape(key)}\s*\])")
         for i in range((after or 1) - 1, len(self.lines)):
             if pattern.match(self.lines[i]):
                 return i + 1

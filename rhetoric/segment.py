@@ -11,7 +11,7 @@ from .quotes import pair_quotations
 # A word: letters or digits, joined by internal apostrophes, hyphens, or by
 # dots and commas that sit between digits or single letters (3.5, 2,000, U.S).
 _TOKEN = re.compile(
-    r"[^\W_]+(?:(?:['’\-‐][^\W_]+)|(?:(?<=\d)[.,:](?=\d)\d*)|(?:(?<=\b[^\W\d_])\.(?=[^\W\d_]\b)))*"
+    r"[^\W_]+(?:(?:['’\-‐][^\W_]+)|(?:(?<=\d)[.,:](?=\d)\d*)|(?:(?<=\b[^\W\d_])\.[^\W\d_]\b))*"
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Candidate sentence ends: terminal punctuation, then closing quotes/brackets, then space.

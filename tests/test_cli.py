@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from rhetoric import __version__
+from rhetoric.cli import app
+from tests.conftest import ROOT, SAMPLES
+
+SCHEMA = json.loads((ROOT / "schema" / "report.schema.json").read_text(encoding="utf-8"))
+REFERENCE = str(SAMPLES / "the-russians-are-coming.txt")
+
+
+def run(*args: str, input: str | bytes | None = None):
+    return CliRunner().invoke(app, list(args), input=input)
+
+
+def validate(obj) -> None:
+    jsonschema.validate(obj, SCHEMA)
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0
+    assert __version__ in result.stdout
+
+
+def test_help_has_examples():
+    result = run("--help")
+    assert result.exit_code == 0
+    assert "rhetoric analyze article.txt" in result.stdout
+
+
+def test_json_report_follows_the_contract():
+    result = run("analyze", REFERENCE, "--format", "json")
+    assert result.exit_code == 0, result.output
+    obj = json.loads(result.stdout)
+    validate(obj)
+    text = (SAMPLES / "the-russians-are-coming.txt").read_text(encoding="utf-8")
+    assert obj["stats"]["words"] > 1500
+    for f in obj["findings"]:
+        assert text[f["start"]:f["end"]] == f["text"]
+        line_start = sum(len(ln) + 1 for ln in text.split("\n")[:f["line"] - 1])
+        assert line_start + f["column"] - 1 == f["start"]
+    for s in obj["sentences"]:
+        assert 0 <= s["start"] < s["end"] <= len(text)
+
+
+def test_jsonl_prints_one_object_per_file():
+    samples = sorted(str(p) for p in SAMPLES.glob("*.txt"))
+    result = run("analyze", *samples, "--format", "jsonl")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(samples)
+    for line, path in zip(lines, samples):
+        obj = json.loads(line)
+        validate(obj)
+        assert obj["source"]["path"] == path
+
+
+def test_folder_is_walked(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "two.txt").write_text("Second article text here.", encoding="utf-8")
+    (tmp_path / "one.txt").write_text("First article text here.", encoding="utf-8")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "x.txt").write_text("Hidden.", encoding="utf-8")
+    result = run("analyze", str(tmp_path), "--format", "jsonl")
+    paths = [json.loads(line)["source"]["path"] for line in result.stdout.splitlines()]
+    assert [p.rsplit("/", 2)[-2:] for p in paths] == [["b", "two.txt"], [tmp_path.name, "one.txt"]]
+
+
+def test_stdin():
+    result = run("analyze", "-", "--format", "json", input="The so-called experts were wrong. Who knew about this?")
+    assert result.exit_code == 0
+    obj = json.loads(result.stdout)
+    validate(obj)
+    assert obj["source"]["path"] == "<stdin>"
+    assert {f["rule"] for f in obj["findings"]} >= {"scare-quote.so-called", "rhetorical-question.question"}
+
+
+def test_text_report_has_no_escape_codes_when_not_a_terminal():
+    result = run("analyze", REFERENCE)
+    assert result.exit_code == 0
+    assert "\x1b[" not in result.stdout
+    assert "Readability" in result.stdout and "Loaded terms" in result.stdout
+
+
+@pytest.mark.parametrize(("make", "needle"), [
+    (lambda d: d / "missing.txt", "no such file"),
+    (lambda d: _write(d / "bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00"), "binary"),
+    (lambda d: _write(d / "latin.txt", "café".encode("latin-1")), "not valid UTF-8"),
+    (lambda d: _write(d / "empty.txt", b""), "is empty"),
+    (lambda d: _write(d / "blank.txt", b"  \n\t\n"), "white space"),
+    (lambda d: _mkdir(d / "empty-folder"), "no text files"),
+])
+def test_bad_input_is_one_line_and_exit_2(tmp_path, make, needle):
+    path = make(tmp_path)
+    result = run("analyze", str(path))
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0] and str(path) in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_bad_file_yields_an_error_object_and_the_run_goes_on(tmp_path):
+    bad = _write(tmp_path / "bad.txt", b"\xff\xfe\x00garbage\x00")
+    result = run("analyze", str(bad), REFERENCE, "--format", "jsonl")
+    assert result.exit_code == 2
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    validate(first)
+    validate(second)
+    assert first["error"]["type"] == "InputError"
+    assert "findings" in second
+
+
+def test_utf16_and_bom(tmp_path):
+    p16 = _write(tmp_path / "u16.txt", "The plan was approved.".encode("utf-16"))
+    bom = _write(tmp_path / "bom.txt", "\ufeffThe plan was approved.".encode("utf-8"))
+    for path in (p16, bom):
+        result = run("analyze", str(path), "--format", "json")
+        assert result.exit_code == 0
+        assert json.loads(result.stdout)["stats"]["words"] == 4
+
+
+def _write(path, data: bytes):
+    path.write_bytes(data)
+    return path
+
+
+def _mkdir(path):
+    path.mkdir()
+    return path

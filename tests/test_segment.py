@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rhetoric.segment import segment
+
+
+def sentences(text: str) -> list[str]:
+    doc = segment(text)
+    return [text[s.start:s.end] for s in doc.sentences]
+
+
+def test_abbreviations_titles_and_initials_do_not_split():
+    text = "Dr. Smith met Mr. J. K. Rowling in Washington, D.C. on Jan. 5. They talked."
+    assert sentences(text) == ["Dr. Smith met Mr. J. K. Rowling in Washington, D.C. on Jan. 5.", "They talked."]
+
+
+def test_us_abbreviation_ends_a_sentence_before_a_sentence_starter():
+    assert sentences("He moved to the U.S. The move cost $3.5 million.") == [
+        "He moved to the U.S.", "The move cost $3.5 million."]
+    assert sentences("The U.S. Senate voted.") == ["The U.S. Senate voted."]
+
+
+def test_decimals_and_quotes():
+    text = "Growth was 3.5 percent. “It is over,” she said. “We won.” Then they left."
+    assert sentences(text) == ["Growth was 3.5 percent.", "“It is over,” she said.", "“We won.”", "Then they left."]
+
+
+def test_question_inside_quote_followed_by_attribution():
+    assert sentences('"Why now?" he asked. Nobody knew.') == ['"Why now?" he asked.', "Nobody knew."]
+
+
+def test_dateline_and_headline_lines():
+    text = "Plan approved\n\nLONDON (Reuters) - The council approved the plan on Monday.\nIt will cost more."
+    assert sentences(text) == ["Plan approved", "LONDON (Reuters) - The council approved the plan on Monday.",
+                               "It will cost more."]
+
+
+def test_wrapped_lines_run_on():
+    text = "The council approved the plan\nafter a long debate on Monday."
+    assert sentences(text) == [text]
+
+
+def test_paragraphs():
+    doc = segment("One.\n\nTwo three.\n   \nFour.")
+    assert [doc.text[p.start:p.end] for p in doc.paragraphs] == ["One.", "Two three.", "Four."]
+    assert [s.paragraph for s in doc.sentences] == [0, 1, 2]
+
+
+def test_tokens_keep_hyphens_apostrophes_and_numbers():
+    doc = segment("Russia’s so-called 2,000 U.S. rock 'n' roll 3.5")
+    assert [doc.text[t.start:t.end] for t in doc.tokens] == [
+        "Russia’s", "so-called", "2,000", "U.S", "rock", "n", "roll", "3.5"]
+    assert doc.tokens[0].norm == "russia"
+
+
+def test_line_and_column():
+    doc = segment("ab\ncd\n\nef")
+    assert doc.line_col(0) == (1, 1)
+    assert doc.line_col(4) == (2, 2)
+    assert doc.line_col(7) == (4, 1)
+
+
+def test_empty_text():
+    doc = segment("")
+    assert doc.sentences == () and doc.tokens == () and doc.paragraphs == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_spans_are_valid_for_any_text(text):
+    doc = segment(text)
+    for t in doc.tokens:
+        assert 0 <= t.start < t.end <= len(text)
+    prev = 0
+    for s in doc.sentences:
+        assert prev <= s.start < s.end <= len(text)
+        assert text[s.start:s.end] == text[s.start:s.end].strip()
+        prev = s.end
+    for q in doc.quotations:
+        assert 0 <= q.start < q.inner_start <= q.inner_end <= q.end <= len(text)
