@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,7 @@ from typing import Any
 from .errors import LexiconError
 from .findings import Category, Severity
 from .inflect import inflections
+from .segment import normalize
 
 LEXICAL_CATEGORIES = frozenset(
     {Category.LOADED_TERM, Category.WEASEL, Category.HEDGE, Category.BOOSTER,
@@ -55,18 +56,36 @@ class Entry:
     why: str
     alternative: str | None
     severity: Severity
-    not_after: frozenset[str]
-    not_before: frozenset[str]
+    not_after: tuple[tuple[str, ...], ...]
+    not_before: tuple[tuple[str, ...], ...]
     case: bool
+    cased: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class TrieNode:
+    """A word of a phrase: the entries that end here and the words that may follow."""
+
+    entries: list[Entry]
+    children: dict[str, TrieNode]
 
 
 @dataclass(frozen=True, slots=True)
 class Lexicons:
-    """Every loaded family, with an index from first word to candidate phrases."""
+    """Every loaded family, with a trie of their phrases keyed by normalised word."""
 
     families: tuple[Family, ...]
     entries: tuple[Entry, ...]
-    index: Mapping[str, tuple[tuple[tuple[str, ...], Entry], ...]]
+    trie: Mapping[str, TrieNode]
+
+    def phrases(self) -> Iterator[tuple[tuple[str, ...], Entry]]:
+        """Yield every indexed phrase (as words) with its entry."""
+        stack = [((w,), node) for w, node in self.trie.items()]
+        while stack:
+            words, node = stack.pop()
+            for e in node.entries:
+                yield words, e
+            stack.extend(((*words, w), child) for w, child in node.children.items())
 
     def family(self, rule: str) -> Family | None:
         """Return the family with rule id `rule`."""
@@ -90,7 +109,7 @@ def load(paths: Iterable[str | Path] | None = None) -> Lexicons:
         family, fam_entries = load_file(Path(path))
         families.append(family)
         entries.extend(fam_entries)
-    return Lexicons(tuple(families), tuple(e for e, _ in entries), _index(entries))
+    return Lexicons(tuple(families), tuple(e for e, _ in entries), _trie(entries))
 
 
 def load_file(path: Path) -> tuple[Family, list[tuple[Entry, list[str]]]]:
@@ -142,8 +161,8 @@ def load_file(path: Path) -> tuple[Family, list[tuple[Entry, list[str]]]]:
             alternative=item.get("alternative") or None,
             severity=_enum(Severity, item.get("severity", family.severity.value), path,
                            locate.key("severity", after=line), "severity"),
-            not_after=frozenset(w.lower() for w in item.get("not_after", [])),
-            not_before=frozenset(w.lower() for w in item.get("not_before", [])),
+            not_after=_guards(item.get("not_after", [])),
+            not_before=_guards(item.get("not_before", [])),
             case=item.get("case", False),
         )
         forms = [item["term"], *item.get("forms", [])]
@@ -153,15 +172,30 @@ def load_file(path: Path) -> tuple[Family, list[tuple[Entry, list[str]]]]:
     return family, entries
 
 
-def _index(entries) -> dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]:
-    index: dict[str, dict[tuple[str, ...], Entry]] = {}
+def _guards(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Return context guards as word tuples, so "the lives" guards a two-word context."""
+    return tuple(tuple(normalize(w) for w in _WORD.findall(p)) for p in phrases if _WORD.search(p))
+
+
+def _trie(entries: list[tuple[Entry, list[str]]]) -> dict[str, TrieNode]:
+    root: dict[str, TrieNode] = {}
     for entry, forms in entries:
         for form in forms:
-            words = tuple(w if entry.case else w.lower().replace("’", "'") for w in _WORD.findall(form))
-            if words:
-                # The first definition of a phrase wins: later files may not shadow it silently.
-                index.setdefault(words[0] if not entry.case else words[0].lower(), {}).setdefault(words, entry)
-    return {k: tuple(sorted(v.items(), key=lambda kv: -len(kv[0]))) for k, v in index.items()}
+            words = _WORD.findall(form)
+            if not words:
+                continue
+            children, node = root, None
+            for w in words:
+                node = children.setdefault(normalize(w), TrieNode([], {}))
+                children = node.children
+            assert node is not None
+            if entry.case:
+                entry = replace(entry, cased=tuple(words))
+            # Where two entries define one phrase, the first that fits its context wins;
+            # a test keeps the built-in lexicons free of such clashes.
+            if entry not in node.entries:
+                node.entries.append(entry)
+    return root
 
 
 def _check_keys(table: dict[str, Any], allowed, required, path, locate, where, line=None) -> None:

@@ -20,26 +20,24 @@ class PhraseMatch:
     stop: int
 
 
-def find_phrases(doc: Document, lexicons: Lexicons, first: int = 0, end: int | None = None) -> Iterator[PhraseMatch]:
-    """Yield the longest non-overlapping lexicon matches among tokens [first, end)."""
-    tokens, text, index = doc.tokens, doc.text, lexicons.index
-    end = len(tokens) if end is None else end
-    i = first
-    while i < end:
+def find_phrases(doc: Document, lexicons: Lexicons) -> Iterator[PhraseMatch]:
+    """Yield the longest non-overlapping lexicon matches, walking the phrase trie token by token."""
+    tokens, text, trie = doc.tokens, doc.text, lexicons.trie
+    n = len(tokens)
+    i = 0
+    while i < n:
         match = None
-        for words, entry in index.get(tokens[i].norm, ()):
-            n = len(words)
-            if i + n > end or not _same(doc, i, words, entry.case):
-                continue
-            if entry.not_after and i > 0 and _adjacent(text, tokens[i - 1].end, tokens[i].start) \
-                    and tokens[i - 1].norm in entry.not_after:
-                continue
-            j = i + n
-            if entry.not_before and j < len(tokens) and _adjacent(text, tokens[j - 1].end, tokens[j].start) \
-                    and tokens[j].norm in entry.not_before:
-                continue
-            match = PhraseMatch(entry, i, j, tokens[i].start, tokens[j - 1].end)
-            break
+        node = trie.get(tokens[i].norm)
+        j = i + 1
+        while node is not None:
+            for entry in node.entries:
+                if _fits(doc, i, j, entry):
+                    match = PhraseMatch(entry, i, j, tokens[i].start, tokens[j - 1].end)
+                    break
+            if j >= n or not node.children or not text[tokens[j - 1].end:tokens[j].start].isspace():
+                break
+            node = node.children.get(tokens[j].norm)
+            j += 1
         if match is None:
             i += 1
             continue
@@ -47,18 +45,27 @@ def find_phrases(doc: Document, lexicons: Lexicons, first: int = 0, end: int | N
         i = match.end
 
 
-def _same(doc: Document, i: int, words: tuple[str, ...], case: bool) -> bool:
-    tokens = doc.tokens
-    for k, word in enumerate(words):
-        tok = tokens[i + k]
-        if (doc.text[tok.start:tok.end] if case else tok.norm) != word:
+def _fits(doc: Document, i: int, j: int, entry: Entry) -> bool:
+    """Return whether `entry` may match tokens [i, j): case and the neutral-context guards."""
+    tokens, text = doc.tokens, doc.text
+    if entry.case and entry.cased != tuple(text[t.start:t.end] for t in tokens[i:j]):
+        return False
+    # A guard is a run of words touching the phrase (space or hyphen apart), before or after it.
+    for guard in entry.not_after:
+        k = i - len(guard)
+        if k >= 0 and tokens[k].norm == guard[0] and _run(doc, k, i + 1, guard):
             return False
-        if k and not doc.text[tokens[i + k - 1].end:tok.start].isspace():
+    for guard in entry.not_before:
+        if j < len(tokens) and tokens[j].norm == guard[0] and _run(doc, j - 1, j + len(guard), (tokens[j - 1].norm, *guard)):
             return False
     return True
 
 
-def _adjacent(text: str, end: int, start: int) -> bool:
-    """Return whether two tokens are separated by nothing but space (or a hyphen)."""
-    gap = text[end:start]
-    return not gap.strip(" \t\n-")
+def _run(doc: Document, first: int, end: int, words: tuple[str, ...]) -> bool:
+    """Return whether tokens [first, end) start with `words` and sit next to each other."""
+    tokens, text = doc.tokens, doc.text
+    if first < 0 or end > len(tokens):
+        return False
+    if any(tokens[first + n].norm != w for n, w in enumerate(words)):
+        return False
+    return all(not text[tokens[k].end:tokens[k + 1].start].strip(" \t\n-") for k in range(first, end - 1))

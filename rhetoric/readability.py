@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -53,24 +53,24 @@ def _easy_words() -> frozenset[str]:
     return frozenset(path.read_text(encoding="utf-8").split())
 
 
+@lru_cache(maxsize=65536)
+def _word(norm: str) -> tuple[int, int, bool]:
+    """Return a word's letters, syllables and whether it is off the Dale-Chall easy list."""
+    word = norm.replace("-", "").replace("'", "")
+    return len(word), syllables.count(word), word not in _easy_words()
+
+
 def count(doc: Document) -> Counts:
     """Count words, syllables, letters and hard words of the document."""
-    easy = _easy_words()
     syl = poly = difficult = complex_ = letters = 0
-    cache: dict[str, int] = {}
     for tok in doc.tokens:
-        word = tok.norm.replace("-", "").replace("'", "")
-        n = cache.get(word)
-        if n is None:
-            n = cache[word] = syllables.count(word)
+        length, n, hard = _word(tok.norm)
         syl += n
-        letters += len(word)
+        letters += length
         if n >= 3:
             poly += 1
-        if word not in easy:
-            difficult += 1
-            if n >= 3:
-                complex_ += 1
+            complex_ += hard
+        difficult += hard
     return Counts(len(doc.tokens), len(doc.sentences), syl, letters, poly, difficult, complex_)
 
 

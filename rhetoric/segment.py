@@ -63,9 +63,22 @@ def normalize(word: str) -> str:
     return w
 
 
+_FOLD = str.maketrans({"’": "'", "‐": "-"})
+
+
 def _tokens(text: str):
+    # Fold the whole text once; lower() keeps offsets unless a character changes length.
+    low = text.lower().translate(_FOLD)
+    if len(low) != len(text):
+        for m in _TOKEN.finditer(text):
+            yield Token(m.start(), m.end(), normalize(m.group()))
+        return
     for m in _TOKEN.finditer(text):
-        yield Token(m.start(), m.end(), normalize(m.group()))
+        start, end = m.span()
+        w = low[start:end]
+        if w.endswith("'s") and end - start > 2:
+            w = w[:-2]
+        yield Token(start, end, w)
 
 
 def _paragraphs(text: str):

@@ -43,7 +43,7 @@ def test_loaded_term_families_are_large(lexicons):
 
 def test_inflected_forms_are_indexed(tmp_path):
     lex = lexicon.load([write(tmp_path, GOOD)])
-    forms = {words for cands in lex.index.values() for words, _ in cands}
+    forms = {words for words, _ in lex.phrases()}
     assert {("slam",), ("slams",), ("slammed",), ("slamming",)} <= forms
 
 
@@ -82,3 +82,29 @@ def test_malformed_lexicons_name_file_line_and_valid_choices(tmp_path, body, nee
 def test_invalid_toml_is_reported(tmp_path):
     with pytest.raises(LexiconError, match="invalid TOML"):
         lexicon.load([write(tmp_path, "[family\n")])
+
+
+def test_context_guards_of_one_and_two_words(tmp_path):
+    from rhetoric import analyze
+
+    body = GOOD.replace('why = "w"', 'why = "w"\nnot_before = ["the door", "dunk"]\nnot_after = ["grand"]')
+    lex = lexicon.load([write(tmp_path, body)])
+
+    def hits(text):
+        return [f.text for f in analyze(text, lexicons=lex).findings if f.rule == "loaded-term.test"]
+
+    assert hits("Critics slammed the plan.") == ["slammed"]
+    assert hits("She slammed the door.") == []
+    assert hits("He won a grand slam.") == []
+    assert hits("A slam dunk.") == []
+    assert hits("They slam the, door.") == ["slam"]
+
+
+def test_no_phrase_is_defined_twice(lexicons):
+    seen: dict[tuple[str, ...], str] = {}
+    clashes = []
+    for words, entry in lexicons.phrases():
+        if words in seen and seen[words] != entry.family.rule:
+            clashes.append((words, seen[words], entry.family.rule))
+        seen.setdefault(words, entry.family.rule)
+    assert not clashes
