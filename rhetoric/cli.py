@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+import os
 from enum import Enum
 from typing import Annotated, Optional
 
@@ -10,20 +10,16 @@ import typer
 
 from . import __version__
 
-EXIT_OK, EXIT_THRESHOLD, EXIT_INPUT = 0, 1, 2
+EXIT_OK, EXIT_THRESHOLD, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
-app = typer.Typer(
-    name="rhetoric",
-    no_args_is_help=True,
-    rich_markup_mode="rich",
-    pretty_exceptions_enable=False,
-)
+app = typer.Typer(name="rhetoric", no_args_is_help=True, rich_markup_mode="rich", pretty_exceptions_enable=False)
 
 
 class Format(str, Enum):
     text = "text"
     json = "json"
     jsonl = "jsonl"
+    csv = "csv"
 
 
 def _version(value: bool) -> None:
@@ -45,6 +41,8 @@ def main(
 
         rhetoric analyze articles/ --format jsonl > reports.jsonl
 
+        rhetoric analyze articles/ --sort loaded-term --format csv --output scores.csv
+
         cat draft.txt | rhetoric analyze - --format json
     """
 
@@ -53,70 +51,42 @@ def main(
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to analyse; - reads standard input.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write results to FILE (atomically).")]
+    = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: the number of cores).")]
+    = 0,
+    include: Annotated[Optional[list[str]], typer.Option("--include", help="Only files matching this glob.")]
+    = None,
+    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="Skip files matching this glob.")]
+    = None,
+    sort: Annotated[str, typer.Option("--sort", help="Summary column to sort by: path, words, grade, sourced, "
+                                                     "or a category such as loaded-term.")] = "path",
+    detail: Annotated[bool, typer.Option("--detail", help="Print the full report of every article.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Print no colours (so does NO_COLOR=1).")] = False,
     include_quoted: Annotated[bool, typer.Option(
         "--include-quoted", help="Count findings in quoted speech in the scores too.")] = False,
     no_text: Annotated[bool, typer.Option("--no-text", help="Leave the highlighted article out of the report.")]
     = False,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse files larger than this.")]
+    = 50_000_000,
 ) -> None:
     """Analyse articles and report loaded terms, scare quotes, unsourced claims and more.
 
-    Exit status: 0 when every file was analysed, 2 when any could not be read.
+    Exit status: 0 when every file was analysed, 2 when any could not be read, 130 when interrupted.
     """
-    from rich.console import Console
+    from .summary import SORT_KEYS
 
-    from . import lexicon
-    from .analyze import analyze as run
-    from .errors import RhetoricError
-    from .read import expand, read
-    from .render import json as json_render
-    from .render import terminal
+    if sort not in SORT_KEYS:
+        raise typer.BadParameter(f"expected one of: {', '.join(SORT_KEYS)}", param_hint="--sort")
+    from . import run
 
-    out = Console(no_color=no_color or None, highlight=False, soft_wrap=False)
     try:
-        lex = lexicon.load()
-    except RhetoricError as exc:
-        _complain(exc)
-        raise typer.Exit(EXIT_INPUT) from None
-    failed = False
-    collected = []
-    for item in expand(paths):
-        if isinstance(item, RhetoricError):
-            failed = True
-            _complain(item)
-            continue
-        try:
-            doc_input = read(item)
-        except RhetoricError as exc:
-            failed = True
-            _complain(exc)
-            if format is not Format.text:
-                obj = json_render.error_dict(item, exc)
-                if format is Format.jsonl:
-                    sys.stdout.write(json_render.dumps(obj) + "\n")
-                else:
-                    collected.append(obj)
-            continue
-        report = run(doc_input.text, lexicons=lex, source=doc_input.source, include_quoted=include_quoted)
-        if format is Format.text:
-            terminal.render(report, out, show_text=not no_text)
-        elif format is Format.jsonl:
-            sys.stdout.write(json_render.dumps(json_render.to_dict(report)) + "\n")
-        else:
-            collected.append(json_render.to_dict(report))
-    if format is Format.json and collected:
-        sys.stdout.write(json_render.dumps(collected[0] if len(collected) == 1 and len(paths) == 1
-                                           and paths[0] != "" and not _is_dir(paths[0]) else collected,
-                                           pretty=True) + "\n")
+        failed = run.analyze_command(
+            paths, format=format.value, output=output, jobs=jobs or os.cpu_count() or 1,
+            include=include or [], exclude=exclude or [], sort=sort, detail=detail, no_color=no_color,
+            include_quoted=include_quoted, show_text=not no_text, max_bytes=max_bytes,
+        )
+    except KeyboardInterrupt:
+        typer.echo("rhetoric: interrupted", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
-
-
-def _complain(error: Exception) -> None:
-    """Print a one-line diagnostic on standard error."""
-    typer.echo(f"rhetoric: {error}", err=True)
-
-
-def _is_dir(path: str) -> bool:
-    from pathlib import Path
-
-    return path != "-" and Path(path).is_dir()

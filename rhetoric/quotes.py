@@ -11,6 +11,10 @@ _OPEN, _CLOSE, _EITHER = "open", "close", "either"
 _MARKS = re.compile(r"[\"“”„‟«»'‘’‚‛`]")
 # Elisions that begin with an apostrophe: 'em, 'tis, 'n', '90s, 'cause.
 _LEADING_ELISION = re.compile(r"(?:em|tis|twas|til|till|cause|bout|n|round|nuff|s)\b|\d\d", re.IGNORECASE)
+# A line break after one of these ends a block of text: many articles put each
+# paragraph on its own line with no blank line between them.
+_BLOCK_END = frozenset(".!?…:\"”’'»)]")
+_DOUBLE_OPENERS = "\"“«„"
 _MAX_DEPTH = 64
 
 
@@ -18,20 +22,26 @@ _MAX_DEPTH = 64
 class _Open:
     pos: int
     style: QuoteStyle
-    paragraph: int
+    block: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    start: int
+    end: int
 
 
 def pair_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Quotation, ...]:
     """Return every paired quotation, outermost first within each start position."""
-    found: list[Quotation] = []
+    blocks = _blocks(text, paragraphs)
+    spans: list[tuple[int, int, QuoteStyle, bool]] = []
     stack: list[_Open] = []
-    para_ends = [p.end for p in paragraphs]
-    para = 0
+    block = 0
     for m in _MARKS.finditer(text):
         pos = m.start()
-        while para < len(para_ends) and pos >= para_ends[para]:
-            stack = _end_paragraph(text, stack, para, paragraphs, found)
-            para += 1
+        while block < len(blocks) and pos >= blocks[block].end:
+            stack = _end_block(text, stack, block, blocks, spans)
+            block += 1
         style, role = _classify(text, pos, stack)
         if role is None:
             continue
@@ -40,41 +50,72 @@ def pair_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Quota
             role = _CLOSE if top is not None else _OPEN
         if role == _OPEN:
             if len(stack) < _MAX_DEPTH:
-                stack.append(_Open(pos, style, para))
+                stack.append(_Open(pos, style, block))
             continue
         if top is None:
             continue
         while stack and stack[-1] is not top:
             stack.pop()  # openers left inside were never closed
         stack.pop()
-        found.append(_quotation(top.pos, pos + 1, style, len(stack)))
+        spans.append((top.pos, pos + 1, style, True))
     if stack:
-        _end_paragraph(text, stack, para, paragraphs, found)
+        _end_block(text, stack, block, blocks, spans)
+    return _with_depths(spans)
+
+
+def _blocks(text: str, paragraphs: tuple[Paragraph, ...]) -> list[_Block]:
+    """Split paragraphs at line breaks that end a line of prose, not a wrapped line."""
+    out: list[_Block] = []
+    for p in paragraphs:
+        start = p.start
+        pos = text.find("\n", start, p.end)
+        while pos >= 0:
+            before = text[start:pos].rstrip()
+            nxt = text[pos + 1:p.end].lstrip()[:1]
+            if before and before[-1] in _BLOCK_END and not nxt.islower():
+                out.append(_Block(start, pos))
+                start = pos + 1
+            pos = text.find("\n", pos + 1, p.end)
+        out.append(_Block(start, p.end))
+    return out
+
+
+def _with_depths(spans: list[tuple[int, int, QuoteStyle, bool]]) -> tuple[Quotation, ...]:
+    """Build the quotations, each with the number of quotations that enclose it."""
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    found: list[Quotation] = []
+    ends: list[int] = []
+    for start, end, style, closed in spans:
+        # Depth counts only quotations that close around this one; a stray
+        # opening mark earlier in the text must not make everything after it nested.
+        while ends and ends[-1] <= start:
+            ends.pop()
+        inner_end = end - 1 if closed else end
+        found.append(Quotation(start, end, start + 1, inner_end, style, len(ends), closed))
+        ends.append(end)
     found.sort(key=lambda q: (q.inner_start, -q.inner_end))
     return tuple(found)
 
 
-def _quotation(start: int, end: int, style: QuoteStyle, depth: int, closed: bool = True) -> Quotation:
-    inner_end = end - 1 if closed else end
-    return Quotation(start, end, start + 1, inner_end, style, depth, closed)
-
-
-def _end_paragraph(text, stack, para, paragraphs, found):
-    """Close or drop what is still open when paragraph `para` ends."""
-    if para >= len(paragraphs):
+def _end_block(text, stack, block, blocks, spans):
+    """Close or drop what is still open when block `block` ends."""
+    if block >= len(blocks):
         return []
-    end = paragraphs[para].end
-    nxt = paragraphs[para + 1] if para + 1 < len(paragraphs) else None
+    end = blocks[block].end
+    while end > blocks[block].start and text[end - 1].isspace():
+        end -= 1
+    nxt = blocks[block + 1] if block + 1 < len(blocks) else None
+    nxt_char = text[nxt.start:nxt.end].lstrip()[:1] if nxt is not None else ""
     kept: list[_Open] = []
-    for depth, o in enumerate(stack):
+    for o in stack:
         if o.style is not QuoteStyle.DOUBLE:
             continue
         # The convention for a quotation running over paragraphs: no closing mark
         # at the end of one, an opening mark at the start of the next.
-        if nxt is not None and text[nxt.start] in "\"“«„":
-            found.append(_quotation(o.pos, end, o.style, depth, closed=False))
-        elif para - o.paragraph < 1:
-            kept.append(o)  # may still close in the next paragraph
+        if nxt_char and nxt_char in _DOUBLE_OPENERS:
+            spans.append((o.pos, end, o.style, False))
+        elif block - o.block < 1:
+            kept.append(o)  # may still close in the next block
     return kept
 
 

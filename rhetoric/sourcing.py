@@ -3,62 +3,80 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from importlib import resources
 
-from .lexicon import Lexicons
 from .findings import Category
-from .model import Document, Sentence
+from .lexicon import Lexicons
+from .model import Document, Quotation, Sentence, Token
 from .phrases import find_phrases
 
-# Verbs that credit what is said to whoever says it.
-REPORTING_VERBS = frozenset(
-    """say says said saying tell tells told telling state states stated add adds added explain explains explained
-    note notes noted write writes wrote written report reports reported announce announces announced argue argues
-    argued claim claims claimed insist insists insisted warn warns warned testify testified acknowledge acknowledged
-    confirm confirms confirmed deny denies denied estimate estimates estimated find finds found show shows showed
-    shown conclude concludes concluded predict predicts predicted suggest suggests suggested assert asserted
-    declare declared allege alleges alleged recall recalled reply replied respond responded observe observed
-    emphasize emphasized emphasised stress stressed tweet tweeted post posted comment commented remark remarked
-    indicate indicates indicated reveal revealed disclose disclosed concede conceded admit admitted describe
-    described call called accuse accused urge urged ask asked predict believe believes believed think thinks
-    thought contend contends contended maintain maintains maintained agree agreed cite cited quote quoted
-    according""".split()
-)
-# Words that name a source only vaguely: "some say", "experts believe".
-VAGUE_SOURCES = frozenset(
-    "some many others critics experts observers analysts commentators sources people everyone somebody someone "
-    "they scientists researchers studies reports".split()
-)
-# Nouns that make a sentence's subject an identifiable source.
-SOURCE_NOUNS = frozenset(
-    """official officials spokesman spokeswoman spokesperson minister ministry president police statement report
-    survey study poll data figures court judge document documents records filing agency department government
-    prosecutor prosecutors lawyer attorney director chief secretary governor mayor senator representative
-    company firm bank council committee commission office newspaper magazine website chairman ceo leader
-    administration authorities investigators""".split()
-)
-PRONOUNS = frozenset("he she they it we i".split())
-OPINION = re.compile(
-    r"\b(?:I|we) (?:think|believe|feel|hope|suspect|guess)\b|\bin my (?:view|opinion)\b|\bshould\b|\bought to\b"
-    r"|\bmust\b|\blet'?s\b|\blet us\b|\bplease\b",
-    re.IGNORECASE,
-)
-_NUMBER = re.compile(
-    r"\d|\b(?:percent|per cent|million|billion|trillion|thousand|hundred|dozen|half|third|quarter|twice|double[ds]?|"
-    r"tripled?|one|two|three|four|five|six|seven|eight|nine|ten|first|second|last)\b",
-    re.IGNORECASE,
-)
-_DATE = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last (?:year|month|week)|ago|since|(?:19|20)\d\d)\b"
-)
-_SUPERLATIVE = re.compile(r"\b(?:most|least|\w{3,}est|largest|biggest|only|never|always|all|every|no one|nobody)\b",
-                          re.IGNORECASE)
-_CAUSAL = re.compile(r"\b(?:because|caused?|causing|led to|leads to|result(?:ed|s)? in|due to|therefore|so that)\b",
-                     re.IGNORECASE)
-_EVENT_VERB = re.compile(r"\b\w+ed\b|\b(?:was|were|is|are|has|have|had|will|won|lost|made|became|became|grew|fell|"
-                         r"rose|began|took|gave|went|came|left|met|led|held|kept|sent|set|spent|built|bought|sold|"
-                         r"paid)\b")
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """A pattern whose presence moves a sentence towards or away from being a claim."""
+
+    name: str
+    pattern: re.Pattern[str]
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The word lists and claim signals of rhetoric/data/sourcing.toml."""
+
+    say_verbs: frozenset[str]
+    stance_verbs: frozenset[str]
+    finding_verbs: frozenset[str]
+    vague_sources: frozenset[str]
+    vague_quantifiers: frozenset[str]
+    source_pronouns: frozenset[str]
+    thing_pronouns: frozenset[str]
+    writer_pronouns: frozenset[str]
+    source_nouns: frozenset[str]
+    skip_words: frozenset[str]
+    passive_words: frozenset[str]
+    function_words: frozenset[str]
+    coordinators: frozenset[str]
+    min_words: int
+    threshold: float
+    signals: tuple[Signal, ...]
+
+
+@cache
+def cues() -> Cues:
+    """Return the cues, read once from the package data."""
+    raw = tomllib.loads((resources.files("rhetoric") / "data" / "sourcing.toml").read_text(encoding="utf-8"))
+    att, claim = raw["attribution"], raw["claim"]
+    words = {key: frozenset(value.split()) for key, value in att.items()}
+    signals = tuple(
+        Signal(s["name"], re.compile(s["pattern"], 0 if s.get("case") else re.IGNORECASE), float(s["weight"]))
+        for s in claim["signal"]
+    )
+    return Cues(**words, min_words=int(claim["min_words"]), threshold=float(claim["threshold"]), signals=signals)
+
+
+# Verbs that credit what is said to whoever says it; the scare-quote detector
+# reads this to tell a quoted speaker from a distancing quote.
+REPORTING_VERBS = cues().say_verbs | cues().stance_verbs | cues().finding_verbs | {"according"}
+
+
+class Credit(Enum):
+    """Who a sentence credits: a named source, only a vague one, or nobody."""
+
+    NAMED = "named"
+    VAGUE = "vague"
+    NONE = "none"
+
+
+class _Verb(Enum):
+    SAY = "say"
+    STANCE = "stance"
+    FINDING = "finding"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,20 +94,24 @@ class SentenceAssessment:
 
 def assess(doc: Document, lexicons: Lexicons) -> tuple[SentenceAssessment, ...]:
     """Assess every sentence of the document."""
+    c = cues()
     weasel = _weasel_sentences(doc, lexicons)
-    direct = [_attribution(doc, s) for s in doc.sentences]
-    quoted = [_mostly_quoted(doc, s) for s in doc.sentences]
+    direct = [_credit(doc, s, c) for s in doc.sentences]
+    outer = tuple(q for q in doc.quotations if q.depth == 0)
+    outer_starts = tuple(q.inner_start for q in outer)
+    quoted = [_mostly_quoted(s, outer, outer_starts) for s in doc.sentences]
+    named_paragraphs = {s.paragraph for s, credit in zip(doc.sentences, direct) if credit is Credit.NAMED}
     out = []
     for i, s in enumerate(doc.sentences):
-        attributed = direct[i] and i not in weasel
-        if not attributed and quoted[i] and i not in weasel:
-            attributed = _quote_attributed(doc, i, direct)
+        attributed = direct[i] is Credit.NAMED
+        if not attributed and quoted[i] is not None:
+            attributed = _quote_credited(doc, i, quoted[i], named_paragraphs)
         out.append(SentenceAssessment(
             index=s.index, start=s.start, end=s.end,
-            claim=_is_claim(doc, s),
+            claim=_is_claim(doc, s, c),
             attributed=attributed,
-            vague=i in weasel,
-            quoted=quoted[i],
+            vague=i in weasel or direct[i] is Credit.VAGUE,
+            quoted=quoted[i] is not None,
         ))
     return tuple(out)
 
@@ -104,55 +126,193 @@ def _weasel_sentences(doc: Document, lexicons: Lexicons) -> set[int]:
     return out
 
 
-def _attribution(doc: Document, s: Sentence) -> bool:
+# --- attribution ------------------------------------------------------------
+
+def _credit(doc: Document, s: Sentence, c: Cues) -> Credit:
+    """Return the best credit any reporting cue of the sentence gives it."""
     tokens = doc.sentence_tokens(s)
-    text = doc.text
+    best = Credit.NONE
     for k, tok in enumerate(tokens):
-        if tok.norm not in REPORTING_VERBS:
-            continue
-        if tok.norm == "according":
-            nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
-            after = tokens[k + 2].norm if k + 2 < len(tokens) else ""
-            if nxt == "to" and after not in VAGUE_SOURCES:
-                return True
-            continue
-        # The source is the nearest noun phrase before the verb, or just after it ("said Smith").
-        window = list(tokens[max(0, k - 4):k]) + list(tokens[k + 1:k + 3])
-        for w in window:
-            word = text[w.start:w.end]
-            if w.norm in VAGUE_SOURCES:
-                break
-            if w.norm in PRONOUNS or w.norm in SOURCE_NOUNS or (word[:1].isupper() and w.start != s.start):
-                return True
-    return False
+        credit = _cue_credit(doc, tokens, k, c)
+        if credit is Credit.NAMED:
+            return credit
+        if credit is Credit.VAGUE:
+            best = credit
+    return best
 
 
-def _mostly_quoted(doc: Document, s: Sentence) -> bool:
-    inside = 0
-    for q in doc.quotations:
-        if q.depth == 0:
-            inside += max(0, min(s.end, q.inner_end) - max(s.start, q.inner_start))
-    return inside > 0.5 * (s.end - s.start)
+def _verb_class(norm: str, c: Cues) -> _Verb | None:
+    if norm in c.say_verbs:
+        return _Verb.SAY
+    if norm in c.stance_verbs:
+        return _Verb.STANCE
+    if norm in c.finding_verbs:
+        return _Verb.FINDING
+    return None
 
 
-def _quote_attributed(doc: Document, i: int, direct: list[bool]) -> bool:
-    """Return whether a quoted sentence's speaker is named nearby in its paragraph."""
-    s = doc.sentences[i]
-    for j in (i - 1, i + 1, i - 2, i + 2):
-        if 0 <= j < len(doc.sentences) and doc.sentences[j].paragraph == s.paragraph and direct[j]:
-            return True
-    return False
+def _cue_credit(doc: Document, tokens: tuple[Token, ...], k: int, c: Cues) -> Credit:
+    norm = tokens[k].norm
+    if norm == "according":
+        if k + 2 < len(tokens) and tokens[k + 1].norm == "to":
+            return _after_credit(doc, tokens, k + 1, c, _Verb.SAY)
+        return Credit.NONE
+    verb = _verb_class(norm, c)
+    if verb is None:
+        return Credit.NONE
+    before = _gap(doc, tokens, k)
+    # '"…," said Smith' and '…, says a report': the source follows the verb.
+    if k == 0 or any(ch in before for ch in ",\"”'’:—–("):
+        after = _after_credit(doc, tokens, k, c, verb)
+        if after is not Credit.NONE:
+            return after
+        if norm.endswith("ing") and "," in before:
+            # ", adding that …": the participle's subject is the clause's subject.
+            return _earlier_subject(doc, tokens, k, c)
+        if k == 0:
+            return Credit.NONE
+    return _subject_credit(doc, tokens, k, c, verb)
 
 
-def _is_claim(doc: Document, s: Sentence) -> bool:
+def _gap(doc: Document, tokens: tuple[Token, ...], k: int) -> str:
+    """Return the characters between token k-1 and token k."""
+    return doc.text[tokens[k - 1].end:tokens[k].start] if k > 0 else ""
+
+
+def _after_credit(doc: Document, tokens: tuple[Token, ...], k: int, c: Cues, verb: _Verb) -> Credit:
+    """Return the credit of the noun phrase right after token k ("said Smith", "according to the report")."""
+    j = k + 1
+    if j < len(tokens) and tokens[j].norm in ("the", "a", "an", "one", "his", "her", "its", "their"):
+        j += 1
+    if j >= len(tokens) or "\n" in _gap(doc, tokens, j):
+        return Credit.NONE
+    tok = tokens[j]
+    word = doc.text[tok.start:tok.end]
+    if tok.norm in c.vague_sources or tok.norm in c.vague_quantifiers:
+        return Credit.VAGUE
+    if tok.norm in c.source_pronouns - {"who"} or tok.norm in c.source_nouns:
+        return Credit.NAMED
+    if word[:1].isupper() and tok.norm not in c.function_words and tok.norm not in c.writer_pronouns:
+        return Credit.NAMED
+    if verb is _Verb.SAY and tokens[k].norm == "to" and tok.norm not in c.function_words:
+        return Credit.NAMED  # "according to residents"
+    return Credit.NONE
+
+
+def _subject_credit(doc: Document, tokens: tuple[Token, ...], k: int, c: Cues, verb: _Verb) -> Credit:
+    """Return the credit of the subject before the verb at token k."""
+    j = k - 1
+    while j >= 0 and _skippable(doc, tokens[j], c):
+        j -= 1
+    if j < 0:
+        return Credit.NONE
+    if "," in doc.text[tokens[j].end:tokens[j + 1].start] and j + 1 == k:
+        # "Smith, the party's chairman, said": step back over the apposition.
+        j = _before_apposition(doc, tokens, j)
+        if j < 0:
+            return Credit.NONE
+    head = tokens[j]
+    if head.norm in c.coordinators:
+        return _earlier_subject(doc, tokens, j, c)
+    if head.norm in c.passive_words:
+        return _by_credit(doc, tokens, k, c)
+    return _head_credit(doc, tokens, j, c, verb)
+
+
+def _skippable(doc: Document, tok: Token, c: Cues) -> bool:
+    word = doc.text[tok.start:tok.end]
+    return tok.norm in c.skip_words or (tok.norm.endswith("ly") and word.islower() and len(word) > 4)
+
+
+def _before_apposition(doc: Document, tokens: tuple[Token, ...], j: int) -> int:
+    """Return the token before the comma that opens the apposition ending at token j, or -1."""
+    for m in range(j, max(0, j - 15), -1):
+        if "," in _gap(doc, tokens, m):
+            return m - 1
+    return -1
+
+
+def _head_credit(doc: Document, tokens: tuple[Token, ...], j: int, c: Cues, verb: _Verb) -> Credit:
+    head = tokens[j]
+    word = doc.text[head.start:head.end]
+    after = doc.text[head.end:head.end + 2]
+    if after[:1] in ("'", "’") or word.endswith(("'s", "’s")):
+        return Credit.NONE  # a possessive ("Rubio's claim") is no subject
+    if head.norm in c.vague_sources or (j > 0 and tokens[j - 1].norm in c.vague_quantifiers):
+        return Credit.VAGUE
+    if head.norm in c.writer_pronouns:
+        return Credit.NONE
+    if head.norm in c.source_pronouns:
+        return Credit.NAMED
+    if head.norm in c.thing_pronouns:
+        if head.norm == "that" and j == 0:
+            return Credit.NONE  # "That said, …"
+        return Credit.NAMED if verb is not _Verb.STANCE else Credit.NONE
+    if head.norm in c.function_words:
+        return Credit.NONE
+    if word[:1].isupper() or head.norm in c.source_nouns:
+        return Credit.NAMED
+    if verb is _Verb.SAY and word.isalpha() and not word.endswith("ly"):
+        return Credit.NAMED  # "residents said": a speech verb credits its subject
+    return Credit.NONE
+
+
+def _earlier_subject(doc: Document, tokens: tuple[Token, ...], k: int, c: Cues) -> Credit:
+    """Return the credit of the nearest subject-like word before token k in the sentence."""
+    for j in range(k - 1, max(-1, k - 20), -1):
+        tok = tokens[j]
+        word = doc.text[tok.start:tok.end]
+        if tok.norm in c.vague_sources:
+            return Credit.VAGUE
+        if tok.norm in c.writer_pronouns:
+            return Credit.NONE
+        if tok.norm in c.source_pronouns or tok.norm in c.source_nouns:
+            return Credit.NAMED
+        if word[:1].isupper() and tok.norm not in c.function_words and not word.endswith(("'s", "’s")):
+            return Credit.NAMED
+    return Credit.NONE
+
+
+def _by_credit(doc: Document, tokens: tuple[Token, ...], k: int, c: Cues) -> Credit:
+    """Return the credit of a passive's agent ("was reported by Reuters")."""
+    if k + 1 < len(tokens) and tokens[k + 1].norm == "by":
+        return _after_credit(doc, tokens, k + 1, c, _Verb.FINDING)
+    return Credit.NONE
+
+
+# --- quotations -------------------------------------------------------------
+
+def _mostly_quoted(s: Sentence, outer: tuple[Quotation, ...], starts: tuple[int, ...]) -> Quotation | None:
+    """Return the quotation holding most of the sentence's characters, if quoted words are the majority."""
+    inside, most = 0, 0
+    best: Quotation | None = None
+    # Outermost quotations do not overlap, so those that reach into the sentence sit just before its end.
+    i = bisect_left(starts, s.end) - 1
+    while i >= 0 and outer[i].inner_end > s.start:
+        share = min(s.end, outer[i].inner_end) - max(s.start, outer[i].inner_start)
+        if share > most:
+            best, most = outer[i], share
+        inside += max(0, share)
+        i -= 1
+    return best if inside > 0.5 * (s.end - s.start) else None
+
+
+def _quote_credited(doc: Document, i: int, q: Quotation, named_paragraphs: set[int]) -> bool:
+    """Return whether a quoted sentence's speaker is named near its quotation.
+
+    A quotation may run over sentences and paragraphs with its speaker named once,
+    before, inside or after it, so the paragraphs around the quotation are searched.
+    """
+    first = doc.sentence_at(q.start)
+    low = min(doc.sentences[i].paragraph, first.paragraph if first else doc.sentences[i].paragraph)
+    return any(p in named_paragraphs for p in range(low - 1, doc.sentences[i].paragraph + 2))
+
+
+# --- claims -----------------------------------------------------------------
+
+def _is_claim(doc: Document, s: Sentence, c: Cues) -> bool:
     text = doc.text[s.start:s.end]
-    if text.rstrip("\"'”’)] ").endswith("?") or s.end_token - s.first_token < 4:
+    if s.end_token - s.first_token < c.min_words or text.rstrip("\"'”’)] ").endswith("?"):
         return False
-    if OPINION.search(text):
-        return False
-    tokens = doc.sentence_tokens(s)
-    names = sum(1 for t in tokens[1:] if doc.text[t.start].isupper())
-    return bool(
-        _NUMBER.search(text) or _DATE.search(text) or _CAUSAL.search(text) or _SUPERLATIVE.search(text)
-        or (names and _EVENT_VERB.search(text))
-    )
+    score = sum(sig.weight for sig in c.signals if sig.pattern.search(text))
+    return score >= c.threshold

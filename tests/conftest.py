@@ -16,14 +16,23 @@ class NetworkBlocked(RuntimeError):
 
 
 def _refuse(*args, **kwargs):
-    raise NetworkBlocked(f"network access attempted: {args[1:]!r}")
+    raise NetworkBlocked(f"network access attempted: {args!r}")
+
+
+def _local_only(original):
+    """Wrap a socket method so that only Unix-domain sockets (worker pools use them) may connect."""
+    def guarded(self, *args, **kwargs):
+        if self.family != socket.AF_UNIX:
+            _refuse(*args)
+        return original(self, *args, **kwargs)
+    return guarded
 
 
 @pytest.fixture(autouse=True)
 def no_network(monkeypatch):
     """Make every attempt to open or resolve a network connection fail the test."""
-    monkeypatch.setattr(socket.socket, "connect", _refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", _refuse)
+    monkeypatch.setattr(socket.socket, "connect", _local_only(socket.socket.connect))
+    monkeypatch.setattr(socket.socket, "connect_ex", _local_only(socket.socket.connect_ex))
     monkeypatch.setattr(socket, "create_connection", _refuse)
     monkeypatch.setattr(socket, "getaddrinfo", _refuse)
 

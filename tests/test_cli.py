@@ -91,10 +91,10 @@ def test_text_report_has_no_escape_codes_when_not_a_terminal():
 @pytest.mark.parametrize(("make", "needle"), [
     (lambda d: d / "missing.txt", "no such file"),
     (lambda d: _write(d / "bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00"), "binary"),
-    (lambda d: _write(d / "latin.txt", "café".encode("latin-1")), "not valid UTF-8"),
+    (lambda d: _write(d / "bin.dat.txt", bytes(range(128, 256)) * 40), "not valid UTF-8"),
     (lambda d: _write(d / "empty.txt", b""), "is empty"),
     (lambda d: _write(d / "blank.txt", b"  \n\t\n"), "white space"),
-    (lambda d: _mkdir(d / "empty-folder"), "no text files"),
+    (lambda d: _mkdir(d / "empty-folder"), "no files to analyse"),
 ])
 def test_bad_input_is_one_line_and_exit_2(tmp_path, make, needle):
     path = make(tmp_path)

@@ -2,31 +2,70 @@
 
 from __future__ import annotations
 
+import tomllib
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from ..context import Context
 from ..findings import Category, Finding, Severity, Voice
-from ..model import Document, Quotation
-from ..sourcing import REPORTING_VERBS
+from ..model import Document, Quotation, Sentence
 
 RULE = "scare-quote.distancing"
 WHY = ("Quotation marks around a word nobody is quoted as saying signal the writer's doubt or sneer "
        "without arguing for it.")
-# Words shortly before a quotation that make it a title or a word mentioned as a word.
-TITLE_CUES = frozenset(
-    """entitled titled headlined headline called named dubbed nicknamed known term word phrase slogan motto
-    label expression hashtag book film movie song album article essay column op-ed editorial report
-    documentary show series programme program campaign operation initiative project plan act bill law
-    doctrine strategy policy conference summit newsletter paper study survey speech letter post tweet""".split()
-)
-MAX_WORDS = 4
+# How far before a quotation a naming word still introduces it ("the term used by critics, “…”").
+NAMING_REACH = 4
+# How far after a quotation a verb of saying still credits it ("“…”, the minister said").
+SPEECH_REACH_AFTER = 4
+# A verb of saying this close to the end of the sentence closes a trailing
+# attribution ("…, the documents said.") that credits the whole sentence.
+TRAILING_CLAUSE = 4
+# Marks just before the opening quotation mark that introduce a quotation
+# rather than fit a word into the writer's own sentence.
+_INTRODUCERS = frozenset(",:;—–-([\n")
+_ARTICLES = frozenset(("a", "an", "the"))
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The word lists of rhetoric/data/scare_quote_cues.toml."""
+
+    max_words: int
+    speech_verbs: frozenset[str]
+    naming_words: frozenset[str]
+    naming_after: frozenset[str]
+    fragment_starts: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Site:
+    """Where a quotation sits: its sentence and the token range of its words."""
+
+    sentence: Sentence
+    first: int
+    last: int
+
+
+@cache
+def cues() -> Cues:
+    """Return the cues, read once from the package data."""
+    raw = tomllib.loads(
+        (resources.files("rhetoric") / "data" / "scare_quote_cues.toml").read_text(encoding="utf-8")
+    )
+    words = {key: frozenset(value.split()) for key, value in raw["cues"].items()}
+    return Cues(max_words=int(raw["shape"]["max_words"]), **words)
 
 
 def detect(ctx: Context) -> Iterator[Finding]:
     """Yield a finding for each quotation the writer uses to distance from a word."""
     doc = ctx.doc
+    c = cues()
+    counts = _quoted_counts(doc)
     for q in doc.quotations:
-        if q.depth or not q.closed or not is_scare_quote(doc, q):
+        if q.depth or not q.closed or not _judge(doc, q, c, counts):
             continue
         inner = doc.text[q.inner_start:q.inner_end]
         yield Finding(
@@ -38,34 +77,87 @@ def detect(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def is_scare_quote(doc: Document, q: Quotation) -> bool:
+def is_scare_quote(doc: Document, q: Quotation, c: Cues | None = None) -> bool:
     """Return whether quotation `q` reads as the writer's distancing quotes."""
-    words = doc.tokens_between(q.inner_start, q.inner_end)
-    inner = doc.text[q.inner_start:q.inner_end]
-    if not words or len(words) > MAX_WORDS or inner.rstrip().endswith((",", ".", "!", "?")):
+    return _judge(doc, q, c or cues(), _quoted_counts(doc))
+
+
+def _judge(doc: Document, q: Quotation, c: Cues, counts: Counter[tuple[str, ...]]) -> bool:
+    if not _word_shaped(doc, q, c):
         return False
-    if len(words) > 1 and all(doc.text[t.start].isupper() for t in words):
-        return False  # Title Case: a title or a name
-    before = _tokens_before(doc, q.start, 4)
-    if any(t in TITLE_CUES for t in before):
+    site = _site(doc, q)
+    if site is None:
         return False
-    return not _attributed(doc, q)
+    if _introduced(doc, q, site) or _named(doc, site, c) or _spoken(doc, site, c):
+        return False
+    # A quotation that carries the sentence's closing punctuation is most often
+    # the tail of someone's sentence; the writer's distancing word tends to recur.
+    if _ends_sentence(doc, q, site) and counts[_key(doc, q)] < 2:
+        return False
+    return True
 
 
-def _tokens_before(doc: Document, offset: int, n: int) -> list[str]:
-    i = doc.token_index_at(offset)
-    s = doc.sentence_at(offset)
-    first = s.first_token if s else 0
-    return [t.norm for t in doc.tokens[max(first, i - n):i]]
-
-
-def _attributed(doc: Document, q: Quotation) -> bool:
-    """Return whether a speaker is credited with the quoted words in the same sentence."""
+def _site(doc: Document, q: Quotation) -> _Site | None:
     s = doc.sentence_at(q.start)
     if s is None:
+        return None
+    return _Site(s, doc.token_index_at(q.inner_start), doc.token_index_at(q.end))
+
+
+def _key(doc: Document, q: Quotation) -> tuple[str, ...]:
+    return tuple(t.norm for t in doc.tokens_between(q.inner_start, q.inner_end))
+
+
+def _quoted_counts(doc: Document) -> Counter[tuple[str, ...]]:
+    """Count how often each short phrase is put in quotation marks in the document."""
+    return Counter(_key(doc, q) for q in doc.quotations if q.depth == 0 and q.inner_end - q.inner_start < 80)
+
+
+def _word_shaped(doc: Document, q: Quotation, c: Cues) -> bool:
+    """Return whether the quoted words look like a word or phrase rather than a sentence or title."""
+    inner = doc.text[q.inner_start:q.inner_end].strip()
+    words = doc.tokens_between(q.inner_start, q.inner_end)
+    if not words or len(words) > c.max_words:
         return False
-    i = doc.token_index_at(q.start)
-    for t in doc.tokens[max(s.first_token, i - 12):min(s.end_token, i + 6)]:
-        if t.norm in REPORTING_VERBS and t.norm not in ("according", "called"):
-            return True
-    return False
+    if inner.endswith(("!", "?")):
+        return False  # an exclamation or question someone uttered
+    # A capital opens a name, a title or a quoted sentence; distancing marks
+    # go around ordinary lower-case words. The writer's own article or
+    # preposition stays outside the marks, a speaker's stays inside.
+    return not inner[:1].isupper() and words[0].norm not in c.fragment_starts
+
+
+def _introduced(doc: Document, q: Quotation, site: _Site) -> bool:
+    """Return whether punctuation or "as" introduces the quotation as someone's words or a label."""
+    if site.first == site.sentence.first_token:
+        return False
+    prev = doc.tokens[site.first - 1]
+    if any(ch in _INTRODUCERS for ch in doc.text[prev.end:q.start]):
+        return True
+    # "described as “…”", "smeared as a “…”"
+    k = site.first - 1
+    if prev.norm in _ARTICLES and k > site.sentence.first_token:
+        k -= 1
+    return doc.tokens[k].norm == "as"
+
+
+def _named(doc: Document, site: _Site, c: Cues) -> bool:
+    """Return whether a naming word introduces the quotation ("known as", "the term") or glosses it ("… means")."""
+    before = doc.tokens[max(site.sentence.first_token, site.first - NAMING_REACH):site.first]
+    if any(t.norm in c.naming_words for t in before):
+        return True
+    return site.last < site.sentence.end_token and doc.tokens[site.last].norm in c.naming_after
+
+
+def _spoken(doc: Document, site: _Site, c: Cues) -> bool:
+    """Return whether a verb of saying in the same sentence credits the quoted words to a speaker."""
+    s = site.sentence
+    before = range(s.first_token, site.first)
+    after = range(site.last, min(s.end_token, site.last + SPEECH_REACH_AFTER))
+    trailing = range(max(site.last, s.end_token - TRAILING_CLAUSE), s.end_token)
+    return any(doc.tokens[k].norm in c.speech_verbs for r in (before, after, trailing) for k in r)
+
+
+def _ends_sentence(doc: Document, q: Quotation, site: _Site) -> bool:
+    """Return whether the quoted words end with the sentence's own full stop or comma."""
+    return doc.text[q.inner_start:q.inner_end].rstrip()[-1:] in (".", ",")

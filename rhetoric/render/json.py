@@ -7,15 +7,15 @@ import json
 from typing import Any
 
 from ..errors import RhetoricError
-from ..findings import Category, Finding
+from ..findings import Finding
 from ..report import SCHEMA_VERSION, Report
 
 
-def to_dict(report: Report) -> dict[str, Any]:
-    """Return the contract object for one report."""
+def to_dict(report: Report, *, with_text: bool = False) -> dict[str, Any]:
+    """Return the contract object for one report (with the analysed text when asked)."""
     doc = report.document
     s = report.scores
-    return {
+    obj = {
         "schema_version": SCHEMA_VERSION,
         "source": {"path": report.source.path, "format": report.source.format,
                    "encoding": report.source.encoding},
@@ -39,6 +39,9 @@ def to_dict(report: Report) -> dict[str, Any]:
         ],
         "findings": [_finding(report, f) for f in report.findings],
     }
+    if with_text:
+        obj["text"] = report.text
+    return obj
 
 
 def _finding(report: Report, f: Finding) -> dict[str, Any]:
@@ -64,4 +67,3 @@ def dumps(obj: Any, *, pretty: bool = False) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None)
 
 
-CATEGORIES = [c.value for c in Category]

@@ -132,3 +132,55 @@ def _finding_table(report: Report, findings: list[Finding], title: str, style: s
         excerpt = f.text if len(f.text) <= 80 else f.text[:77] + "…"
         table.add_row(f"{line}:{col}", Text(excerpt), why)
     return table
+
+
+def render_summary(rows: list, total, console: Console, failed: int = 0) -> None:
+    """Print one row per document and a row of medians for the set."""
+    cats = [c for c in Category if c in SHORT]
+    from rich import box
+
+    table = Table(title="Summary (per 1,000 words, writer's voice)", title_justify="left", box=box.SIMPLE_HEAD,
+                  pad_edge=False, padding=(0, 1))
+    table.add_column("Path", overflow="fold", min_width=20)
+    table.add_column("Words", justify="right")
+    for cat in cats:
+        table.add_column(SHORT[cat], justify="right", style=STYLES[cat])
+    table.add_column("Sourced", justify="right")
+    table.add_column("Grade", justify="right")
+
+    prefix = _common_folder([r.path for r in rows])
+
+    def cells(r):
+        share = "n/a" if r.attributed_share is None else f"{100 * r.attributed_share:.0f}%"
+        path = r.path[len(prefix):] if r.path.startswith(prefix) else r.path
+        return [path, f"{r.words:,}", *(_fmt(r.densities[c.value]) for c in cats), share, _fmt(r.grade)]
+
+    for r in rows:
+        table.add_row(*cells(r))
+    if total is not None:
+        table.add_section()
+        table.add_row(*cells(total), style="bold")
+    console.print(table)
+    if failed:
+        console.print(Text(f"{failed} file(s) could not be analysed; see the messages above.", style="red"))
+
+
+def _common_folder(paths: list[str]) -> str:
+    """Return the folder all paths share (with its trailing slash), so the table shows what differs."""
+    import os
+
+    if len(paths) < 2:
+        return ""
+    try:
+        common = os.path.commonpath(paths)
+    except ValueError:
+        return ""
+    return common.rstrip("/") + "/" if common else ""
+
+
+# The columns that fit a terminal; every category is in the CSV and JSON output.
+SHORT = {
+    Category.LOADED_TERM: "Loaded",
+    Category.SCARE_QUOTE: "Scare",
+    Category.UNSOURCED_ASSERTION: "Unsourced",
+}

@@ -1,0 +1,87 @@
+"""Carry out `rhetoric analyze`: inputs -> outcomes -> the chosen renderer -> the destination."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+import typer
+from rich.console import Console
+
+from .batch import Options, analyze_all
+from .errors import RhetoricError
+from .output import destination
+from .read import STDIN, expand
+from .render import csv as csv_render
+from .render import json as json_render
+from .render import terminal
+from .summary import medians, row
+
+
+def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jobs: int, include: Sequence[str],
+                    exclude: Sequence[str], sort: str, detail: bool, no_color: bool, include_quoted: bool,
+                    show_text: bool, max_bytes: int) -> int:
+    """Analyse every input and write the results; return how many inputs failed."""
+    items = list(expand(paths, include, exclude))
+    single = len(items) == 1 and len(paths) == 1 and not isinstance(items[0], RhetoricError) \
+        and (paths[0] == STDIN or items[0] == paths[0])
+    options = Options(include_quoted=include_quoted, max_bytes=max_bytes)
+    outcomes = analyze_all(items, options, jobs=min(jobs, max(1, len(items))))
+    failed = 0
+    with destination(output) as stream:
+        console = Console(file=stream, no_color=no_color or None, highlight=False,
+                          force_terminal=False if output else None)
+        progress = _progress(len(items)) if format == "text" and not single and not detail else None
+        rows = []
+        collected = []
+        if format == "csv":
+            stream.write(csv_render.header())
+        for outcome in outcomes:
+            if progress is not None:
+                progress[0].advance(progress[1])
+            if outcome.error is not None:
+                failed += 1
+                typer.echo(f"rhetoric: {outcome.error}", err=True)
+                obj = json_render.error_dict(outcome.path, outcome.error)
+                if format == "jsonl":
+                    stream.write(json_render.dumps(obj) + "\n")
+                    stream.flush()
+                elif format == "json":
+                    collected.append(obj)
+                elif format == "csv":
+                    stream.write(csv_render.error_line(outcome.path, outcome.error))
+                continue
+            report = outcome.report
+            assert report is not None
+            if format == "jsonl":
+                stream.write(json_render.dumps(json_render.to_dict(report, with_text=outcome.original is not None))
+                             + "\n")
+                stream.flush()
+            elif format == "json":
+                collected.append(json_render.to_dict(report, with_text=outcome.original is not None))
+            elif format == "csv":
+                stream.write(csv_render.line(row(report)))
+            elif single or detail:
+                terminal.render(report, console, show_text=show_text)
+            else:
+                rows.append(row(report))
+        if progress is not None:
+            progress[0].stop()
+        if format == "json" and (collected or not single):
+            stream.write(json_render.dumps(collected[0] if single and collected else collected, pretty=True) + "\n")
+        if format == "text" and not single and not detail and (rows or failed):
+            rows.sort(key=lambda r: r.key(sort))
+            terminal.render_summary(rows, medians(rows) if rows else None, console, failed)
+    return failed
+
+
+def _progress(total: int):
+    """Return a started progress bar on standard error, or None when stderr is not a terminal."""
+    if total < 2 or not sys.stderr.isatty():
+        return None
+    from rich.progress import Progress
+
+    progress = Progress(console=Console(stderr=True), transient=True)
+    task = progress.add_task("Analysing", total=total)
+    progress.start()
+    return progress, task
