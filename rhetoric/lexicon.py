@@ -30,6 +30,7 @@ _ENTRY_KEYS = {
 }
 _REQUIRED_ENTRY = ("term", "message", "why")
 _INFLECT = ("none", "noun", "verb", "adj")
+_ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "ic", "ical", "less", "able", "ible", "ish", "ant", "ent", "ary")
 _WORD = re.compile(r"[^\W_]+(?:['’\-‐.][^\W_]+)*")
 
 
@@ -60,6 +61,7 @@ class Entry:
     not_before: tuple[tuple[str, ...], ...]
     case: bool
     cased: tuple[str, ...] = ()
+    modifier: bool = False  # an adjective that frames the noun after it
 
 
 @dataclass(slots=True)
@@ -164,6 +166,7 @@ def load_file(path: Path) -> tuple[Family, list[tuple[Entry, list[str]]]]:
             not_after=_guards(item.get("not_after", [])),
             not_before=_guards(item.get("not_before", [])),
             case=item.get("case", False),
+            modifier=inflect == "adj" or (" " not in item["term"] and item["term"].endswith(_ADJECTIVE_ENDINGS)),
         )
         forms = [item["term"], *item.get("forms", [])]
         if inflect != "none":

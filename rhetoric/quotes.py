@@ -70,14 +70,26 @@ def _blocks(text: str, paragraphs: tuple[Paragraph, ...]) -> list[_Block]:
         start = p.start
         pos = text.find("\n", start, p.end)
         while pos >= 0:
-            before = text[start:pos].rstrip()
-            nxt = text[pos + 1:p.end].lstrip()[:1]
-            if before and before[-1] in _BLOCK_END and not nxt.islower():
+            if _last_char(text, start, pos) in _BLOCK_END and not _first_char(text, pos + 1, p.end).islower():
                 out.append(_Block(start, pos))
                 start = pos + 1
             pos = text.find("\n", pos + 1, p.end)
         out.append(_Block(start, p.end))
     return out
+
+
+def _first_char(text: str, start: int, end: int) -> str:
+    """Return the first non-space character of text[start:end], or ""."""
+    while start < end and text[start].isspace():
+        start += 1
+    return text[start] if start < end else ""
+
+
+def _last_char(text: str, start: int, end: int) -> str:
+    """Return the last non-space character of text[start:end], or ""."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1] if end > start else ""
 
 
 def _with_depths(spans: list[tuple[int, int, QuoteStyle, bool]]) -> tuple[Quotation, ...]:
@@ -105,7 +117,7 @@ def _end_block(text, stack, block, blocks, spans):
     while end > blocks[block].start and text[end - 1].isspace():
         end -= 1
     nxt = blocks[block + 1] if block + 1 < len(blocks) else None
-    nxt_char = text[nxt.start:nxt.end].lstrip()[:1] if nxt is not None else ""
+    nxt_char = _first_char(text, nxt.start, nxt.end) if nxt is not None else ""
     kept: list[_Open] = []
     for o in stack:
         if o.style is not QuoteStyle.DOUBLE:

@@ -63,22 +63,18 @@ def normalize(word: str) -> str:
     return w
 
 
-_FOLD = str.maketrans({"’": "'", "‐": "-"})
-
-
-def _tokens(text: str):
+def _tokens(text: str) -> list[Token]:
     # Fold the whole text once; lower() keeps offsets unless a character changes length.
-    low = text.lower().translate(_FOLD)
+    low = text.lower().replace("’", "'").replace("‐", "-")
     if len(low) != len(text):
-        for m in _TOKEN.finditer(text):
-            yield Token(m.start(), m.end(), normalize(m.group()))
-        return
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        w = low[start:end]
-        if w.endswith("'s") and end - start > 2:
+        return [Token(m.start(), m.end(), normalize(m.group())) for m in _TOKEN.finditer(text)]
+    out = []
+    for m in _TOKEN.finditer(low):
+        w = m.group()
+        if w.endswith("'s") and len(w) > 2:
             w = w[:-2]
-        yield Token(start, end, w)
+        out.append(Token(*m.span(), w))
+    return out
 
 
 def _paragraphs(text: str):
@@ -139,8 +135,10 @@ def _is_boundary(text: str, start: int, end: int, limit: int) -> bool:
         return True
     if text[start] == "\n":
         # A line break ends a sentence unless the line plainly runs on.
-        before = text[:start].rstrip(" \t\r")
-        prev = before[-1] if before else ""
+        k = start
+        while k > 0 and text[k - 1] in " \t\r":
+            k -= 1
+        prev = text[k - 1] if k > 0 else ""
         return not (nxt.islower() or prev in ",;-–(")
     if nxt.islower() or nxt in ",;:)":
         return False

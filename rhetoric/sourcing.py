@@ -44,6 +44,7 @@ class Cues:
     coordinators: frozenset[str]
     min_words: int
     threshold: float
+    stance_weight: float
     signals: tuple[Signal, ...]
 
 
@@ -57,7 +58,8 @@ def cues() -> Cues:
         Signal(s["name"], re.compile(s["pattern"], 0 if s.get("case") else re.IGNORECASE), float(s["weight"]))
         for s in claim["signal"]
     )
-    return Cues(**words, min_words=int(claim["min_words"]), threshold=float(claim["threshold"]), signals=signals)
+    return Cues(**words, min_words=int(claim["min_words"]), threshold=float(claim["threshold"]),
+                stance_weight=float(claim["stance_weight"]), signals=signals)
 
 
 # Verbs that credit what is said to whoever says it; the scare-quote detector
@@ -95,7 +97,7 @@ class SentenceAssessment:
 def assess(doc: Document, lexicons: Lexicons) -> tuple[SentenceAssessment, ...]:
     """Assess every sentence of the document."""
     c = cues()
-    weasel = _weasel_sentences(doc, lexicons)
+    weasel, marked = _lexicon_sentences(doc, lexicons)
     direct = [_credit(doc, s, c) for s in doc.sentences]
     outer = tuple(q for q in doc.quotations if q.depth == 0)
     outer_starts = tuple(q.inner_start for q in outer)
@@ -108,7 +110,7 @@ def assess(doc: Document, lexicons: Lexicons) -> tuple[SentenceAssessment, ...]:
             attributed = _quote_credited(doc, i, quoted[i], named_paragraphs)
         out.append(SentenceAssessment(
             index=s.index, start=s.start, end=s.end,
-            claim=_is_claim(doc, s, c),
+            claim=_is_claim(doc, s, c, i in marked),
             attributed=attributed,
             vague=i in weasel or direct[i] is Credit.VAGUE,
             quoted=quoted[i] is not None,
@@ -116,14 +118,23 @@ def assess(doc: Document, lexicons: Lexicons) -> tuple[SentenceAssessment, ...]:
     return tuple(out)
 
 
-def _weasel_sentences(doc: Document, lexicons: Lexicons) -> set[int]:
-    out = set()
+# Lexicon categories that mark the writer's stance rather than a checkable fact.
+_STANCE = frozenset({Category.LOADED_TERM, Category.BOOSTER, Category.HEDGE, Category.EDITORIALIZING})
+
+
+def _lexicon_sentences(doc: Document, lexicons: Lexicons) -> tuple[set[int], set[int]]:
+    """Return the sentences with a weasel phrase, and those with stance-marking language."""
+    weasel: set[int] = set()
+    stance: set[int] = set()
     for m in find_phrases(doc, lexicons):
+        s = doc.sentence_at(m.start)
+        if s is None:
+            continue
         if m.entry.family.category is Category.WEASEL:
-            s = doc.sentence_at(m.start)
-            if s is not None:
-                out.add(s.index)
-    return out
+            weasel.add(s.index)
+        elif m.entry.family.category in _STANCE:
+            stance.add(s.index)
+    return weasel, stance
 
 
 # --- attribution ------------------------------------------------------------
@@ -131,14 +142,31 @@ def _weasel_sentences(doc: Document, lexicons: Lexicons) -> set[int]:
 def _credit(doc: Document, s: Sentence, c: Cues) -> Credit:
     """Return the best credit any reporting cue of the sentence gives it."""
     tokens = doc.sentence_tokens(s)
+    if _speaker_label(doc, s, tokens, c):
+        return Credit.NAMED
     best = Credit.NONE
-    for k, tok in enumerate(tokens):
+    for k in range(len(tokens)):
         credit = _cue_credit(doc, tokens, k, c)
         if credit is Credit.NAMED:
             return credit
         if credit is Credit.VAGUE:
             best = credit
     return best
+
+
+def _speaker_label(doc: Document, s: Sentence, tokens: tuple[Token, ...], c: Cues) -> bool:
+    """Return whether the sentence opens with a name and a colon ("SMITH: …", "Trump: Mexico will pay")."""
+    for k, tok in enumerate(tokens[:4]):
+        word = doc.text[tok.start:tok.end]
+        if (len(word) < 2 or not word[:1].isupper() or tok.norm in c.function_words or word.endswith(("'s", "’s"))
+                or tok.norm.endswith("ing") or tok.norm in c.writer_pronouns):
+            return False
+        gap = doc.text[tok.end:tokens[k + 1].start] if k + 1 < len(tokens) else ""
+        if gap.strip() == ":":
+            return True
+        if gap.strip(" "):
+            return False
+    return False
 
 
 def _verb_class(norm: str, c: Cues) -> _Verb | None:
@@ -310,9 +338,11 @@ def _quote_credited(doc: Document, i: int, q: Quotation, named_paragraphs: set[i
 
 # --- claims -----------------------------------------------------------------
 
-def _is_claim(doc: Document, s: Sentence, c: Cues) -> bool:
+def _is_claim(doc: Document, s: Sentence, c: Cues, marked: bool) -> bool:
     text = doc.text[s.start:s.end]
     if s.end_token - s.first_token < c.min_words or text.rstrip("\"'”’)] ").endswith("?"):
         return False
     score = sum(sig.weight for sig in c.signals if sig.pattern.search(text))
+    if marked:
+        score += c.stance_weight
     return score >= c.threshold

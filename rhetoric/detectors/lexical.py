@@ -5,8 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..context import Context
-from ..findings import Finding
-from ..phrases import find_phrases
+from ..findings import Category, Finding
+from ..model import Document
+from ..phrases import PhraseMatch, find_phrases
+
+# Words that cannot be the noun a loaded adjective frames ("reckless and", "absurd to").
+_NOT_HEADS = frozenset(
+    """a an the and or but nor of to in on at for with by from as that this these those is are was were be been
+    being am it its his her their our my your he she they we i you him them us me not no so than then there here
+    who whom whose which what when where why how if because while about into over after before under between
+    through during without within against among upon off out up down too very more most less least also even
+    just only still yet enough indeed has have had do does did will would can could should may might must shall
+    all any both each either neither every some such one two""".split()
+)
 
 
 def detect(ctx: Context) -> Iterator[Finding]:
@@ -14,9 +25,25 @@ def detect(ctx: Context) -> Iterator[Finding]:
     text = ctx.doc.text
     for m in find_phrases(ctx.doc, ctx.lexicons):
         e = m.entry
+        end = _framed_noun_end(ctx, m) if e.modifier and e.family.category is Category.LOADED_TERM else m.stop
         yield Finding(
             rule=e.family.rule, category=e.family.category, severity=e.severity,
-            start=m.start, end=m.stop, text=text[m.start:m.stop],
+            start=m.start, end=end, text=text[m.start:end],
             message=e.message, why=e.why, alternative=e.alternative,
-            voice=ctx.voice(m.start, m.stop),
+            voice=ctx.voice(m.start, end),
         )
+
+
+def _framed_noun_end(ctx: Context, m: PhraseMatch) -> int:
+    """Return where the loaded phrase ends: after the noun a loaded adjective frames, if one follows."""
+    doc: Document = ctx.doc
+    tokens = doc.tokens
+    if m.end >= len(tokens) or tokens[m.end - 1].norm.endswith("ly"):
+        return m.stop
+    head = tokens[m.end]
+    word = doc.text[head.start:head.end]
+    if doc.text[m.stop:head.start] != " " or not word.isalpha() or not word.islower():
+        return m.stop
+    if head.norm in _NOT_HEADS or head.norm.endswith("ly") or head.norm in ctx.lexicons.trie:
+        return m.stop
+    return head.end

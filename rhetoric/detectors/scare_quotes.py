@@ -27,6 +27,10 @@ TRAILING_CLAUSE = 4
 # rather than fit a word into the writer's own sentence.
 _INTRODUCERS = frozenset(",:;—–-([\n")
 _ARTICLES = frozenset(("a", "an", "the"))
+_CLOSING_MARKS = "\"'”’»)]"
+_TERMINALS = frozenset(".!?…")
+# Longer lines without a full stop are sentences that lost it, not headlines.
+HEADLINE_WORDS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +40,10 @@ class Cues:
     max_words: int
     speech_verbs: frozenset[str]
     naming_words: frozenset[str]
+    naming_nouns: frozenset[str]
     naming_after: frozenset[str]
     fragment_starts: frozenset[str]
+    impersonal_subjects: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +89,7 @@ def is_scare_quote(doc: Document, q: Quotation, c: Cues | None = None) -> bool:
 
 
 def _judge(doc: Document, q: Quotation, c: Cues, counts: Counter[tuple[str, ...]]) -> bool:
+    """Return whether `q` is distancing, given how often each phrase is quoted in the document."""
     if not _word_shaped(doc, q, c):
         return False
     site = _site(doc, q)
@@ -90,9 +97,11 @@ def _judge(doc: Document, q: Quotation, c: Cues, counts: Counter[tuple[str, ...]
         return False
     if _introduced(doc, q, site) or _named(doc, site, c) or _spoken(doc, site, c):
         return False
+    if _headline(doc, site.sentence):
+        return False  # headlines quote what someone said: "Outbreak could be 'stronger': WHO"
     # A quotation that carries the sentence's closing punctuation is most often
     # the tail of someone's sentence; the writer's distancing word tends to recur.
-    if _ends_sentence(doc, q, site) and counts[_key(doc, q)] < 2:
+    if _carries_closing_punctuation(doc, q, site) and counts[_key(doc, q)] < 2:
         return False
     return True
 
@@ -119,6 +128,8 @@ def _word_shaped(doc: Document, q: Quotation, c: Cues) -> bool:
     words = doc.tokens_between(q.inner_start, q.inner_end)
     if not words or len(words) > c.max_words:
         return False
+    if any(ch.isdigit() for ch in inner):
+        return False  # a number, code or label quoted as it is written
     if inner.endswith(("!", "?")):
         return False  # an exclamation or question someone uttered
     # A capital opens a name, a title or a quoted sentence; distancing marks
@@ -146,18 +157,48 @@ def _named(doc: Document, site: _Site, c: Cues) -> bool:
     before = doc.tokens[max(site.sentence.first_token, site.first - NAMING_REACH):site.first]
     if any(t.norm in c.naming_words for t in before):
         return True
-    return site.last < site.sentence.end_token and doc.tokens[site.last].norm in c.naming_after
+    if before and before[-1].norm in c.naming_nouns:
+        return True
+    after = doc.tokens[site.last:min(site.sentence.end_token, site.last + NAMING_REACH)]
+    return any(t.norm in c.naming_after for t in after)
 
 
 def _spoken(doc: Document, site: _Site, c: Cues) -> bool:
     """Return whether a verb of saying in the same sentence credits the quoted words to a speaker."""
     s = site.sentence
-    before = range(s.first_token, site.first)
+    if any(_speaker_verb(doc, k, s, c) for k in range(s.first_token, site.first)):
+        return True
+    # After the quotation only a set-off attribution counts ("“…,” he said"),
+    # not a verb that merely follows ("a “defence” to explain away …").
     after = range(site.last, min(s.end_token, site.last + SPEECH_REACH_AFTER))
     trailing = range(max(site.last, s.end_token - TRAILING_CLAUSE), s.end_token)
-    return any(doc.tokens[k].norm in c.speech_verbs for r in (before, after, trailing) for k in r)
+    return any(
+        doc.tokens[k].norm in c.speech_verbs and "," in doc.text[doc.tokens[site.last - 1].end:doc.tokens[k].start]
+        for r in (after, trailing) for k in r
+    )
 
 
-def _ends_sentence(doc: Document, q: Quotation, site: _Site) -> bool:
-    """Return whether the quoted words end with the sentence's own full stop or comma."""
+def _speaker_verb(doc: Document, k: int, s: Sentence, c: Cues) -> bool:
+    """Return whether token k is a verb of saying with someone, not "it", doing the saying."""
+    if doc.tokens[k].norm not in c.speech_verbs:
+        return False
+    # "It calls this a “reform”": an impersonal subject names no speaker, so the
+    # marks are the writer's.
+    return k == s.first_token or doc.tokens[k - 1].norm not in c.impersonal_subjects
+
+
+def _headline(doc: Document, s: Sentence) -> bool:
+    """Return whether sentence `s` is a headline: a short line of its own with no closing punctuation."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, s.start) + 1
+    line_end = text.find("\n", s.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:s.start].strip() or text[s.end:line_end].strip():
+        return False
+    body = text[s.start:s.end].rstrip().rstrip(_CLOSING_MARKS)
+    return s.end_token - s.first_token <= HEADLINE_WORDS and body[-1:] not in _TERMINALS
+
+
+def _carries_closing_punctuation(doc: Document, q: Quotation, site: _Site) -> bool:
+    """Return whether the quoted words end with a full stop or comma of the surrounding sentence."""
     return doc.text[q.inner_start:q.inner_end].rstrip()[-1:] in (".", ",")

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Measure rhetoric's speed end to end, as a user runs it (no timed assertions live in the tests).
+
+    python bench/speed.py ../shared/bench/data/ptc_train.jsonl --runs 5
+
+Writes the articles of a JSON Lines file (one {"id", "text"} per line) into a temporary
+folder, then reports the median of several runs of:
+  - `rhetoric --version` (start-up),
+  - `rhetoric analyze` on one article (the reference sample),
+  - `rhetoric analyze FOLDER --format jsonl` with 1 and with 2 worker processes,
+and the peak resident memory of the analysing processes.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def timed(argv: list[str]) -> tuple[float, int]:
+    """Run a command; return wall seconds and the peak RSS (KiB) of the process tree it started."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+    secs = time.perf_counter() - t0
+    return secs, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+
+
+def median_of(argv: list[str], runs: int) -> tuple[float, int]:
+    results = [timed(argv) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", type=Path, help="JSON Lines file of articles ({id, text} per line)")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--cmd", default=shutil.which("rhetoric") or str(ROOT / ".venv" / "bin" / "rhetoric"))
+    args = ap.parse_args()
+    cmd = [args.cmd]
+    with tempfile.TemporaryDirectory(prefix="rhetoric-speed-") as tmp:
+        nbytes = 0
+        with open(args.corpus, encoding="utf-8") as f:
+            for line in f:
+                row = json.loads(line)
+                data = row["text"].encode("utf-8")
+                nbytes += len(data)
+                Path(tmp, f"{row['id']}.txt").write_bytes(data)
+        n = len(os.listdir(tmp))
+        print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+        print(f"corpus: {n} articles, {nbytes / 1e6:.2f} MB; median of {args.runs} runs each")
+        secs, _ = median_of([*cmd, "--version"], args.runs)
+        print(f"rhetoric --version            {secs:6.3f} s")
+        sample = str(ROOT / "samples" / "the-russians-are-coming.txt")
+        secs, _ = median_of([*cmd, "analyze", sample], args.runs)
+        print(f"one article (reference)       {secs:6.3f} s")
+        base = None
+        for jobs in (1, 2):
+            secs, rss = median_of([*cmd, "analyze", tmp, "--format", "jsonl", "--jobs", str(jobs)], args.runs)
+            rate = nbytes / 1e6 / secs
+            base = base or rate
+            print(f"folder, --jobs {jobs}              {secs:6.2f} s  {rate:5.2f} MB/s  "
+                  f"x{rate / base:.2f}  peak RSS {rss / 1024:.0f} MB")
+    sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()
