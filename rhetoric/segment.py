@@ -15,7 +15,8 @@ _TOKEN = re.compile(
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Candidate sentence ends: terminal punctuation, then closing quotes/brackets, then space.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n")
+# A full stop glued to the next sentence ("the caucus.The outcome") ends one too.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n|(?<=[a-z][a-z])[.!?](?=[A-Z][a-z])")
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([¡¿"
 
@@ -133,6 +134,8 @@ def _is_boundary(text: str, start: int, end: int, limit: int) -> bool:
     nxt = _next_char(text, end, limit)
     if not nxt:
         return True
+    if end < limit and not text[end].isspace() and _in_address(text, start, limit):
+        return False
     if text[start] == "\n":
         # A line break ends a sentence unless the line plainly runs on.
         k = start
@@ -158,6 +161,19 @@ def _is_boundary(text: str, start: int, end: int, limit: int) -> bool:
     if low in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", low):
         return _starts_sentence(text, end, limit)
     return True
+
+
+def _in_address(text: str, pos: int, limit: int) -> bool:
+    """Return whether a glued full stop sits inside a web or mail address (www.Example.com)."""
+    # Look no further than an address could reach, so long runs without spaces stay linear.
+    a = pos
+    while a > max(0, pos - 200) and not text[a - 1].isspace():
+        a -= 1
+    b = pos + 1
+    while b < min(limit, pos + 200) and not text[b].isspace():
+        b += 1
+    chunk = text[a:b].rstrip(".!?\"'”’)")
+    return chunk.count(".") > 1 or "/" in chunk or "@" in chunk
 
 
 def _word_before(text: str, pos: int) -> str:

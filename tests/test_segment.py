@@ -27,6 +27,12 @@ def test_decimals_and_quotes():
     assert sentences(text) == ["Growth was 3.5 percent.", "“It is over,” she said.", "“We won.”", "Then they left."]
 
 
+def test_missing_space_after_full_stop():
+    assert sentences("Voters met at the caucus.The outcome was close.") == [
+        "Voters met at the caucus.", "The outcome was close."]
+    assert sentences("See www.Example.com for details.") == ["See www.Example.com for details."]
+
+
 def test_question_inside_quote_followed_by_attribution():
     assert sentences('"Why now?" he asked. Nobody knew.') == ['"Why now?" he asked.', "Nobody knew."]
 
