@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from .model import Paragraph, QuoteStyle, Quotation
 
 _OPEN, _CLOSE, _EITHER = "open", "close", "either"
-_MARKS = re.compile(r"[\"“”„‟«»'‘’‚‛`]")
+# Two apostrophes or two backticks stand for a double mark in text that came
+# through ASCII-only systems (``like this'', ''or this''); match them first.
+_MARKS = re.compile(r"''|``|[\"“”„‟«»'‘’‚‛`]")
 # Elisions that begin with an apostrophe: 'em, 'tis, 'n', '90s, 'cause.
 _LEADING_ELISION = re.compile(r"(?:em|tis|twas|til|till|cause|bout|n|round|nuff|s)\b|\d\d", re.IGNORECASE)
 # A line break after one of these ends a block of text: many articles put each
@@ -21,8 +23,13 @@ _MAX_DEPTH = 64
 @dataclass(slots=True)
 class _Open:
     pos: int
+    width: int  # characters in the opening mark: 2 for `` and ''
     style: QuoteStyle
     block: int
+
+
+# start, end, inner_start, inner_end, style, closed
+_Span = tuple[int, int, int, int, QuoteStyle, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +41,7 @@ class _Block:
 def pair_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Quotation, ...]:
     """Return every paired quotation, outermost first within each start position."""
     blocks = _blocks(text, paragraphs)
-    spans: list[tuple[int, int, QuoteStyle, bool]] = []
+    spans: list[_Span] = []
     stack: list[_Open] = []
     block = 0
     for m in _MARKS.finditer(text):
@@ -42,7 +49,8 @@ def pair_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Quota
         while block < len(blocks) and pos >= blocks[block].end:
             stack = _end_block(text, stack, block, blocks, spans)
             block += 1
-        style, role = _classify(text, pos, stack)
+        width = m.end() - pos
+        style, role = _classify(text, pos, width, stack)
         if role is None:
             continue
         top = next((o for o in reversed(stack) if o.style is style), None)
@@ -50,14 +58,14 @@ def pair_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Quota
             role = _CLOSE if top is not None else _OPEN
         if role == _OPEN:
             if len(stack) < _MAX_DEPTH:
-                stack.append(_Open(pos, style, block))
+                stack.append(_Open(pos, width, style, block))
             continue
         if top is None:
             continue
         while stack and stack[-1] is not top:
             stack.pop()  # openers left inside were never closed
         stack.pop()
-        spans.append((top.pos, pos + 1, style, True))
+        spans.append((top.pos, pos + width, top.pos + top.width, pos, style, True))
     if stack:
         _end_block(text, stack, block, blocks, spans)
     return _with_depths(spans)
@@ -92,18 +100,17 @@ def _last_char(text: str, start: int, end: int) -> str:
     return text[end - 1] if end > start else ""
 
 
-def _with_depths(spans: list[tuple[int, int, QuoteStyle, bool]]) -> tuple[Quotation, ...]:
+def _with_depths(spans: list[_Span]) -> tuple[Quotation, ...]:
     """Build the quotations, each with the number of quotations that enclose it."""
     spans.sort(key=lambda s: (s[0], -s[1]))
     found: list[Quotation] = []
     ends: list[int] = []
-    for start, end, style, closed in spans:
+    for start, end, inner_start, inner_end, style, closed in spans:
         # Depth counts only quotations that close around this one; a stray
         # opening mark earlier in the text must not make everything after it nested.
         while ends and ends[-1] <= start:
             ends.pop()
-        inner_end = end - 1 if closed else end
-        found.append(Quotation(start, end, start + 1, inner_end, style, len(ends), closed))
+        found.append(Quotation(start, end, inner_start, inner_end, style, len(ends), closed))
         ends.append(end)
     found.sort(key=lambda q: (q.inner_start, -q.inner_end))
     return tuple(found)
@@ -125,16 +132,24 @@ def _end_block(text, stack, block, blocks, spans):
         # The convention for a quotation running over paragraphs: no closing mark
         # at the end of one, an opening mark at the start of the next.
         if nxt_char and nxt_char in _DOUBLE_OPENERS:
-            spans.append((o.pos, end, o.style, False))
+            spans.append((o.pos, end, o.pos + o.width, end, o.style, False))
         elif block - o.block < 1:
             kept.append(o)  # may still close in the next block
     return kept
 
 
-def _classify(text: str, pos: int, stack) -> tuple[QuoteStyle, str | None]:
+def _classify(text: str, pos: int, width: int, stack) -> tuple[QuoteStyle, str | None]:
     ch = text[pos]
     before = text[pos - 1] if pos > 0 else " "
-    after = text[pos + 1] if pos + 1 < len(text) else " "
+    after = text[pos + width] if pos + width < len(text) else " "
+    if width == 2:
+        # ``…'' opens with backticks and closes with apostrophes; ''…'' is read
+        # by its flanking like ", and inside a word (rock''n''roll) is no mark.
+        if ch == "`":
+            return QuoteStyle.DOUBLE, _OPEN
+        if before.isalnum() and after.isalnum():
+            return QuoteStyle.DOUBLE, None
+        return QuoteStyle.DOUBLE, _flank(before, after)
     if ch in "“„‟«":
         return QuoteStyle.DOUBLE, _OPEN
     if ch in "”»":

@@ -56,10 +56,14 @@ def segment(text: str) -> Document:
     )
 
 
+# Words whose "'s" is "is" or "has", not a possessive.
+_CONTRACTED = frozenset("it's he's she's that's there's here's what's who's where's how's let's".split())
+
+
 def normalize(word: str) -> str:
     """Return the matching form of a word: lower case, straight apostrophe, no possessive."""
     w = word.lower().replace("’", "'").replace("‐", "-")
-    if w.endswith("'s") and len(w) > 2:
+    if w.endswith("'s") and len(w) > 2 and w not in _CONTRACTED:
         w = w[:-2]
     return w
 
@@ -72,7 +76,7 @@ def _tokens(text: str) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(low):
         w = m.group()
-        if w.endswith("'s") and len(w) > 2:
+        if w.endswith("'s") and len(w) > 2 and w not in _CONTRACTED:
             w = w[:-2]
         out.append(Token(*m.span(), w))
     return out
@@ -134,7 +138,7 @@ def _is_boundary(text: str, start: int, end: int, limit: int) -> bool:
     nxt = _next_char(text, end, limit)
     if not nxt:
         return True
-    if end < limit and not text[end].isspace() and _in_address(text, start, limit):
+    if text[start] != "\n" and end < limit and text[end].isalpha() and _in_address(text, start, limit):
         return False
     if text[start] == "\n":
         # A line break ends a sentence unless the line plainly runs on.

@@ -44,3 +44,14 @@ def test_quotation_continued_over_paragraphs():
 
 def test_unpaired_marks_make_no_quotation():
     assert quoted("He said “it is done and left.\n\nNothing else.") == []
+
+
+def test_doubled_apostrophes_and_backticks_as_double_quotes():
+    assert quoted("He said ''it is done'' and left.") == ["it is done"]
+    assert quoted("He said ``it is done'' and left.") == ["it is done"]
+
+
+def test_stray_opening_mark_does_not_nest_later_lines():
+    text = "He wrote “the first line\nShe said “a second one” today.\nThe ‘threat’ remained."
+    doc = segment(text)
+    assert [(doc.text[q.inner_start:q.inner_end], q.depth) for q in doc.quotations][-1] == ("threat", 0)

@@ -59,6 +59,8 @@ def test_tokens_keep_hyphens_apostrophes_and_numbers():
     assert [doc.text[t.start:t.end] for t in doc.tokens] == [
         "Russia’s", "so-called", "2,000", "U.S", "rock", "n", "roll", "3.5"]
     assert doc.tokens[0].norm == "russia"
+    assert [t.norm for t in segment("It’s the mayor's plan; that's all").tokens] == [
+        "it's", "the", "mayor", "plan", "that's", "all"]
 
 
 def test_line_and_column():

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,12 +22,21 @@ WHY = ("Quotation marks around a word nobody is quoted as saying signal the writ
 NAMING_REACH = 4
 # How far after a quotation a verb of saying still credits it ("“…”, the minister said").
 SPEECH_REACH_AFTER = 4
+# Quotations at most this many words apart form a chain that one attribution
+# after the last of them credits ("“…” and “…,” she wrote"); at most this many.
+CHAIN_GAP = 3
+CHAIN_LENGTH = 8
+# Characters between two quotations joined by a conjunction (", and ").
+PAIR_GAP = 8
 # A verb of saying this close to the end of the sentence closes a trailing
 # attribution ("…, the documents said.") that credits the whole sentence.
 TRAILING_CLAUSE = 4
 # Marks just before the opening quotation mark that introduce a quotation
 # rather than fit a word into the writer's own sentence.
 _INTRODUCERS = frozenset(",:;—–-([\n")
+# Paired marks that set an aside off from the clause around it.
+_ASIDES = (("(", ")"), ("–", "–"), ("—", "—"))
+_GLOSS_OPENERS = frozenset(",(—–")
 _ARTICLES = frozenset(("a", "an", "the"))
 _CLOSING_MARKS = "\"'”’»)]"
 _TERMINALS = frozenset(".!?…")
@@ -41,9 +52,22 @@ class Cues:
     speech_verbs: frozenset[str]
     naming_words: frozenset[str]
     naming_nouns: frozenset[str]
+    gloss_words: frozenset[str]
     naming_after: frozenset[str]
     fragment_starts: frozenset[str]
+    non_finite_markers: frozenset[str]
     impersonal_subjects: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Article:
+    """What the whole document says about its quotations, computed once per document."""
+
+    counts: Counter[tuple[str, ...]]  # how often each short phrase is put in quotation marks
+    starts: tuple[int, ...]  # inner_start of each of doc.quotations, for bisection
+    speakers: tuple[int, ...]  # token index of each verb of saying with a speaker doing the saying
+    according: tuple[int, ...]  # token index of each "according" of "according to"
+    marks: dict[str, tuple[int, ...]]  # offsets of each mark that opens or closes an aside
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +92,8 @@ def cues() -> Cues:
 def detect(ctx: Context) -> Iterator[Finding]:
     """Yield a finding for each quotation the writer uses to distance from a word."""
     doc = ctx.doc
-    c = cues()
-    counts = _quoted_counts(doc)
-    for q in doc.quotations:
-        if q.depth or not q.closed or not _judge(doc, q, c, counts):
+    for q, scare in _verdicts(doc, cues()):
+        if not scare:
             continue
         inner = doc.text[q.inner_start:q.inner_end]
         yield Finding(
@@ -85,23 +107,68 @@ def detect(ctx: Context) -> Iterator[Finding]:
 
 def is_scare_quote(doc: Document, q: Quotation, c: Cues | None = None) -> bool:
     """Return whether quotation `q` reads as the writer's distancing quotes."""
-    return _judge(doc, q, c or cues(), _quoted_counts(doc))
+    return any(scare for other, scare in _verdicts(doc, c or cues()) if other is q)
 
 
-def _judge(doc: Document, q: Quotation, c: Cues, counts: Counter[tuple[str, ...]]) -> bool:
-    """Return whether `q` is distancing, given how often each phrase is quoted in the document."""
+def _verdicts(doc: Document, c: Cues) -> Iterator[tuple[Quotation, bool]]:
+    """Yield each outermost closed quotation, in text order, with whether it is distancing."""
+    art = _article(doc, c)
+    # Phrases the writer has already held at a distance: once a writer puts
+    # their marks on a word they keep them there, even where someone is said
+    # to use the word ("the CIA argued it would threaten “national security”").
+    distanced: set[tuple[str, ...]] = set()
+    prev: tuple[Quotation, bool] | None = None
+    for q in doc.quotations:
+        if q.depth or not q.closed:
+            continue
+        key = _key(doc, q)
+        # "neither “far-right” nor “Islamophobic”": words quoted in a pair share one voice.
+        if prev is not None and _paired(doc, prev[0], q) and _word_shaped(doc, q, c, capitals=True):
+            scare = prev[1]
+        else:
+            scare = _judge(doc, q, c, art, key in distanced)
+        if scare:
+            distanced.add(key)
+        prev = (q, scare)
+        yield prev
+
+
+def _paired(doc: Document, first: Quotation, q: Quotation) -> bool:
+    """Return whether only a conjunction joins quotation `q` to the quotation before it."""
+    if q.start - first.end > PAIR_GAP:
+        return False
+    return doc.text[first.end:q.start].replace(",", " ").split() in (["and"], ["or"], ["nor"])
+
+
+def _article(doc: Document, c: Cues) -> _Article:
+    """Index the document once: quoted phrases, quotation starts and attribution verbs."""
+    tokens = doc.tokens
+    firsts = {s.first_token for s in doc.sentences}
+    return _Article(
+        counts=_quoted_counts(doc),
+        starts=tuple(q.inner_start for q in doc.quotations),
+        speakers=tuple(k for k in range(len(tokens)) if _speaker_verb(doc, k, k in firsts, c)),
+        according=tuple(k for k, t in enumerate(tokens[:-1]) if t.norm == "according" and tokens[k + 1].norm == "to"),
+        marks={m: tuple(x.start() for x in re.finditer(re.escape(m), doc.text)) for pair in _ASIDES for m in pair},
+    )
+
+
+def _judge(doc: Document, q: Quotation, c: Cues, art: _Article, distanced: bool) -> bool:
+    """Return whether `q` is distancing, given the document and whether its words were distanced before."""
     if not _word_shaped(doc, q, c):
         return False
     site = _site(doc, q)
     if site is None:
         return False
-    if _introduced(doc, q, site) or _named(doc, site, c) or _spoken(doc, site, c):
+    if _introduced(doc, q, site) or _named(doc, site, c):
+        return False
+    if not distanced and _spoken(doc, art, site, c):
         return False
     if _headline(doc, site.sentence):
         return False  # headlines quote what someone said: "Outbreak could be 'stronger': WHO"
     # A quotation that carries the sentence's closing punctuation is most often
     # the tail of someone's sentence; the writer's distancing word tends to recur.
-    if _carries_closing_punctuation(doc, q, site) and counts[_key(doc, q)] < 2:
+    if _carries_closing_punctuation(doc, q, site) and art.counts[_key(doc, q)] < 2:
         return False
     return True
 
@@ -122,8 +189,11 @@ def _quoted_counts(doc: Document) -> Counter[tuple[str, ...]]:
     return Counter(_key(doc, q) for q in doc.quotations if q.depth == 0 and q.inner_end - q.inner_start < 80)
 
 
-def _word_shaped(doc: Document, q: Quotation, c: Cues) -> bool:
-    """Return whether the quoted words look like a word or phrase rather than a sentence or title."""
+def _word_shaped(doc: Document, q: Quotation, c: Cues, capitals: bool = False) -> bool:
+    """Return whether the quoted words look like a word or phrase rather than a sentence or title.
+
+    With `capitals`, a capital letter is no evidence either way.
+    """
     inner = doc.text[q.inner_start:q.inner_end].strip()
     words = doc.tokens_between(q.inner_start, q.inner_end)
     if not words or len(words) > c.max_words:
@@ -135,7 +205,7 @@ def _word_shaped(doc: Document, q: Quotation, c: Cues) -> bool:
     # A capital opens a name, a title or a quoted sentence; distancing marks
     # go around ordinary lower-case words. The writer's own article or
     # preposition stays outside the marks, a speaker's stays inside.
-    return not inner[:1].isupper() and words[0].norm not in c.fragment_starts
+    return (capitals or not inner[:1].isupper()) and words[0].norm not in c.fragment_starts
 
 
 def _introduced(doc: Document, q: Quotation, site: _Site) -> bool:
@@ -159,44 +229,132 @@ def _named(doc: Document, site: _Site, c: Cues) -> bool:
         return True
     if before and before[-1].norm in c.naming_nouns:
         return True
+    if len(before) >= 2 and before[-1].norm == "for" and _glossing(doc, site, site.first - 2, c):
+        return True  # "Hawaiian for “scout”", "slang for “…”": a translation or gloss
     after = doc.tokens[site.last:min(site.sentence.end_token, site.last + NAMING_REACH)]
     return any(t.norm in c.naming_after for t in after)
 
 
-def _spoken(doc: Document, site: _Site, c: Cues) -> bool:
+def _glossing(doc: Document, site: _Site, k: int, c: Cues) -> bool:
+    """Return whether token k names a language or register a word is given in ("slang", "—Latin")."""
+    tok = doc.tokens[k]
+    if tok.norm in c.gloss_words:
+        return True
+    # A capitalised word counts only where it opens an aside ("Oumuamua—Hawaiian
+    # for “scout”"), not as a name inside the clause ("Communion for “certain” …").
+    opens_aside = k > site.sentence.first_token and any(
+        ch in _GLOSS_OPENERS for ch in doc.text[doc.tokens[k - 1].end:tok.start])
+    return opens_aside and doc.text[tok.start].isupper()
+
+
+def _spoken(doc: Document, art: _Article, site: _Site, c: Cues) -> bool:
     """Return whether a verb of saying in the same sentence credits the quoted words to a speaker."""
     s = site.sentence
-    if any(_speaker_verb(doc, k, s, c) for k in range(s.first_token, site.first)):
-        return True
+    asides = _asides(doc, art, site)
+    for i in range(bisect_left(art.speakers, site.first) - 1, -1, -1):
+        k = art.speakers[i]
+        if k < s.first_token:
+            break
+        if not any(a < doc.tokens[k].start < b for a, b in asides):
+            return True
     # After the quotation only a set-off attribution counts ("“…,” he said"),
-    # not a verb that merely follows ("a “defence” to explain away …").
-    after = range(site.last, min(s.end_token, site.last + SPEECH_REACH_AFTER))
+    # not a verb that merely follows ("a “defence” to explain away …"). A
+    # later quotation's attribution credits this one too ("“…” and “…,” she wrote").
+    for end in _chain_ends(doc, art, site):
+        after = range(end, min(s.end_token, end + SPEECH_REACH_AFTER))
+        if any(_set_off_verb(doc, end, k, c) for k in after):
+            return True
     trailing = range(max(site.last, s.end_token - TRAILING_CLAUSE), s.end_token)
-    return any(
-        doc.tokens[k].norm in c.speech_verbs and "," in doc.text[doc.tokens[site.last - 1].end:doc.tokens[k].start]
-        for r in (after, trailing) for k in r
-    )
+    if any(_set_off_verb(doc, site.last, k, c) for k in trailing):
+        return True
+    # "…, according to his lawyer" credits the whole clause before it, however long the source's name.
+    # A comma before one "according" is a comma before every later one, so the last one decides.
+    i = bisect_left(art.according, s.end_token - 1) - 1
+    return i >= 0 and art.according[i] >= site.last and _set_off(doc, site.last, art.according[i])
 
 
-def _speaker_verb(doc: Document, k: int, s: Sentence, c: Cues) -> bool:
+def _asides(doc: Document, art: _Article, site: _Site) -> list[tuple[int, int]]:
+    """Return the spans of the asides that close between the sentence's start and the quotation.
+
+    Only the last aside of each kind is found: a verb of saying in it
+    ("a man who is – so I am told – motivated by …") governs the aside, not
+    the quotation after it.
+    """
+    start, quote = site.sentence.start, doc.tokens[site.first].start
+    out = []
+    for opener, closer in _ASIDES:
+        close = _last_before(art.marks[closer], start, quote)
+        if close is not None:
+            open_ = _last_before(art.marks[opener], start, close)
+            if open_ is not None:
+                out.append((open_, close))
+    return out
+
+
+def _last_before(positions: tuple[int, ...], low: int, high: int) -> int | None:
+    """Return the last of the sorted `positions` in [low, high), or None."""
+    i = bisect_left(positions, high) - 1
+    return positions[i] if i >= 0 and positions[i] >= low else None
+
+
+def _chain_ends(doc: Document, art: _Article, site: _Site) -> list[int]:
+    """Return the token index after the quotation at `site` and after each quotation chained to it.
+
+    Quotations follow one another a few words apart ("“…” and “…,” she wrote"); the
+    chain is capped so that a sentence of a thousand quotations stays linear.
+    """
+    ends = [site.last]
+    i = bisect_right(art.starts, doc.tokens[site.last - 1].end)
+    while i < len(doc.quotations) and len(ends) <= CHAIN_LENGTH:
+        q = doc.quotations[i]
+        i += 1
+        if q.depth or not q.closed:
+            continue
+        first = doc.token_index_at(q.inner_start)
+        if q.inner_start >= site.sentence.end or first - ends[-1] > CHAIN_GAP:
+            break
+        ends.append(doc.token_index_at(q.end))
+    return ends
+
+
+def _set_off(doc: Document, end: int, k: int) -> bool:
+    """Return whether a comma separates token k from the quotation whose words end before token `end`."""
+    return "," in doc.text[doc.tokens[end - 1].end:doc.tokens[k].start]
+
+
+def _set_off_verb(doc: Document, end: int, k: int, c: Cues) -> bool:
+    """Return whether token k is a verb of saying in an attribution set off after a quotation."""
+    if doc.tokens[k].norm not in c.speech_verbs or not _set_off(doc, end, k):
+        return False
+    # "…, failing which they cannot be admitted": an infinitive or passive is no attribution.
+    return doc.tokens[k - 1].norm not in c.non_finite_markers
+
+
+def _speaker_verb(doc: Document, k: int, opens_sentence: bool, c: Cues) -> bool:
     """Return whether token k is a verb of saying with someone, not "it", doing the saying."""
     if doc.tokens[k].norm not in c.speech_verbs:
         return False
     # "It calls this a “reform”": an impersonal subject names no speaker, so the
     # marks are the writer's.
-    return k == s.first_token or doc.tokens[k - 1].norm not in c.impersonal_subjects
+    return opens_sentence or doc.tokens[k - 1].norm not in c.impersonal_subjects
 
 
 def _headline(doc: Document, s: Sentence) -> bool:
     """Return whether sentence `s` is a headline: a short line of its own with no closing punctuation."""
-    text = doc.text
-    line_start = text.rfind("\n", 0, s.start) + 1
-    line_end = text.find("\n", s.end)
-    line_end = len(text) if line_end < 0 else line_end
-    if text[line_start:s.start].strip() or text[s.end:line_end].strip():
+    if s.end_token - s.first_token > HEADLINE_WORDS:
+        return False
+    text, lines = doc.text, doc.line_starts
+    # Sentences cover all the text but blank space, so the line is the sentence's
+    # own when the sentences beside it end and start on other lines.
+    line_start = lines[bisect_right(lines, s.start) - 1]
+    i = bisect_right(lines, s.end)
+    line_end = lines[i] - 1 if i < len(lines) else len(text)
+    if s.index > 0 and doc.sentences[s.index - 1].end > line_start:
+        return False
+    if s.index + 1 < len(doc.sentences) and doc.sentences[s.index + 1].start < line_end:
         return False
     body = text[s.start:s.end].rstrip().rstrip(_CLOSING_MARKS)
-    return s.end_token - s.first_token <= HEADLINE_WORDS and body[-1:] not in _TERMINALS
+    return body[-1:] not in _TERMINALS
 
 
 def _carries_closing_punctuation(doc: Document, q: Quotation, site: _Site) -> bool:
