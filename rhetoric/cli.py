@@ -90,3 +90,45 @@ def analyze(
         typer.echo("rhetoric: interrupted", err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
+
+
+@app.command()
+def rules(
+    rule_id: Annotated[Optional[str], typer.Argument(metavar="ID", help="Explain one rule.")] = None,
+) -> None:
+    """List every rule (id, category, severity, what it flags), or explain one with examples."""
+    import difflib
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from . import lexicon
+    from .rules import all_rules
+
+    known = all_rules(lexicon.load())
+    console = Console(highlight=False)
+    if rule_id is None:
+        table = Table(show_lines=False)
+        table.add_column("Rule (category.family)", no_wrap=True)
+        table.add_column("Severity", no_wrap=True)
+        table.add_column("What it flags")
+        for r in known:
+            table.add_row(r.id, r.severity.value, r.description)
+        console.print(table)
+        return
+    match = next((r for r in known if r.id == rule_id), None)
+    if match is None:
+        close = difflib.get_close_matches(rule_id, [r.id for r in known], n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; see `rhetoric rules`"
+        typer.echo(f"rhetoric: unknown rule {rule_id!r}{hint}", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    console.print(f"[bold]{match.id}[/bold]  ({match.category.value}, {match.severity.value})")
+    console.print(match.description, markup=False)
+    where = "written as code" if match.source == "code" else f"{match.entries} entries in {match.source}"
+    console.print(f"Defined: {where}", markup=False)
+    console.print("[green]Flags:[/green]")
+    for example in match.should_flag:
+        console.print(f"  {example}", markup=False)
+    console.print("[cyan]Leaves alone:[/cyan]")
+    for example in match.should_pass:
+        console.print(f"  {example}", markup=False)

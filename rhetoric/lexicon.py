@@ -62,6 +62,7 @@ class Entry:
     case: bool
     cased: tuple[str, ...] = ()
     modifier: bool = False  # an adjective that frames the noun after it
+    noun: bool = False  # a noun whose own modifier belongs to the loaded phrase
 
 
 @dataclass(slots=True)
@@ -167,6 +168,7 @@ def load_file(path: Path) -> tuple[Family, list[tuple[Entry, list[str]]]]:
             not_before=_guards(item.get("not_before", [])),
             case=item.get("case", False),
             modifier=inflect == "adj" or (" " not in item["term"] and item["term"].endswith(_ADJECTIVE_ENDINGS)),
+            noun=inflect == "noun",
         )
         forms = [item["term"], *item.get("forms", [])]
         if inflect != "none":

@@ -4,25 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from rhetoric import analyze, lexicon
+from rhetoric import analyze, lexicon, rules
 from rhetoric.detectors import questions, scare_quotes, unsourced
 
-# Rules that are code, not lexicon families: their examples live here.
-CODE_RULES = {
-    scare_quotes.RULE: (
-        ["Critics of the ‘peacekeeping’ mission were ignored.", "It calls this a 'reform' of the tax code."],
-        ["She called the plan “a gigantic mistake,” aides said.", "He wrote an essay entitled ‘Our Shared Future’."],
-    ),
-    unsourced.RULE: (
-        ["Fares have doubled since 2019.", "Unemployment fell to 4.1 percent in March."],
-        ["Fares have doubled since 2019, according to the transport authority.",
-         "Unemployment fell to 4.1 percent in March, the statistics office said."],
-    ),
-    questions.RULE: (
-        ["Who will pay for all of this?", "Is it any wonder that voters are angry?"],
-        ["“Who will pay for this?” asked Maria Lopez, a councillor.", "The council met on Tuesday."],
-    ),
-}
+CODE_RULES = {r.id: (r.should_flag, r.should_pass) for r in rules.CODE_RULES}
 
 
 def _rules_in(text: str, lex) -> set[str]:
@@ -58,3 +43,17 @@ def test_every_detector_rule_is_covered():
     code_modules = {d.__module__ for d in DETECTORS} - {"rhetoric.detectors.lexical"}
     covered = {m.__name__ for m in (scare_quotes, unsourced, questions)}
     assert code_modules == covered
+    assert {scare_quotes.RULE, unsourced.RULE, questions.RULE} == set(CODE_RULES)
+
+
+def test_rules_command_lists_and_explains():
+    from typer.testing import CliRunner
+
+    from rhetoric.cli import app
+
+    listing = CliRunner().invoke(app, ["rules"])
+    assert listing.exit_code == 0 and "scare-quote.distancing" in listing.stdout
+    one = CliRunner().invoke(app, ["rules", "loaded-term.emotive"])
+    assert one.exit_code == 0 and "Flags:" in one.stdout
+    typo = CliRunner().invoke(app, ["rules", "loaded-term.emotiv"])
+    assert typo.exit_code == 2 and "loaded-term.emotive" in typo.stderr

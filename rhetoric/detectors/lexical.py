@@ -20,18 +20,40 @@ _NOT_HEADS = frozenset(
 )
 
 
+_ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "ic", "al", "less", "able", "ible", "ish", "ant", "ent", "ary", "ist", "ian")
+
+
 def detect(ctx: Context) -> Iterator[Finding]:
     """Yield a finding for each lexicon phrase in the text."""
     text = ctx.doc.text
     for m in find_phrases(ctx.doc, ctx.lexicons):
         e = m.entry
-        end = _framed_noun_end(ctx, m) if e.modifier and e.family.category is Category.LOADED_TERM else m.stop
+        start, end = m.start, m.stop
+        if e.family.category is Category.LOADED_TERM:
+            if e.modifier:
+                end = _framed_noun_end(ctx, m)
+            elif e.noun:
+                start = _own_modifier_start(ctx, m)
         yield Finding(
             rule=e.family.rule, category=e.family.category, severity=e.severity,
-            start=m.start, end=end, text=text[m.start:end],
+            start=start, end=end, text=text[start:end],
             message=e.message, why=e.why, alternative=e.alternative,
-            voice=ctx.voice(m.start, end),
+            voice=ctx.voice(start, end),
         )
+
+
+def _own_modifier_start(ctx: Context, m: PhraseMatch) -> int:
+    """Return where the loaded phrase starts: at an adjective right before a loaded noun, if any."""
+    doc: Document = ctx.doc
+    if m.first == 0:
+        return m.start
+    prev = doc.tokens[m.first - 1]
+    word = doc.text[prev.start:prev.end]
+    if doc.text[prev.end:m.start] != " " or not word.isalpha() or not word.islower():
+        return m.start
+    if prev.norm in _NOT_HEADS or not prev.norm.endswith(_ADJECTIVE_ENDINGS) or prev.norm in ctx.lexicons.trie:
+        return m.start
+    return prev.start
 
 
 def _framed_noun_end(ctx: Context, m: PhraseMatch) -> int:
