@@ -339,9 +339,10 @@ def _quote_credited(doc: Document, i: int, q: Quotation, named_paragraphs: set[i
 # --- claims -----------------------------------------------------------------
 
 def _is_claim(doc: Document, s: Sentence, c: Cues, marked: bool) -> bool:
-    text = doc.text[s.start:s.end]
-    if s.end_token - s.first_token < c.min_words or text.rstrip("\"'”’)] ").endswith("?"):
+    # A question is a signal, not a verdict: "Do you know that it has tripled?" asserts.
+    if s.end_token - s.first_token < c.min_words:
         return False
+    text = doc.text[s.start:s.end]
     score = sum(sig.weight for sig in c.signals if sig.pattern.search(text))
     if marked:
         score += c.stance_weight
