@@ -8,6 +8,7 @@ from .context import Context
 from .detectors import DETECTORS
 from .findings import Finding
 from .lexicon import Lexicons
+from .phrases import find_phrases
 from .report import Report, Source
 from .scores import score
 from .segment import segment
@@ -18,8 +19,9 @@ def analyze(text: str, *, lexicons: Lexicons | None = None, source: Source | Non
     """Analyse `text` and return its Report."""
     lex = lexicons if lexicons is not None else lexicon_mod.load()
     doc = segment(text)
-    sentences = sourcing.assess(doc, lex)
-    ctx = Context(doc, lex, sentences)
+    phrases = tuple(find_phrases(doc, lex))
+    sentences = sourcing.assess(doc, phrases)
+    ctx = Context(doc, lex, sentences, phrases)
     findings = sorted(
         (f for detect in DETECTORS for f in detect(ctx)),
         key=_order,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from .findings import Voice
 from .lexicon import Lexicons
 from .model import Document
+from .phrases import PhraseMatch
 from .sourcing import SentenceAssessment
 
 
@@ -17,6 +18,7 @@ class Context:
     doc: Document
     lexicons: Lexicons
     sentences: tuple[SentenceAssessment, ...]
+    phrases: tuple[PhraseMatch, ...]  # every lexicon phrase in the text, found once
 
     def voice(self, start: int, end: int) -> Voice:
         """Return whose words [start, end) are: a quoted speaker's or the writer's."""

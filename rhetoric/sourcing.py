@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import re
 import tomllib
+from re import _constants as re_constants  # noqa: PLC2701 - the stdlib's own regex parser
+from re import _parser as re_parser  # noqa: PLC2701
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
 from importlib import resources
 
 from .findings import Category
-from .lexicon import Lexicons
 from .model import Document, Quotation, Sentence, Token
-from .phrases import find_phrases
+from .phrases import PhraseMatch
+from .segment import normalize
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +26,13 @@ class Signal:
     name: str
     pattern: re.Pattern[str]
     weight: float
+    # Anchored or sentence-spanning patterns must see one sentence at a time;
+    # the others are searched once over the whole document.
+    local: bool = True
+    # A pattern that only lists words and phrases is matched on tokens, which is far
+    # faster than running the regular expression over the text.
+    words: frozenset[tuple[str, ...]] | None = None
+    folded: re.Pattern[str] | None = None  # the case-blind pattern, for lower-cased text
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +56,7 @@ class Cues:
     threshold: float
     stance_weight: float
     signals: tuple[Signal, ...]
+    word_index: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict)
 
 
 @cache
@@ -55,11 +66,66 @@ def cues() -> Cues:
     att, claim = raw["attribution"], raw["claim"]
     words = {key: frozenset(value.split()) for key, value in att.items()}
     signals = tuple(
-        Signal(s["name"], re.compile(s["pattern"], 0 if s.get("case") else re.IGNORECASE), float(s["weight"]))
+        Signal(s["name"], re.compile(s["pattern"], 0 if s.get("case") else re.IGNORECASE), float(s["weight"]),
+               local=_sentence_bound(s["pattern"]),
+               words=None if s.get("case") or _sentence_bound(s["pattern"]) else _word_list(s["pattern"]),
+               folded=None if s.get("case") else re.compile(s["pattern"]))
         for s in claim["signal"]
     )
+    word_index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for k, sig in enumerate(signals):
+        for phrase in sig.words or ():
+            word_index.setdefault(phrase[0], []).append((phrase, k))
     return Cues(**words, min_words=int(claim["min_words"]), threshold=float(claim["threshold"]),
-                stance_weight=float(claim["stance_weight"]), signals=signals)
+                stance_weight=float(claim["stance_weight"]), signals=signals, word_index=word_index)
+
+
+def _word_list(pattern: str) -> frozenset[tuple[str, ...]] | None:
+    """Return the phrases a pattern matches if it is only a list of words, else None."""
+    try:
+        strings = _finite(list(re_parser.parse(pattern)))
+    except (re.error, RecursionError):
+        return None
+    if strings is None or not all(_PLAIN.fullmatch(x.lower()) for x in strings):
+        return None
+    return frozenset(tuple(normalize(w) for w in x.split()) for x in strings)
+
+
+_PLAIN = re.compile(r"[a-z][a-z '’]*")
+
+
+def _finite(nodes: list) -> set[str] | None:
+    """Return every string a regular expression without repetition can match, or None."""
+    out = {""}
+    for op, av in nodes:
+        if op is re_constants.AT:
+            continue  # word boundaries: tokens have them by construction
+        if op is re_constants.LITERAL:
+            choices = {chr(av)}
+        elif op is re_constants.SUBPATTERN:
+            choices = _finite(av[3])
+        elif op is re_constants.BRANCH:
+            alts = [_finite(b) for b in av[1]]
+            choices = None if any(a is None for a in alts) else set().union(*alts)
+        elif op is re_constants.MAX_REPEAT and av[:2] == (0, 1):
+            inner = _finite(av[2])
+            choices = None if inner is None else inner | {""}
+        elif op is re_constants.IN and all(iop is re_constants.LITERAL for iop, _ in av):
+            choices = {chr(iav) for _, iav in av}
+        else:
+            return None
+        if choices is None:
+            return None
+        out = {o + c for o in out for c in choices}
+        if len(out) > 5000:
+            return None
+    return out
+
+
+def _sentence_bound(pattern: str) -> bool:
+    """Return whether a pattern's meaning depends on the sentence's edges or may run across them."""
+    return pattern.startswith(("^", "(?s)")) or "$" in pattern or "[^" in pattern or ".*" in pattern \
+        or ".+" in pattern
 
 
 # Verbs that credit what is said to whoever says it; the scare-quote detector
@@ -94,10 +160,11 @@ class SentenceAssessment:
     quoted: bool
 
 
-def assess(doc: Document, lexicons: Lexicons) -> tuple[SentenceAssessment, ...]:
-    """Assess every sentence of the document."""
+def assess(doc: Document, phrases: Sequence[PhraseMatch]) -> tuple[SentenceAssessment, ...]:
+    """Assess every sentence of the document, given the lexicon phrases found in it."""
     c = cues()
-    weasel, marked = _lexicon_sentences(doc, lexicons)
+    weasel, marked = _lexicon_sentences(doc, phrases)
+    signal_hits = _document_signals(doc, c)
     direct = [_credit(doc, s, c) for s in doc.sentences]
     outer = tuple(q for q in doc.quotations if q.depth == 0)
     outer_starts = tuple(q.inner_start for q in outer)
@@ -110,7 +177,7 @@ def assess(doc: Document, lexicons: Lexicons) -> tuple[SentenceAssessment, ...]:
             attributed = _quote_credited(doc, i, quoted[i], named_paragraphs)
         out.append(SentenceAssessment(
             index=s.index, start=s.start, end=s.end,
-            claim=_is_claim(doc, s, c, i in marked),
+            claim=_is_claim(doc, s, c, i in marked, signal_hits[i]),
             attributed=attributed,
             vague=i in weasel or direct[i] is Credit.VAGUE,
             quoted=quoted[i] is not None,
@@ -122,11 +189,11 @@ def assess(doc: Document, lexicons: Lexicons) -> tuple[SentenceAssessment, ...]:
 _STANCE = frozenset({Category.LOADED_TERM, Category.BOOSTER, Category.HEDGE, Category.EDITORIALIZING})
 
 
-def _lexicon_sentences(doc: Document, lexicons: Lexicons) -> tuple[set[int], set[int]]:
+def _lexicon_sentences(doc: Document, phrases: Sequence[PhraseMatch]) -> tuple[set[int], set[int]]:
     """Return the sentences with a weasel phrase, and those with stance-marking language."""
     weasel: set[int] = set()
     stance: set[int] = set()
-    for m in find_phrases(doc, lexicons):
+    for m in phrases:
         s = doc.sentence_at(m.start)
         if s is None:
             continue
@@ -338,12 +405,48 @@ def _quote_credited(doc: Document, i: int, q: Quotation, named_paragraphs: set[i
 
 # --- claims -----------------------------------------------------------------
 
-def _is_claim(doc: Document, s: Sentence, c: Cues, marked: bool) -> bool:
+def _is_claim(doc: Document, s: Sentence, c: Cues, marked: bool, found: float) -> bool:
     # A question is a signal, not a verdict: "Do you know that it has tripled?" asserts.
     if s.end_token - s.first_token < c.min_words:
         return False
     text = doc.text[s.start:s.end]
-    score = sum(sig.weight for sig in c.signals if sig.pattern.search(text))
+    score = found + sum(sig.weight for sig in c.signals if sig.local and sig.pattern.search(text))
     if marked:
         score += c.stance_weight
     return score >= c.threshold
+
+
+def _document_signals(doc: Document, c: Cues) -> list[float]:
+    """Return, per sentence, the summed weight of the word-level signals found in it.
+
+    Word lists are matched on the tokens; other word-level patterns run once over the
+    whole text. Either way a match is placed in its sentence by bisection, instead of
+    searching every sentence with every pattern.
+    """
+    found = [0.0] * len(doc.sentences)
+    starts = doc.sentence_starts
+    seen: set[tuple[int, int]] = set()
+
+    def credit(k: int, start: int, end: int) -> None:
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and (k, i) not in seen and end <= doc.sentences[i].end:
+            seen.add((k, i))
+            found[i] += c.signals[k].weight
+
+    tokens = doc.tokens
+    for t, tok in enumerate(tokens):
+        for words, k in c.word_index.get(tok.norm, ()):
+            n = len(words)
+            if n == 1 or (t + n <= len(tokens) and all(tokens[t + j].norm == words[j] for j in range(1, n))):
+                credit(k, tok.start, tokens[t + n - 1].end)
+    # Case-blind patterns run on lower-cased text: much faster than re.IGNORECASE.
+    low = doc.text.lower()
+    if len(low) != len(doc.text):
+        low = doc.text  # a character changed length; keep offsets right
+    for k, sig in enumerate(c.signals):
+        if sig.local or sig.words is not None:
+            continue
+        blind = sig.folded is not None and low is not doc.text
+        for m in (sig.folded.finditer(low) if blind else sig.pattern.finditer(doc.text)):
+            credit(k, m.start(), m.end())
+    return found

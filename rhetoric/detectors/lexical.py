@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..context import Context
 from ..findings import Category, Finding
 from ..model import Document
-from ..phrases import PhraseMatch, find_phrases
+from ..phrases import PhraseMatch
 
 # Words that cannot be the noun a loaded adjective frames ("reckless and", "absurd to").
 _NOT_HEADS = frozenset(
@@ -26,7 +26,7 @@ _ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "ic", "al", "less", "able", "ible", "
 def detect(ctx: Context) -> Iterator[Finding]:
     """Yield a finding for each lexicon phrase in the text."""
     text = ctx.doc.text
-    for m in find_phrases(ctx.doc, ctx.lexicons):
+    for m in ctx.phrases:
         e = m.entry
         start, end = m.start, m.stop
         if e.family.category is Category.LOADED_TERM:
