@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .analyze import analyze
+from .pipeline import analyze
 from .errors import RhetoricError
 from .lexicon import Lexicons, load
 from .read import DEFAULT_MAX_BYTES, read

@@ -133,7 +133,7 @@ def load_file(path: Path) -> tuple[Family, list[tuple[Entry, list[str]]]]:
         raise LexiconError("missing [family] table", path=path)
     fam = data["family"]
     _check_keys(fam, _FAMILY_KEYS, _REQUIRED_FAMILY, path, locate, "[family]")
-    category = _enum(Category, fam["category"], path, locate.key("category"), "category")
+    category = _enum(Category, fam["category"], path, lambda: locate.key("category"), "category")
     if category not in LEXICAL_CATEGORIES:
         valid = ", ".join(sorted(c.value for c in LEXICAL_CATEGORIES))
         raise LexiconError(f"category {category.value!r} is not lexical; expected one of: {valid}", path=path,
@@ -143,7 +143,7 @@ def load_file(path: Path) -> tuple[Family, list[tuple[Entry, list[str]]]]:
                            line=locate.key("rule"))
     family = Family(
         rule=fam["rule"], category=category,
-        severity=_enum(Severity, fam.get("severity", "warning"), path, locate.key("severity"), "severity"),
+        severity=_enum(Severity, fam.get("severity", "warning"), path, lambda: locate.key("severity"), "severity"),
         description=fam["description"],
         should_flag=tuple(fam["should_flag"]), should_pass=tuple(fam["should_pass"]), path=str(path),
     )
@@ -163,7 +163,7 @@ def load_file(path: Path) -> tuple[Family, list[tuple[Entry, list[str]]]]:
             family=family, term=item["term"], message=item["message"], why=item["why"],
             alternative=item.get("alternative") or None,
             severity=_enum(Severity, item.get("severity", family.severity.value), path,
-                           locate.key("severity", after=line), "severity"),
+                           lambda: locate.key("severity", after=line), "severity"),
             not_after=_guards(item.get("not_after", [])),
             not_before=_guards(item.get("not_before", [])),
             case=item.get("case", False),
@@ -220,11 +220,12 @@ def _check_keys(table: dict[str, Any], allowed, required, path, locate, where, l
 
 
 def _enum(cls, value, path, line, what):
+    """Return the enum member for `value`; `line` is called only to report an error."""
     try:
         return cls(value)
     except ValueError:
         valid = ", ".join(m.value for m in cls)
-        raise LexiconError(f"{what} {value!r}; expected one of: {valid}", path=path, line=line) from None
+        raise LexiconError(f"{what} {value!r}; expected one of: {valid}", path=path, line=line()) from None
 
 
 class _Locator:
