@@ -24,7 +24,7 @@ class Signal:
     """A pattern whose presence moves a sentence towards or away from being a claim."""
 
     name: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | None
     weight: float
     # Anchored or sentence-spanning patterns must see one sentence at a time;
     # the others are searched once over the whole document.
@@ -33,6 +33,10 @@ class Signal:
     # faster than running the regular expression over the text.
     words: frozenset[tuple[str, ...]] | None = None
     folded: re.Pattern[str] | None = None  # the case-blind pattern, for lower-cased text
+    # Words one of which the pattern cannot match without: it is tried only on
+    # the sentences that have one.
+    triggers: frozenset[str] | None = None
+    absent: frozenset[str] | None = None  # fires when the sentence uses none of these words
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,19 +69,28 @@ def cues() -> Cues:
     raw = tomllib.loads((resources.files("rhetoric") / "data" / "sourcing.toml").read_text(encoding="utf-8"))
     att, claim = raw["attribution"], raw["claim"]
     words = {key: frozenset(value.split()) for key, value in att.items()}
-    signals = tuple(
-        Signal(s["name"], re.compile(s["pattern"], 0 if s.get("case") else re.IGNORECASE), float(s["weight"]),
-               local=_sentence_bound(s["pattern"]),
-               words=None if s.get("case") or _sentence_bound(s["pattern"]) else _word_list(s["pattern"]),
-               folded=None if s.get("case") else re.compile(s["pattern"]))
-        for s in claim["signal"]
-    )
+    signals = tuple(_signal(s) for s in claim["signal"])
     word_index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     for k, sig in enumerate(signals):
         for phrase in sig.words or ():
             word_index.setdefault(phrase[0], []).append((phrase, k))
     return Cues(**words, min_words=int(claim["min_words"]), threshold=float(claim["threshold"]),
                 stance_weight=float(claim["stance_weight"]), signals=signals, word_index=word_index)
+
+
+def _signal(s: dict) -> Signal:
+    """Build one claim signal from its TOML table."""
+    if "absent" in s:
+        return Signal(s["name"], None, float(s["weight"]), local=False, absent=frozenset(s["absent"].split()))
+    pattern = s["pattern"]
+    bound = _sentence_bound(pattern)
+    return Signal(
+        s["name"], re.compile(pattern, 0 if s.get("case") else re.IGNORECASE), float(s["weight"]),
+        local=bound,
+        words=None if s.get("case") or bound else _word_list(pattern),
+        folded=None if s.get("case") else re.compile(pattern),
+        triggers=frozenset(s["triggers"].split()) if "triggers" in s else None,
+    )
 
 
 def _word_list(pattern: str) -> frozenset[tuple[str, ...]] | None:
@@ -124,8 +137,8 @@ def _finite(nodes: list) -> set[str] | None:
 
 def _sentence_bound(pattern: str) -> bool:
     """Return whether a pattern's meaning depends on the sentence's edges or may run across them."""
-    return pattern.startswith(("^", "(?s)")) or "$" in pattern or "[^" in pattern or ".*" in pattern \
-        or ".+" in pattern
+    return pattern.startswith(("^", "(?s)")) or bool(re.search(r"(?<!\\)\$", pattern)) or "[^" in pattern \
+        or ".*" in pattern or ".+" in pattern
 
 
 # Verbs that credit what is said to whoever says it; the scare-quote detector
@@ -410,7 +423,7 @@ def _is_claim(doc: Document, s: Sentence, c: Cues, marked: bool, found: float) -
     if s.end_token - s.first_token < c.min_words:
         return False
     text = doc.text[s.start:s.end]
-    score = found + sum(sig.weight for sig in c.signals if sig.local and sig.pattern.search(text))
+    score = found + sum(sig.weight for sig in c.signals if sig.local and sig.pattern and sig.pattern.search(text))
     if marked:
         score += c.stance_weight
     return score >= c.threshold
@@ -443,8 +456,24 @@ def _document_signals(doc: Document, c: Cues) -> list[float]:
     low = doc.text.lower()
     if len(low) != len(doc.text):
         low = doc.text  # a character changed length; keep offsets right
+    triggered = [(k, sig) for k, sig in enumerate(c.signals) if sig.triggers is not None and not sig.local]
+    absent = [sig for sig in c.signals if sig.absent is not None]
+    if triggered or absent:
+        for i, s in enumerate(doc.sentences):
+            # "I'm" holds "I", "can't" holds "can": the word before an apostrophe counts too.
+            norms = {tok.norm for tok in tokens[s.first_token:s.end_token]}
+            norms |= {n.partition("'")[0] for n in norms if "'" in n}
+            for sig in absent:
+                if norms.isdisjoint(sig.absent):
+                    found[i] += sig.weight
+            for k, sig in triggered:
+                if norms.isdisjoint(sig.triggers):
+                    continue
+                blind = sig.folded is not None and low is not doc.text
+                if (sig.folded.search(low, s.start, s.end) if blind else sig.pattern.search(doc.text, s.start, s.end)):
+                    found[i] += sig.weight
     for k, sig in enumerate(c.signals):
-        if sig.local or sig.words is not None:
+        if sig.pattern is None or sig.local or sig.words is not None or sig.triggers is not None:
             continue
         blind = sig.folded is not None and low is not doc.text
         for m in (sig.folded.finditer(low) if blind else sig.pattern.finditer(doc.text)):
