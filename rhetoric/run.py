@@ -29,8 +29,9 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
     outcomes = analyze_all(items, options, jobs=min(jobs, max(1, len(items))))
     failed = 0
     with destination(output) as stream:
-        console = Console(file=stream, no_color=no_color or None, highlight=False,
-                          force_terminal=False if output else None)
+        # --no-color prints plain text; NO_COLOR (honoured by Rich) keeps bold but drops colours.
+        console = Console(file=stream, highlight=False, force_terminal=False if output else None,
+                          **({"color_system": None} if no_color else {}))
         progress = _progress(len(items)) if format == "text" and not single and not detail else None
         rows = []
         collected = []

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import jsonschema
 import pytest
@@ -133,3 +134,12 @@ def _write(path, data: bytes):
 def _mkdir(path):
     path.mkdir()
     return path
+
+
+def test_no_color_flag_and_variable_strip_escape_codes(monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")  # as if printing to a terminal
+    coloured = run("analyze", REFERENCE, "--no-text")
+    assert "\x1b[" in coloured.stdout
+    assert "\x1b[" not in run("analyze", REFERENCE, "--no-text", "--no-color").stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not re.search(r"\x1b\[[0-9;]*(?:3[0-9]|9[0-7])m", run("analyze", REFERENCE, "--no-text").stdout)
