@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .findings import Voice
 from .lexicon import Lexicons
-from .model import Document
+from .model import Document, Quotation
 from .phrases import PhraseMatch
 from .sourcing import SentenceAssessment
 
@@ -19,7 +19,12 @@ class Context:
     lexicons: Lexicons
     sentences: tuple[SentenceAssessment, ...]
     phrases: tuple[PhraseMatch, ...]  # every lexicon phrase in the text, found once
+    scare_quotes: tuple[Quotation, ...] = ()  # quotations the writer uses to distance from a word
 
     def voice(self, start: int, end: int) -> Voice:
-        """Return whose words [start, end) are: a quoted speaker's or the writer's."""
-        return Voice.QUOTED if self.doc.quotation_at(start, end) else Voice.AUTHOR
+        """Return whose words [start, end) are: a quoted speaker's or the writer's.
+
+        Words in the writer's own scare quotes are the writer's: nobody else said them.
+        """
+        q = self.doc.quotation_at(start, end)
+        return Voice.QUOTED if q is not None and q not in self.scare_quotes else Voice.AUTHOR

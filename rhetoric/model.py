@@ -76,6 +76,7 @@ class Document:
     line_starts: tuple[int, ...]
     sentence_starts: tuple[int, ...]
     token_starts: tuple[int, ...]
+    quotation_starts: tuple[int, ...] = ()  # inner_start of each quotation, for bisection
 
     @property
     def word_count(self) -> int:
@@ -107,11 +108,14 @@ class Document:
     def quotation_at(self, start: int, end: int) -> Quotation | None:
         """Return the innermost quotation whose quoted words contain [start, end)."""
         best: Quotation | None = None
-        for q in self.quotations:
-            if q.inner_start > start:
-                break
+        i = bisect_right(self.quotation_starts, start) - 1
+        while i >= 0:
+            q = self.quotations[i]
             if q.contains(start, end) and (best is None or q.depth > best.depth):
                 best = q
+            if q.depth == 0:
+                break  # outermost quotations do not overlap: none further back can contain the span
+            i -= 1
         return best
 
     def tokens_between(self, start: int, end: int) -> tuple[Token, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import lexicon as lexicon_mod
 from . import readability, sourcing
 from .context import Context
-from .detectors import DETECTORS
+from .detectors import DETECTORS, scare_quotes
 from .findings import Finding
 from .lexicon import Lexicons
 from .phrases import find_phrases
@@ -21,7 +21,7 @@ def analyze(text: str, *, lexicons: Lexicons | None = None, source: Source | Non
     doc = segment(text)
     phrases = tuple(find_phrases(doc, lex))
     sentences = sourcing.assess(doc, phrases)
-    ctx = Context(doc, lex, sentences, phrases)
+    ctx = Context(doc, lex, sentences, phrases, scare_quotes.distancing(doc))
     findings = sorted(
         (f for detect in DETECTORS for f in detect(ctx)),
         key=_order,

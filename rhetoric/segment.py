@@ -44,12 +44,14 @@ def segment(text: str) -> Document:
     paragraphs = tuple(_paragraphs(text))
     sentences = tuple(_sentences(text, paragraphs, token_starts))
     line_starts = (0, *(m.end() for m in re.finditer("\n", text)))
+    quotations = pair_quotations(text, paragraphs)
     return Document(
         text=text,
         paragraphs=paragraphs,
         sentences=sentences,
         tokens=tokens,
-        quotations=pair_quotations(text, paragraphs),
+        quotations=quotations,
+        quotation_starts=tuple(q.inner_start for q in quotations),
         line_starts=line_starts,
         sentence_starts=tuple(s.start for s in sentences),
         token_starts=token_starts,

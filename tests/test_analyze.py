@@ -45,3 +45,9 @@ def test_any_text_analyses_with_valid_offsets(text, lexicons):
     for s in report.sentences:
         assert 0 <= s.start < s.end <= len(text)
     dumps(to_dict(report))
+
+
+def test_words_in_the_writers_scare_quotes_are_the_writers():
+    report = analyze("The council’s ‘disgraceful’ plan passed on Monday after a long debate.")
+    loaded = [f for f in report.findings if f.category.value == "loaded-term"]
+    assert loaded and all(f.voice is Voice.AUTHOR for f in loaded)

@@ -89,12 +89,15 @@ def cues() -> Cues:
     return Cues(max_words=int(raw["shape"]["max_words"]), **words)
 
 
+def distancing(doc: Document) -> tuple[Quotation, ...]:
+    """Return the quotations the writer uses to distance from a word (scare quotes)."""
+    return tuple(q for q, scare in _verdicts(doc, cues()) if scare)
+
+
 def detect(ctx: Context) -> Iterator[Finding]:
     """Yield a finding for each quotation the writer uses to distance from a word."""
     doc = ctx.doc
-    for q, scare in _verdicts(doc, cues()):
-        if not scare:
-            continue
+    for q in ctx.scare_quotes:
         inner = doc.text[q.inner_start:q.inner_end]
         yield Finding(
             rule=RULE, category=Category.SCARE_QUOTE, severity=Severity.WARNING,
