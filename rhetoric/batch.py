@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from enum import Enum
 from functools import lru_cache
+from typing import Any
 
-from .pipeline import analyze
+from . import syllables
 from .errors import RhetoricError
 from .lexicon import Lexicons, load
+from .pipeline import analyze
 from .read import DEFAULT_MAX_BYTES, read
-from .report import Report
+from .render import csv as csv_render
+from .render import json as json_render
+from .summary import row
+
+
+class Shape(str, Enum):
+    """What a worker sends back for each input: only as much as the output needs."""
+
+    REPORT = "report"  # the whole Report, for the terminal report
+    ROW = "row"  # the summary row, for the summary table
+    JSONL = "jsonl"  # one compact JSON line
+    JSON = "json"  # one indented JSON object
+    CSV = "csv"  # one CSV line
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,21 +37,21 @@ class Options:
     lexicon_paths: tuple[str, ...] | None = None
     include_quoted: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
+    shape: Shape = Shape.REPORT
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """The report of one input, or the error that stopped it."""
+    """What became of one input: its payload (in the shape asked for), or the error that stopped it."""
 
     path: str
-    report: Report | None = None
+    payload: Any = None
     error: RhetoricError | None = None
-    original: str | None = None
 
 
 @lru_cache(maxsize=4)
 def _lexicons(paths: tuple[str, ...] | None) -> Lexicons:
-    # Loaded once per process (each worker loads its own copy on first use).
+    # Loaded once per process; worker processes forked after loading inherit it.
     return load(paths)
 
 
@@ -49,20 +65,56 @@ def analyze_one(item: str | RhetoricError, options: Options) -> Outcome:
                          include_quoted=options.include_quoted)
     except RhetoricError as exc:
         return Outcome(path=item, error=exc)
-    return Outcome(path=item, report=report, original=doc.original)
+    shape = options.shape
+    if shape is Shape.REPORT:
+        return Outcome(path=item, payload=report)
+    if shape is Shape.ROW:
+        return Outcome(path=item, payload=row(report))
+    if shape is Shape.CSV:
+        return Outcome(path=item, payload=csv_render.line(row(report)))
+    obj = json_render.to_dict(report, with_text=doc.original is not None)
+    return Outcome(path=item, payload=json_render.dumps(obj, pretty=shape is Shape.JSON))
 
 
 def _task(args: tuple[str | RhetoricError, Options]) -> Outcome:
     return analyze_one(*args)
 
 
+class Batch:
+    """A pool of workers (or none) that analyses inputs in order; use it as a context manager."""
+
+    def __init__(self, options: Options, jobs: int = 1) -> None:
+        self.options = options
+        self.jobs = jobs
+        self._pool: Any = None
+
+    def __enter__(self) -> Batch:
+        if self.jobs > 1:
+            # Load what every analysis needs before forking, so workers start warm
+            # and share the memory instead of each reading the lexicons again.
+            _lexicons(self.options.lexicon_paths)
+            syllables.warm()
+            # Keep the collector off what the workers inherit, so they do not copy it page by page.
+            gc.freeze()
+            self._pool = multiprocessing.get_context("fork").Pool(self.jobs)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            gc.unfreeze()
+
+    def run(self, items: Iterable[str | RhetoricError]) -> Iterator[Outcome]:
+        """Yield an outcome for every input, in input order."""
+        tasks = ((item, self.options) for item in items)
+        if self._pool is None:
+            yield from map(_task, tasks)
+        else:
+            yield from self._pool.imap(_task, tasks, chunksize=4)
+
+
 def analyze_all(items: Iterable[str | RhetoricError], options: Options, jobs: int = 1) -> Iterator[Outcome]:
     """Yield an outcome for every input in input order, using `jobs` worker processes."""
-    tasks = ((item, options) for item in items)
-    if jobs <= 1:
-        for task in tasks:
-            yield _task(task)
-        return
-    ctx = multiprocessing.get_context("forkserver")
-    with ctx.Pool(jobs) as pool:
-        yield from pool.imap(_task, tasks, chunksize=4)
+    with Batch(options, jobs) as batch:
+        yield from batch.run(items)

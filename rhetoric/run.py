@@ -8,14 +8,14 @@ from collections.abc import Sequence
 import typer
 from rich.console import Console
 
-from .batch import Options, analyze_all
+from .batch import Batch, Options, Shape
 from .errors import RhetoricError
 from .output import destination
 from .read import STDIN, expand
 from .render import csv as csv_render
 from .render import json as json_render
 from .render import terminal
-from .summary import medians, row
+from .summary import medians
 
 
 def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jobs: int, include: Sequence[str],
@@ -25,52 +25,47 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
     items = list(expand(paths, include, exclude))
     single = len(items) == 1 and len(paths) == 1 and not isinstance(items[0], RhetoricError) \
         and (paths[0] == STDIN or items[0] == paths[0])
-    options = Options(include_quoted=include_quoted, max_bytes=max_bytes)
-    outcomes = analyze_all(items, options, jobs=min(jobs, max(1, len(items))))
+    summary = format == "text" and not single and not detail
+    shape = Shape.ROW if summary else Shape.REPORT if format == "text" else Shape(format)
+    options = Options(include_quoted=include_quoted, max_bytes=max_bytes, shape=shape)
     failed = 0
-    with destination(output) as stream:
+    with destination(output) as stream, Batch(options, jobs=min(jobs, max(1, len(items)))) as batch:
         # --no-color prints plain text; NO_COLOR (honoured by Rich) keeps bold but drops colours.
         console = Console(file=stream, highlight=False, force_terminal=False if output else None,
                           **({"color_system": None} if no_color else {}))
-        progress = _progress(len(items)) if format == "text" and not single and not detail else None
+        progress = _progress(len(items)) if summary else None
         rows = []
-        collected = []
+        objects = []
         if format == "csv":
             stream.write(csv_render.header())
-        for outcome in outcomes:
+        for outcome in batch.run(items):
             if progress is not None:
                 progress[0].advance(progress[1])
             if outcome.error is not None:
                 failed += 1
                 typer.echo(f"rhetoric: {outcome.error}", err=True)
-                obj = json_render.error_dict(outcome.path, outcome.error)
+                error = json_render.error_dict(outcome.path, outcome.error)
                 if format == "jsonl":
-                    stream.write(json_render.dumps(obj) + "\n")
-                    stream.flush()
+                    stream.write(json_render.dumps(error) + "\n")
                 elif format == "json":
-                    collected.append(obj)
+                    objects.append(json_render.dumps(error, pretty=True))
                 elif format == "csv":
                     stream.write(csv_render.error_line(outcome.path, outcome.error))
-                continue
-            report = outcome.report
-            assert report is not None
-            if format == "jsonl":
-                stream.write(json_render.dumps(json_render.to_dict(report, with_text=outcome.original is not None))
-                             + "\n")
-                stream.flush()
+            elif format in ("jsonl", "csv"):
+                stream.write(outcome.payload + ("\n" if format == "jsonl" else ""))
             elif format == "json":
-                collected.append(json_render.to_dict(report, with_text=outcome.original is not None))
-            elif format == "csv":
-                stream.write(csv_render.line(row(report)))
-            elif single or detail:
-                terminal.render(report, console, show_text=show_text)
+                objects.append(outcome.payload)
+            elif summary:
+                rows.append(outcome.payload)
             else:
-                rows.append(row(report))
+                terminal.render(outcome.payload, console, show_text=show_text)
+            if format == "jsonl":
+                stream.flush()  # a reader downstream sees each document as it finishes
         if progress is not None:
             progress[0].stop()
-        if format == "json" and (collected or not single):
-            stream.write(json_render.dumps(collected[0] if single and collected else collected, pretty=True) + "\n")
-        if format == "text" and not single and not detail and (rows or failed):
+        if format == "json" and (objects or not single):
+            stream.write((objects[0] if single else "[\n" + ",\n".join(objects) + "\n]") + "\n")
+        if summary and (rows or failed):
             rows.sort(key=lambda r: r.key(sort))
             terminal.render_summary(rows, medians(rows) if rows else None, console, failed)
     return failed

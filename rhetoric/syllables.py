@@ -44,3 +44,9 @@ def count(word: str) -> int:
     if len(word) > _LONGEST_WORD:
         return max(1, len(_VOWEL_GROUPS.findall(word)))
     return len(_pyphen().positions(word)) + 1
+
+
+def warm() -> None:
+    """Load the dictionaries now (before worker processes are forked from this one)."""
+    _cmu()
+    _pyphen()

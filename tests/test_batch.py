@@ -18,8 +18,8 @@ def run(*args):
 
 def test_parallel_results_keep_input_order():
     paths = sorted(str(p) for p in SAMPLES.glob("*.txt")) * 2
-    serial = [o.report.findings for o in analyze_all(paths, Options(), jobs=1)]
-    parallel = [o.report.findings for o in analyze_all(paths, Options(), jobs=2)]
+    serial = [o.payload.findings for o in analyze_all(paths, Options(), jobs=1)]
+    parallel = [o.payload.findings for o in analyze_all(paths, Options(), jobs=2)]
     assert serial == parallel
 
 
