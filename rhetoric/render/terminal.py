@@ -140,8 +140,9 @@ def render_summary(rows: list, total, console: Console, failed: int = 0) -> None
     from rich import box
 
     table = Table(title="Summary (per 1,000 words, writer's voice)", title_justify="left", box=box.SIMPLE_HEAD,
+                  show_edge=False,
                   pad_edge=False, padding=(0, 1))
-    table.add_column("Path", overflow="fold", min_width=20)
+    table.add_column("Path", overflow="fold", min_width=24)
     table.add_column("Words", justify="right")
     for cat in cats:
         table.add_column(SHORT[cat], justify="right", style=STYLES[cat])
