@@ -163,7 +163,7 @@ def load_file(path: Path) -> tuple[Family, list[tuple[Entry, list[str]]]]:
             family=family, term=item["term"], message=item["message"], why=item["why"],
             alternative=item.get("alternative") or None,
             severity=_enum(Severity, item.get("severity", family.severity.value), path,
-                           lambda: locate.key("severity", after=line), "severity"),
+                           lambda line=line: locate.key("severity", after=line), "severity"),
             not_after=_guards(item.get("not_after", [])),
             not_before=_guards(item.get("not_before", [])),
             case=item.get("case", False),

@@ -32,7 +32,7 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
     with destination(output) as stream, Batch(options, jobs=min(jobs, max(1, len(items)))) as batch:
         # --no-color prints plain text; NO_COLOR (honoured by Rich) keeps bold but drops colours.
         console = Console(file=stream, highlight=False, force_terminal=False if output else None,
-                          **({"color_system": None} if no_color else {}))
+                          color_system=None if no_color else "auto")
         progress = _progress(len(items)) if summary else None
         rows = []
         objects = []

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from re import _constants as re_constants  # noqa: PLC2701 - the stdlib's own regex parser
-from re import _parser as re_parser  # noqa: PLC2701
+from re import _constants as re_constants  # type: ignore[attr-defined]  # the stdlib's own regex parser
+from re import _parser as re_parser  # type: ignore[attr-defined]
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -456,7 +456,7 @@ def _document_signals(doc: Document, c: Cues) -> list[float]:
     low = doc.text.lower()
     if len(low) != len(doc.text):
         low = doc.text  # a character changed length; keep offsets right
-    triggered = [(k, sig) for k, sig in enumerate(c.signals) if sig.triggers is not None and not sig.local]
+    triggered = [sig for sig in c.signals if sig.triggers is not None and not sig.local]
     absent = [sig for sig in c.signals if sig.absent is not None]
     if triggered or absent:
         for i, s in enumerate(doc.sentences):
@@ -466,7 +466,7 @@ def _document_signals(doc: Document, c: Cues) -> list[float]:
             for sig in absent:
                 if norms.isdisjoint(sig.absent):
                     found[i] += sig.weight
-            for k, sig in triggered:
+            for sig in triggered:
                 if norms.isdisjoint(sig.triggers):
                     continue
                 blind = sig.folded is not None and low is not doc.text
