@@ -20,6 +20,7 @@ class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    html = "html"
 
 
 def _version(value: bool) -> None:
@@ -42,6 +43,8 @@ def main(
         rhetoric analyze articles/ --format jsonl > reports.jsonl
 
         rhetoric analyze articles/ --sort loaded-term --format csv --output scores.csv
+
+        rhetoric analyze article.txt --format html --output report.html
 
         cat draft.txt | rhetoric analyze - --format json
     """
@@ -74,6 +77,7 @@ def analyze(
 
     Exit status: 0 when every file was analysed, 2 when any could not be read, 130 when interrupted.
     """
+    from .errors import RhetoricError
     from .summary import SORT_KEYS
 
     if sort not in SORT_KEYS:
@@ -89,6 +93,9 @@ def analyze(
     except KeyboardInterrupt:
         typer.echo("rhetoric: interrupted", err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    except RhetoricError as exc:
+        typer.echo(f"rhetoric: {exc}", err=True)
+        raise typer.Exit(EXIT_INPUT) from None
     raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
 
 

@@ -13,6 +13,7 @@ from .errors import RhetoricError
 from .output import destination
 from .read import STDIN, expand
 from .render import csv as csv_render
+from .render import html as html_render
 from .render import json as json_render
 from .render import terminal
 from .summary import medians
@@ -25,8 +26,10 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
     items = list(expand(paths, include, exclude))
     single = len(items) == 1 and len(paths) == 1 and not isinstance(items[0], RhetoricError) \
         and (paths[0] == STDIN or items[0] == paths[0])
+    if format == "html" and not single:
+        raise RhetoricError("--format html makes the page of one article; name a single file")
     summary = format == "text" and not single and not detail
-    shape = Shape.ROW if summary else Shape.REPORT if format == "text" else Shape(format)
+    shape = Shape.ROW if summary else Shape.REPORT if format in ("text", "html") else Shape(format)
     options = Options(include_quoted=include_quoted, max_bytes=max_bytes, shape=shape)
     failed = 0
     with destination(output) as stream, Batch(options, jobs=min(jobs, max(1, len(items)))) as batch:
@@ -57,6 +60,8 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
                 objects.append(outcome.payload)
             elif summary:
                 rows.append(outcome.payload)
+            elif format == "html":
+                stream.write(html_render.render(outcome.payload))
             else:
                 terminal.render(outcome.payload, console, show_text=show_text)
             if format == "jsonl":
