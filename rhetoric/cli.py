@@ -139,3 +139,51 @@ def rules(
     console.print("[cyan]Leaves alone:[/cyan]")
     for example in match.should_pass:
         console.print(f"  {example}", markup=False)
+
+
+@app.command()
+def compare(
+    first: Annotated[str, typer.Argument(help="The first article.")],
+    second: Annotated[str, typer.Argument(help="The second article, on the same story.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Print no colours.")] = False,
+) -> None:
+    """Compare two articles on the same story: scores side by side, loaded terms each alone uses."""
+    import json
+
+    from rich.console import Console
+
+    from . import lexicon
+    from .compare import compare as run_compare
+    from .compare import difference
+    from .errors import RhetoricError
+    from .pipeline import analyze as run
+    from .read import read
+    from .render import json as json_render
+    from .render import terminal
+
+    if format not in (Format.text, Format.json):
+        typer.echo("rhetoric: compare prints text or json", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    try:
+        lex = lexicon.load()
+        reports = [run(doc.text, lexicons=lex, source=doc.source) for doc in (read(first), read(second))]
+    except RhetoricError as exc:
+        typer.echo(f"rhetoric: {exc}", err=True)
+        raise typer.Exit(EXIT_INPUT) from None
+    comparison = run_compare(*reports)
+    if format is Format.json:
+        obj = {
+            "schema_version": 1,
+            "first": json_render.to_dict(comparison.a),
+            "second": json_render.to_dict(comparison.b),
+            "comparison": [{"measure": label, "first": x, "second": y, "difference": difference(x, y)}
+                           for label, x, y in comparison.rows()],
+            "loaded_terms_only_in_first": list(comparison.only_a),
+            "loaded_terms_only_in_second": list(comparison.only_b),
+            "loaded_terms_in_both": list(comparison.shared),
+        }
+        typer.echo(json.dumps(obj, ensure_ascii=False, indent=2))
+        return
+    console = Console(highlight=False, color_system=None if no_color else "auto")
+    terminal.render_comparison(comparison, console)

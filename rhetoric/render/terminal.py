@@ -185,3 +185,26 @@ SHORT = {
     Category.SCARE_QUOTE: "Scare",
     Category.UNSOURCED_ASSERTION: "Unsourced",
 }
+
+
+def render_comparison(comparison, console: Console) -> None:
+    """Print two articles' scores side by side, and the loaded terms each alone uses."""
+    from ..compare import difference
+
+    a, b = comparison.a, comparison.b
+    console.print(Text(f"(1) {a.source.path}\n(2) {b.source.path}"))
+    table = Table(title_justify="left")
+    table.add_column("", no_wrap=True)
+    table.add_column("(1)", justify="right")
+    table.add_column("(2)", justify="right")
+    table.add_column("(2) − (1)", justify="right", no_wrap=True)
+    for label, first, second in comparison.rows():
+        diff = difference(first, second)
+        table.add_row(label, _fmt(first), _fmt(second), "n/a" if diff is None else f"{diff:+.1f}")
+    console.print(table)
+    for path, terms in ((a.source.path, comparison.only_a), (b.source.path, comparison.only_b)):
+        line = Text(f"Loaded terms only in {path}: ", style="bold")
+        line.append(", ".join(terms) if terms else "none", style=STYLES[Category.LOADED_TERM] if terms else "")
+        console.print(line)
+    if comparison.shared:
+        console.print(Text("Used by both: " + ", ".join(comparison.shared)))

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from rhetoric import analyze
+from rhetoric.cli import app
+from rhetoric.compare import compare, difference
+from tests.conftest import SAMPLES
+
+OPINION = str(SAMPLES / "opinion-transit-levy.txt")
+WIRE = str(SAMPLES / "wire-harbour-bridge.txt")
+
+
+def test_loaded_terms_each_alone_uses():
+    a = analyze("The reckless plan and the reckless tax were approved by the council on Monday.")
+    b = analyze("The council approved a disgraceful plan on Monday after a long debate.")
+    c = compare(a, b)
+    assert c.only_a == ("reckless",) and c.only_b == ("disgraceful",) and c.shared == ()
+    assert difference(1.0, 3.5) == 2.5 and difference(None, 1.0) is None
+
+
+def test_compare_command_text_and_json():
+    text = CliRunner().invoke(app, ["compare", OPINION, WIRE])
+    assert text.exit_code == 0 and "Loaded terms only in" in text.stdout
+    result = CliRunner().invoke(app, ["compare", OPINION, WIRE, "--format", "json"])
+    obj = json.loads(result.stdout)
+    assert obj["loaded_terms_only_in_first"] and not obj["loaded_terms_only_in_second"]
+    loaded = next(r for r in obj["comparison"] if r["measure"].startswith("Loaded terms"))
+    assert loaded["difference"] < 0
+
+
+def test_compare_missing_file_is_exit_2(tmp_path):
+    result = CliRunner().invoke(app, ["compare", OPINION, str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2 and "no such file" in result.stderr
