@@ -27,7 +27,9 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
     single = len(items) == 1 and len(paths) == 1 and not isinstance(items[0], RhetoricError) \
         and (paths[0] == STDIN or items[0] == paths[0])
     if format == "html" and not single:
-        raise RhetoricError("--format html makes the page of one article; name a single file")
+        if not output:
+            raise RhetoricError("--format html for several articles writes a folder: add --output FOLDER")
+        return _html_folder(items, output, Options(include_quoted=include_quoted, max_bytes=max_bytes), jobs)
     summary = format == "text" and not single and not detail
     shape = Shape.ROW if summary else Shape.REPORT if format in ("text", "html") else Shape(format)
     options = Options(include_quoted=include_quoted, max_bytes=max_bytes, shape=shape)
@@ -74,6 +76,30 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
             rows.sort(key=lambda r: r.key(sort))
             terminal.render_summary(rows, medians(rows) if rows else None, console, failed)
     return failed
+
+
+def _html_folder(items: list, folder: str, options: Options, jobs: int) -> int:
+    """Write one page per article and an index page into `folder`; return how many inputs failed."""
+    from pathlib import Path
+
+    from .summary import row
+
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    rows, names, failed = [], [], []
+    with Batch(options, jobs=min(jobs, max(1, len(items)))) as batch:
+        for n, outcome in enumerate(batch.run(items)):
+            if outcome.error is not None:
+                typer.echo(f"rhetoric: {outcome.error}", err=True)
+                failed.append((outcome.path, outcome.error.message))
+                continue
+            name = html_render.page_name(n, outcome.path)
+            with destination(str(Path(folder) / name)) as page:
+                page.write(html_render.render(outcome.payload))
+            rows.append(row(outcome.payload))
+            names.append(name)
+    with destination(str(Path(folder) / "index.html")) as index:
+        index.write(html_render.index_page(rows, names, failed))
+    return len(failed)
 
 
 def _progress(total: int):

@@ -19,22 +19,43 @@ def _refuse(*args, **kwargs):
     raise NetworkBlocked(f"network access attempted: {args!r}")
 
 
-def _local_only(original):
-    """Wrap a socket method so that only Unix-domain sockets (worker pools use them) may connect."""
+_LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def _local_only(original, loopback: bool):
+    """Wrap a socket method so that only Unix-domain sockets (worker pools use them) may connect,
+    and loopback addresses too for tests that drive a local browser."""
     def guarded(self, *args, **kwargs):
-        if self.family != socket.AF_UNIX:
-            _refuse(*args)
+        address = args[0] if args else None
+        local = self.family == socket.AF_UNIX or (
+            loopback and isinstance(address, tuple) and address[0] in _LOOPBACK)
+        if not local:
+            _refuse(self, *args)
         return original(self, *args, **kwargs)
     return guarded
 
 
+def _resolve_loopback_only(original):
+    def guarded(host, *args, **kwargs):
+        if host not in _LOOPBACK:
+            _refuse(None, host)
+        return original(host, *args, **kwargs)
+    return guarded
+
+
 @pytest.fixture(autouse=True)
-def no_network(monkeypatch):
-    """Make every attempt to open or resolve a network connection fail the test."""
-    monkeypatch.setattr(socket.socket, "connect", _local_only(socket.socket.connect))
-    monkeypatch.setattr(socket.socket, "connect_ex", _local_only(socket.socket.connect_ex))
-    monkeypatch.setattr(socket, "create_connection", _refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", _refuse)
+def no_network(monkeypatch, request):
+    """Make every attempt to open or resolve a network connection fail the test.
+
+    Tests marked `localhost` (a browser driven over loopback) may reach 127.0.0.1 only.
+    """
+    loopback = request.node.get_closest_marker("localhost") is not None
+    monkeypatch.setattr(socket.socket, "connect", _local_only(socket.socket.connect, loopback))
+    monkeypatch.setattr(socket.socket, "connect_ex", _local_only(socket.socket.connect_ex, loopback))
+    if not loopback:
+        monkeypatch.setattr(socket, "create_connection", _refuse)
+    monkeypatch.setattr(socket, "getaddrinfo",
+                        _resolve_loopback_only(socket.getaddrinfo) if loopback else _refuse)
 
 
 @pytest.fixture(scope="session")

@@ -274,3 +274,60 @@ def _readability(report: Report):
 
 def _num(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.1f}"
+
+
+def page_name(index: int, path: str) -> str:
+    """Return the file name of an article's page in a folder report (numbered, so names never clash)."""
+    import re
+    from pathlib import Path
+
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(path).stem).strip("-") or "article"
+    return f"{index + 1:04d}-{stem}.html"
+
+
+def index_page(rows: list, names: list[str], failed: list[tuple[str, str]]) -> str:
+    """Return the index page of a folder report: a sortable summary table linking to each article."""
+    cats = list(Category)
+    head = "".join(f'<th data-type="num">{_e(c.label)}</th>' for c in cats)
+    body = []
+    for r, name in zip(rows, names):
+        cells = "".join(f'<td class="n">{_num(r.densities[c.value])}</td>' for c in cats)
+        share = "n/a" if r.attributed_share is None else f"{100 * r.attributed_share:.0f}"
+        body.append(f'<tr><td><a href="{_e(name)}">{_e(r.path)}</a></td><td class="n">{r.words}</td>{cells}'
+                    f'<td class="n">{share}</td><td class="n">{_num(r.grade)}</td></tr>')
+    errors = "".join(f"<li>{_e(path)}: {_e(message)}</li>" for path, message in failed)
+    script = """
+document.querySelectorAll('th').forEach(function (th, col) {
+  th.addEventListener('click', function () {
+    var tbody = th.closest('table').tBodies[0];
+    var rows = Array.prototype.slice.call(tbody.rows);
+    var num = th.getAttribute('data-type') === 'num';
+    // The first click sorts from the highest: most loaded, least sourced first.
+    var asc = th.getAttribute('data-dir') === 'desc';
+    var dir = asc ? 1 : -1;
+    th.setAttribute('data-dir', asc ? 'asc' : 'desc');
+    rows.sort(function (a, b) {
+      var x = a.cells[col].textContent, y = b.cells[col].textContent;
+      if (num) { x = parseFloat(x); y = parseFloat(y); x = isNaN(x) ? -1 : x; y = isNaN(y) ? -1 : y; }
+      return (x > y ? 1 : x < y ? -1 : 0) * dir;
+    });
+    rows.forEach(function (r) { tbody.appendChild(r); });
+  });
+});
+"""
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">"
+        f"<title>rhetoric: {len(rows)} articles</title><style>{_CSS}"
+        "th { cursor: pointer; text-align: left; border-bottom: 2px solid #ccc; padding: .2rem .3rem; }"
+        "main { display: block; font-family: system-ui, sans-serif; }</style></head><body>"
+        f"<header><h1>{len(rows)} articles</h1><p>Per 1,000 words in the writer's voice; click a column to "
+        "sort, an article to open its report.</p></header><main>"
+        f"<table><thead><tr><th>Article</th><th data-type=\"num\">Words</th>{head}"
+        '<th data-type="num">Claims attributed (%)</th><th data-type="num">FK grade</th></tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>"
+        + (f"<h2>Could not be analysed</h2><ul>{errors}</ul>" if errors else "")
+        + f"</main><script>{script}</script></body></html>\n"
+    )
