@@ -145,7 +145,8 @@ def rules(
 def compare(
     first: Annotated[str, typer.Argument(help="The first article.")],
     second: Annotated[str, typer.Argument(help="The second article, on the same story.")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    format: Annotated[Format, typer.Option("--format", "-f", help="text, json or html.")] = Format.text,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to FILE (atomically).")] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Print no colours.")] = False,
 ) -> None:
     """Compare two articles on the same story: scores side by side, loaded terms each alone uses."""
@@ -162,8 +163,8 @@ def compare(
     from .render import json as json_render
     from .render import terminal
 
-    if format not in (Format.text, Format.json):
-        typer.echo("rhetoric: compare prints text or json", err=True)
+    if format not in (Format.text, Format.json, Format.html):
+        typer.echo("rhetoric: compare prints text, json or html", err=True)
         raise typer.Exit(EXIT_INPUT)
     try:
         lex = lexicon.load()
@@ -172,6 +173,14 @@ def compare(
         typer.echo(f"rhetoric: {exc}", err=True)
         raise typer.Exit(EXIT_INPUT) from None
     comparison = run_compare(*reports)
+    from .output import destination
+
+    if format is Format.html:
+        from .render import html as html_render
+
+        with destination(output) as stream:
+            stream.write(html_render.comparison_page(comparison))
+        return
     if format is Format.json:
         obj = {
             "schema_version": 1,
@@ -183,7 +192,10 @@ def compare(
             "loaded_terms_only_in_second": list(comparison.only_b),
             "loaded_terms_in_both": list(comparison.shared),
         }
-        typer.echo(json.dumps(obj, ensure_ascii=False, indent=2))
+        with destination(output) as stream:
+            stream.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
         return
-    console = Console(highlight=False, color_system=None if no_color else "auto")
-    terminal.render_comparison(comparison, console)
+    with destination(output) as stream:
+        console = Console(file=stream, highlight=False, color_system=None if no_color else "auto",
+                          force_terminal=False if output else None)
+        terminal.render_comparison(comparison, console)

@@ -34,3 +34,11 @@ def test_compare_command_text_and_json():
 def test_compare_missing_file_is_exit_2(tmp_path):
     result = CliRunner().invoke(app, ["compare", OPINION, str(tmp_path / "nope.txt")])
     assert result.exit_code == 2 and "no such file" in result.stderr
+
+
+def test_compare_html_page(tmp_path):
+    out = tmp_path / "compare.html"
+    result = CliRunner().invoke(app, ["compare", OPINION, WIRE, "--format", "html", "--output", str(out)])
+    assert result.exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "Two articles compared" in page and "reckless" in page and "<script" not in page

@@ -331,3 +331,36 @@ document.querySelectorAll('th').forEach(function (th, col) {
         + (f"<h2>Could not be analysed</h2><ul>{errors}</ul>" if errors else "")
         + f"</main><script>{script}</script></body></html>\n"
     )
+
+
+def comparison_page(comparison) -> str:
+    """Return a page putting two articles' scores side by side, with the loaded terms each alone uses."""
+    from ..compare import difference
+
+    a, b = comparison.a, comparison.b
+    rows = "".join(
+        f'<tr><td>{_e(label)}</td><td class="n">{_num(x)}</td><td class="n">{_num(y)}</td>'
+        f'<td class="n">{"n/a" if difference(x, y) is None else f"{difference(x, y):+.1f}"}</td></tr>'
+        for label, x, y in comparison.rows()
+    )
+
+    def terms(values) -> str:
+        return ", ".join(f'<span class="c-loaded-term">{_e(t)}</span>' for t in values) or "none"
+
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+        f"<title>rhetoric: comparison</title><style>{_CSS}.c-loaded-term {{ background: "
+        f"{COLOURS[Category.LOADED_TERM]}; }} main {{ display: block; font-family: system-ui, sans-serif; }}"
+        "</style></head><body>"
+        f"<header><h1>Two articles compared</h1><p>(1) {_e(a.title)} — {_e(a.source.path)}<br>"
+        f"(2) {_e(b.title)} — {_e(b.source.path)}</p></header><main>"
+        "<table><thead><tr><th></th><th>(1)</th><th>(2)</th><th>(2) − (1)</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+        f"<h2>Loaded terms only in (1)</h2><p>{terms(comparison.only_a)}</p>"
+        f"<h2>Loaded terms only in (2)</h2><p>{terms(comparison.only_b)}</p>"
+        f"<h2>Used by both</h2><p>{terms(comparison.shared)}</p>"
+        "<p>Densities count the writer's own words; quoted speech is left out. Claims attributed is the share "
+        "of checkable sentences credited to an identifiable source.</p></main></body></html>\n"
+    )
