@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from operator import itemgetter
 from re import _constants as re_constants  # type: ignore[attr-defined]  # the stdlib's own regex parser
 from re import _parser as re_parser  # type: ignore[attr-defined]
 
@@ -38,6 +39,8 @@ class Signal:
     # the sentences that have one.
     triggers: frozenset[str] | None = None
     absent: frozenset[str] | None = None  # fires when the sentence uses none of these words
+    # No match can hold a space or a sentence-ending mark, so none runs across sentences.
+    contained: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +72,8 @@ def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     """Return, per sentence, whether it is a claim; `marked` sentences use stance-marking language."""
     c = cues()
     found = _document_signals(doc, c)
-    return [_is_claim(doc, s, c, i in marked, found[i]) for i, s in enumerate(doc.sentences)]
+    local = [(sig.pattern, sig.weight) for sig in c.signals if sig.local and sig.pattern is not None]
+    return [_is_claim(doc, s, c, i in marked, found[i], local) for i, s in enumerate(doc.sentences)]
 
 
 def _signal(s: dict) -> Signal:
@@ -84,6 +88,8 @@ def _signal(s: dict) -> Signal:
         words=None if s.get("case") or bound else _word_list(pattern),
         folded=None if s.get("case") else re.compile(pattern),
         triggers=frozenset(s["triggers"].split()) if "triggers" in s else None,
+        # Only a pattern searched over the whole document, not by words or triggers, needs this.
+        contained=not bound and "triggers" not in s and _contained(pattern),
     )
 
 
@@ -129,18 +135,69 @@ def _finite(nodes: list) -> set[str] | None:
     return out
 
 
+# Sentences are split at white space, or at a full stop, "!" or "?" glued to the next
+# word ("the caucus.The outcome"): a match holding none of these cannot cross a boundary.
+_CROSSING = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000.!?…"
+                      + "".join(map(chr, range(0x2000, 0x200B))))
+# Character classes that match none of _CROSSING.
+_SAFE_CATEGORIES = frozenset({re_constants.CATEGORY_DIGIT, re_constants.CATEGORY_WORD})
+
+
+def _contained(pattern: str) -> bool:
+    """Return whether every match of a pattern is non-empty and free of white space and full stops."""
+    try:
+        parsed = re_parser.parse(pattern)
+    except re.error:
+        return False
+    return parsed.getwidth()[0] > 0 and _safe(list(parsed))
+
+
+def _safe(nodes: list) -> bool:
+    """Return whether the parsed nodes consume only characters outside _CROSSING."""
+    for op, av in nodes:
+        if op in (re_constants.AT, re_constants.ASSERT, re_constants.ASSERT_NOT):
+            continue  # zero-width: what they look at is not part of the match
+        if op is re_constants.LITERAL:
+            if chr(av) in _CROSSING:
+                return False
+        elif op is re_constants.IN:
+            for iop, iav in av:
+                if iop is re_constants.LITERAL:
+                    if chr(iav) in _CROSSING:
+                        return False
+                elif iop is re_constants.RANGE:
+                    if any(iav[0] <= ord(ch) <= iav[1] for ch in _CROSSING):
+                        return False
+                elif not (iop is re_constants.CATEGORY and iav in _SAFE_CATEGORIES):
+                    return False  # a negated set, or a class such as \s or \W
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT):
+            if not _safe(list(av[2])):
+                return False
+        elif op is re_constants.SUBPATTERN:
+            if not _safe(list(av[3])):
+                return False
+        elif op is re_constants.BRANCH:
+            if not all(_safe(list(b)) for b in av[1]):
+                return False
+        else:
+            return False  # ".", [^…], back-references and the rest: assume the worst
+    return True
+
+
 def _sentence_bound(pattern: str) -> bool:
     """Return whether a pattern's meaning depends on the sentence's edges or may run across them."""
     return pattern.startswith(("^", "(?s)")) or bool(re.search(r"(?<!\\)\$", pattern)) or "[^" in pattern \
         or ".*" in pattern or ".+" in pattern
 
 
-def _is_claim(doc: Document, s: Sentence, c: ClaimCues, marked: bool, found: float) -> bool:
+def _is_claim(doc: Document, s: Sentence, c: ClaimCues, marked: bool, found: float,
+              local: list[tuple[re.Pattern[str], float]]) -> bool:
+    """Return whether sentence `s` is a claim; `local` holds the patterns searched sentence by sentence."""
     # A question is a signal, not a verdict: "Do you know that it has tripled?" asserts.
     if s.end_token - s.first_token < c.min_words:
         return False
     text = doc.text[s.start:s.end]
-    score = found + sum(sig.weight for sig in c.signals if sig.local and sig.pattern and sig.pattern.search(text))
+    score = found + sum(weight for pattern, weight in local if pattern.search(text))
     if marked:
         score += c.stance_weight
     return score >= c.threshold
@@ -164,11 +221,14 @@ def _document_signals(doc: Document, c: ClaimCues) -> list[float]:
             found[i] += c.signals[k].weight
 
     tokens = doc.tokens
-    for t, tok in enumerate(tokens):
-        for words, k in c.word_index.get(tok.norm, ()):
+    norms = list(map(itemgetter(2), tokens))
+    index = c.word_index
+    # Most tokens start no listed phrase; the comprehension finds those that do in one quick pass.
+    for t in [t for t, norm in enumerate(norms) if norm in index]:
+        for words, k in index[norms[t]]:
             n = len(words)
-            if n == 1 or (t + n <= len(tokens) and all(tokens[t + j].norm == words[j] for j in range(1, n))):
-                credit(k, tok.start, tokens[t + n - 1].end)
+            if n == 1 or (t + n <= len(tokens) and all(norms[t + j] == words[j] for j in range(1, n))):
+                credit(k, tokens[t].start, tokens[t + n - 1].end)
     # Case-blind patterns run on lower-cased text: much faster than re.IGNORECASE.
     low = doc.text.lower()
     if len(low) != len(doc.text):
@@ -178,13 +238,13 @@ def _document_signals(doc: Document, c: ClaimCues) -> list[float]:
     if triggered or absent:
         for i, s in enumerate(doc.sentences):
             # "I'm" holds "I", "can't" holds "can": the word before an apostrophe counts too.
-            norms = {tok.norm for tok in tokens[s.first_token:s.end_token]}
-            norms |= {n.partition("'")[0] for n in norms if "'" in n}
+            used = set(norms[s.first_token:s.end_token])
+            used |= {n.partition("'")[0] for n in used if "'" in n}
             for sig in absent:
-                if norms.isdisjoint(sig.absent):
+                if used.isdisjoint(sig.absent):
                     found[i] += sig.weight
             for sig in triggered:
-                if norms.isdisjoint(sig.triggers):
+                if used.isdisjoint(sig.triggers):
                     continue
                 blind = sig.folded is not None and low is not doc.text
                 if (sig.folded.search(low, s.start, s.end) if blind else sig.pattern.search(doc.text, s.start, s.end)):
@@ -193,6 +253,17 @@ def _document_signals(doc: Document, c: ClaimCues) -> list[float]:
         if sig.pattern is None or sig.local or sig.words is not None or sig.triggers is not None:
             continue
         blind = sig.folded is not None and low is not doc.text
-        for m in (sig.folded.finditer(low) if blind else sig.pattern.finditer(doc.text)):
-            credit(k, m.start(), m.end())
+        pattern, subject = (sig.folded, low) if blind and sig.folded is not None else (sig.pattern, doc.text)
+        if not sig.contained:
+            for m in pattern.finditer(subject):
+                credit(k, m.start(), m.end())
+            continue
+        # A match of this pattern lies within one sentence (see _contained), so once a
+        # sentence is credited the rest of it can be skipped: the next match of the
+        # full scan that starts after it is the first match from the sentence's end.
+        pos = 0
+        while (hit := pattern.search(subject, pos)) is not None:
+            credit(k, hit.start(), hit.end())
+            i = bisect_right(starts, hit.start()) - 1
+            pos = max(hit.end(), doc.sentences[i].end) if i >= 0 else hit.end()
     return found

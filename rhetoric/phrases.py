@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .lexicon import Entry, Lexicons
 from .model import Document
@@ -24,8 +25,12 @@ def find_phrases(doc: Document, lexicons: Lexicons) -> Iterator[PhraseMatch]:
     """Yield the longest non-overlapping lexicon matches, walking the phrase trie token by token."""
     tokens, text, trie = doc.tokens, doc.text, lexicons.trie
     n = len(tokens)
-    i = 0
-    while i < n:
+    end = 0  # the token after the last match
+    # Only tokens that start a phrase can start a match; finding them in one quick
+    # pass skips the loop below for the great majority of tokens.
+    for i in [k for k, norm in enumerate(map(itemgetter(2), tokens)) if norm in trie]:
+        if i < end:
+            continue  # inside the match before
         match = None
         node = trie.get(tokens[i].norm)
         j = i + 1
@@ -38,11 +43,9 @@ def find_phrases(doc: Document, lexicons: Lexicons) -> Iterator[PhraseMatch]:
                 break
             node = node.children.get(tokens[j].norm)
             j += 1
-        if match is None:
-            i += 1
-            continue
-        yield match
-        i = match.end
+        if match is not None:
+            yield match
+            end = match.end
 
 
 def _fits(doc: Document, i: int, j: int, entry: Entry) -> bool:

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.util import find_spec
+from operator import itemgetter
 from pathlib import Path
 
 from . import syllables
@@ -63,14 +64,16 @@ def _word(norm: str) -> tuple[int, int, bool]:
 def count(doc: Document) -> Counts:
     """Count words, syllables, letters and hard words of the document."""
     syl = poly = difficult = complex_ = letters = 0
-    for tok in doc.tokens:
-        length, n, hard = _word(tok.norm)
-        syl += n
-        letters += length
+    # Look each distinct word up once and weigh it by how often it occurs:
+    # articles repeat their words, and Counter tallies them in C.
+    for norm, times in Counter(map(itemgetter(2), doc.tokens)).items():
+        length, n, hard = _word(norm)
+        syl += n * times
+        letters += length * times
         if n >= 3:
-            poly += 1
-            complex_ += hard
-        difficult += hard
+            poly += times
+            complex_ += hard * times
+        difficult += hard * times
     return Counts(len(doc.tokens), len(doc.sentences), syl, letters, poly, difficult, complex_)
 
 

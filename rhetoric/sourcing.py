@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 from importlib import resources
+from operator import itemgetter
 
 from .claims import find_claims
 from .findings import Category
@@ -74,7 +75,11 @@ def assess(doc: Document, phrases: Sequence[PhraseMatch]) -> tuple[SentenceAsses
     c = cues()
     weasel, marked = _lexicon_sentences(doc, phrases)
     claims = find_claims(doc, marked)
-    direct = [_credit(doc, s, c) for s in doc.sentences]
+    # Only "according" and the reporting verbs can credit a sentence: find them once
+    # for the whole document, instead of trying every token of every sentence.
+    reporting = c.say_verbs | c.stance_verbs | c.finding_verbs | {"according"}
+    cue_tokens = [k for k, norm in enumerate(map(itemgetter(2), doc.tokens)) if norm in reporting]
+    direct = [_credit(doc, s, c, cue_tokens) for s in doc.sentences]
     outer = tuple(q for q in doc.quotations if q.depth == 0)
     outer_starts = tuple(q.inner_start for q in outer)
     quoted = [_mostly_quoted(s, outer, outer_starts) for s in doc.sentences]
@@ -115,14 +120,19 @@ def _lexicon_sentences(doc: Document, phrases: Sequence[PhraseMatch]) -> tuple[s
 
 # --- attribution ------------------------------------------------------------
 
-def _credit(doc: Document, s: Sentence, c: Cues) -> Credit:
-    """Return the best credit any reporting cue of the sentence gives it."""
+def _credit(doc: Document, s: Sentence, c: Cues, cue_tokens: list[int]) -> Credit:
+    """Return the best credit any reporting cue of the sentence gives it.
+
+    `cue_tokens` holds, in order, the document's token indices that are "according"
+    or a reporting verb: no other token can credit a sentence.
+    """
     tokens = doc.sentence_tokens(s)
     if _speaker_label(doc, s, tokens, c):
         return Credit.NAMED
     best = Credit.NONE
-    for k in range(len(tokens)):
-        credit = _cue_credit(doc, tokens, k, c)
+    first = s.first_token
+    for i in range(bisect_left(cue_tokens, first), bisect_left(cue_tokens, s.end_token)):
+        credit = _cue_credit(doc, tokens, cue_tokens[i] - first, c)
         if credit is Credit.NAMED:
             return credit
         if credit is Credit.VAGUE:
