@@ -90,10 +90,6 @@ class Lexicons:
                 yield words, e
             stack.extend(((*words, w), child) for w, child in node.children.items())
 
-    def family(self, rule: str) -> Family | None:
-        """Return the family with rule id `rule`."""
-        return next((f for f in self.families if f.rule == rule), None)
-
 
 def builtin_paths() -> list[Path]:
     """Return the lexicon files shipped with rhetoric."""

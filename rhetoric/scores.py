@@ -23,10 +23,6 @@ class Scores:
         """Return the share of claim sentences credited to a source, or None without claims."""
         return round(self.attributed_claims / self.claims, 3) if self.claims else None
 
-    def density(self, category: Category) -> float | None:
-        """Return findings of `category` per 1,000 words."""
-        return dict(self.densities)[category]
-
 
 def score(words: int, findings: list[Finding], sentences: tuple[SentenceAssessment, ...],
           include_quoted: bool = False) -> Scores:

@@ -109,11 +109,6 @@ def detect(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def is_scare_quote(doc: Document, q: Quotation, c: Cues | None = None) -> bool:
-    """Return whether quotation `q` reads as the writer's distancing quotes."""
-    return any(scare for other, scare in _verdicts(doc, c or cues()) if other is q)
-
-
 def _verdicts(doc: Document, c: Cues) -> Iterator[tuple[Quotation, bool]]:
     """Yield each outermost closed quotation, in text order, with whether it is distancing."""
     art = _article(doc, c)
