@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .detectors import questions, scare_quotes, unsourced
 from .findings import Category, Severity
 from .lexicon import Lexicons
 
@@ -24,7 +25,7 @@ class Rule:
 
 CODE_RULES = (
     Rule(
-        id="scare-quote.distancing", category=Category.SCARE_QUOTE, severity=Severity.WARNING,
+        id=scare_quotes.RULE, category=Category.SCARE_QUOTE, severity=Severity.WARNING,
         description="Quotation marks the writer puts around a word or short phrase nobody is quoted as saying, "
                     "to distance from it or sneer at it; attributed quotations, titles and words mentioned as "
                     "words are told apart.",
@@ -35,7 +36,7 @@ CODE_RULES = (
         source="code",
     ),
     Rule(
-        id="unsourced-assertion.claim", category=Category.UNSOURCED_ASSERTION, severity=Severity.INFO,
+        id=unsourced.RULE, category=Category.UNSOURCED_ASSERTION, severity=Severity.INFO,
         description="A sentence in the writer's voice that asserts a checkable fact (figures, dates, events, "
                     "causes, superlatives) and credits no identifiable source; vague sources do not count.",
         should_flag=("Fares have doubled since 2019.", "Unemployment fell to 4.1 percent in March."),
@@ -44,7 +45,7 @@ CODE_RULES = (
         source="code",
     ),
     Rule(
-        id="rhetorical-question.question", category=Category.RHETORICAL_QUESTION, severity=Severity.INFO,
+        id=questions.RULE, category=Category.RHETORICAL_QUESTION, severity=Severity.INFO,
         description="A question asked in the writer's own voice, steering the reader toward an answer.",
         should_flag=("Who will pay for all of this?", "Is it any wonder that voters are angry?"),
         should_pass=("“Who will pay for this?” asked Maria Lopez, a councillor.", "The council met on Tuesday."),
