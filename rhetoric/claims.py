@@ -8,15 +8,14 @@ the threshold.
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from operator import itemgetter
 from re import _constants as re_constants  # type: ignore[attr-defined]  # the stdlib's own regex parser
 from re import _parser as re_parser  # type: ignore[attr-defined]
 
+from .data import table
 from .model import Document, Sentence
 from .segment import normalize
 
@@ -57,7 +56,7 @@ class ClaimCues:
 @cache
 def cues() -> ClaimCues:
     """Return the claim cues, read once from the package data."""
-    raw = tomllib.loads((resources.files("rhetoric") / "data" / "sourcing.toml").read_text(encoding="utf-8"))
+    raw = table("sourcing.toml")
     claim = raw["claim"]
     signals = tuple(_signal(s) for s in claim["signal"])
     word_index: dict[str, list[tuple[tuple[str, ...], int]]] = {}

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import tomllib
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
-from importlib import resources
 from operator import itemgetter
 
 from .claims import find_claims
 from .findings import Category
+from .data import table
 from .model import Document, Quotation, Sentence, Token
 from .phrases import PhraseMatch
 
@@ -39,7 +38,7 @@ class Cues:
 @cache
 def cues() -> Cues:
     """Return the cues, read once from the package data."""
-    raw = tomllib.loads((resources.files("rhetoric") / "data" / "sourcing.toml").read_text(encoding="utf-8"))
+    raw = table("sourcing.toml")
     return Cues(**{key: frozenset(value.split()) for key, value in raw["attribution"].items()})
 
 

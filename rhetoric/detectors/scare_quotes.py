@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from operator import itemgetter
 
 from ..context import Context
+from ..data import table
 from ..findings import Category, Finding, Severity, Voice
 from ..model import Document, Quotation, Sentence
 
@@ -83,9 +82,7 @@ class _Site:
 @cache
 def cues() -> Cues:
     """Return the cues, read once from the package data."""
-    raw = tomllib.loads(
-        (resources.files("rhetoric") / "data" / "scare_quote_cues.toml").read_text(encoding="utf-8")
-    )
+    raw = table("scare_quote_cues.toml")
     words = {key: frozenset(value.split()) for key, value in raw["cues"].items()}
     return Cues(max_words=int(raw["shape"]["max_words"]), **words)
 
