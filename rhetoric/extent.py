@@ -1,0 +1,117 @@
+"""Decide how far a loaded phrase reaches: the noun an adjective frames, the words that intensify it,
+and the modifiers coordinated with it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .data import table
+from .lexicon import Lexicons
+from .model import Document
+from .phrases import PhraseMatch
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    intensifiers: frozenset[str]
+    conjunctions: frozenset[str]
+    function_words: frozenset[str]
+    adjective_endings: tuple[str, ...]
+
+
+@cache
+def _words() -> _Words:
+    w = table("extent.toml")["words"]
+    return _Words(frozenset(w["intensifiers"].split()), frozenset(w["conjunctions"].split()),
+                  frozenset(w["function_words"].split()), tuple(w["adjective_endings"].split()))
+
+
+def loaded_extent(doc: Document, lexicons: Lexicons, m: PhraseMatch) -> tuple[int, int]:
+    """Return the character span of the loaded phrase around lexicon match `m`."""
+    words = _words()
+    first, end = m.first, m.end
+    if m.entry.modifier:
+        end = _framed_noun_end(doc, lexicons, words, end)
+    elif m.entry.noun:
+        first = _own_modifier_start(doc, lexicons, words, first)
+    if m.entry.modifier or m.entry.noun:
+        first = _coordinated_start(doc, lexicons, words, first)
+        end = _coordinated_end(doc, lexicons, words, end) if m.entry.modifier else end
+    first = _intensified_start(doc, words, first)
+    return doc.tokens[first].start, doc.tokens[end - 1].end
+
+
+def _word(doc: Document, i: int) -> str:
+    t = doc.tokens[i]
+    return doc.text[t.start:t.end]
+
+
+def _gap(doc: Document, i: int) -> str:
+    """Return the text between token i - 1 and token i."""
+    return doc.text[doc.tokens[i - 1].end:doc.tokens[i].start]
+
+
+def _plain_lower(doc: Document, i: int, words: _Words) -> bool:
+    word = _word(doc, i)
+    return word.isalpha() and word.islower() and doc.tokens[i].norm not in words.function_words
+
+
+def _adjective_like(doc: Document, lexicons: Lexicons, words: _Words, i: int) -> bool:
+    norm = doc.tokens[i].norm
+    return _plain_lower(doc, i, words) and (norm.endswith(words.adjective_endings) or norm in lexicons.trie)
+
+
+def _framed_noun_end(doc: Document, lexicons: Lexicons, words: _Words, end: int) -> int:
+    """Return the token end after the noun a loaded adjective frames, if one follows."""
+    if end >= len(doc.tokens) or doc.tokens[end - 1].norm.endswith("ly") or _gap(doc, end) != " ":
+        return end
+    head = doc.tokens[end].norm
+    if not _plain_lower(doc, end, words) or head.endswith("ly") or head in lexicons.trie:
+        return end
+    return end + 1
+
+
+def _own_modifier_start(doc: Document, lexicons: Lexicons, words: _Words, first: int) -> int:
+    """Return the token start at a modifier right before a loaded noun ("Jihadist psychopath"), if any."""
+    if first == 0 or _gap(doc, first) != " ":
+        return first
+    prev = first - 1
+    word = _word(doc, prev)
+    if not word.isalpha() or doc.tokens[prev].norm in words.function_words or word.endswith("ly") \
+            or _sentence_initial(doc, prev):
+        return first
+    # A capitalised word may be the end of a name ("City Hall zealots"): take it only on its own.
+    if not word.islower() and prev > 0 and _gap(doc, prev) == " " and not _word(doc, prev - 1).islower():
+        return first
+    return prev
+
+
+def _sentence_initial(doc: Document, i: int) -> bool:
+    sentence = doc.sentence_at(doc.tokens[i].start)
+    return sentence is None or sentence.start == doc.tokens[i].start
+
+
+def _coordinated_end(doc: Document, lexicons: Lexicons, words: _Words, end: int) -> int:
+    """Extend over modifiers coordinated after the loaded one: "ridiculous and illogical"."""
+    n = len(doc.tokens)
+    while end + 1 < n and doc.tokens[end].norm in words.conjunctions and _gap(doc, end) in (" ", ", ") \
+            and _gap(doc, end + 1) == " " and _adjective_like(doc, lexicons, words, end + 1):
+        end += 2
+    return end
+
+
+def _coordinated_start(doc: Document, lexicons: Lexicons, words: _Words, first: int) -> int:
+    """Extend over modifiers coordinated before the loaded one: "noble and courageous"."""
+    while first >= 2 and doc.tokens[first - 1].norm in words.conjunctions and _gap(doc, first) == " " \
+            and _gap(doc, first - 1) in (" ", ", ") and _adjective_like(doc, lexicons, words, first - 2):
+        first -= 2
+    return first
+
+
+def _intensified_start(doc: Document, words: _Words, first: int) -> int:
+    """Extend over the degree words right before the phrase: "utterly shameful"."""
+    while first > 0 and _gap(doc, first) == " " and doc.tokens[first - 1].norm in words.intensifiers \
+            and _word(doc, first - 1).isalpha():
+        first -= 1
+    return first

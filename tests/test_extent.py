@@ -1,0 +1,30 @@
+"""How far a loaded phrase reaches beyond its lexicon term."""
+
+from __future__ import annotations
+
+import pytest
+
+from rhetoric import analyze
+
+
+def _loaded(text: str) -> list[str]:
+    return [f.text for f in analyze(text).findings if f.category.value == "loaded-term"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It was an utterly shameful decision by the board.", "utterly shameful decision"),
+    ("Critics called it ridiculous and illogical in a letter.", "ridiculous and illogical"),
+    ("The noble and courageous volunteers stayed on.", "noble and courageous volunteers"),
+    ("He met the Jihadist psychopath in court.", "Jihadist psychopath"),
+])
+def test_the_phrase_grows_over_its_own_words(text: str, expected: str) -> None:
+    assert expected in _loaded(text)
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("The plan angered City Hall zealots on Monday.", "zealots"),
+    ("Zealots gathered outside.", "Zealots"),
+    ("It was shameful to the residents.", "shameful"),
+])
+def test_the_phrase_stops_at_names_sentence_starts_and_function_words(text: str, term: str) -> None:
+    assert term in _loaded(text)
