@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..context import Context
 from ..extent import loaded_extent
 from ..findings import Category, Finding
+from ..negation import cancels, denied
 
 
 def detect(ctx: Context) -> Iterator[Finding]:
@@ -14,6 +15,8 @@ def detect(ctx: Context) -> Iterator[Finding]:
     text = ctx.doc.text
     for m in ctx.phrases:
         e = m.entry
+        if cancels(e.family.rule) and denied(ctx.doc, m.first):
+            continue  # "not a masterpiece" is no puffery, "was not a traitor" applies no label
         start, end = loaded_extent(ctx.doc, ctx.lexicons, m) if e.family.category is Category.LOADED_TERM \
             else (m.start, m.stop)
         yield Finding(
