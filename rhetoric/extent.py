@@ -1,5 +1,5 @@
-"""Decide how far a loaded phrase reaches: the noun an adjective frames, the words that intensify it,
-and the modifiers coordinated with it."""
+"""Decide how far a loaded phrase reaches: the word a loaded modifier governs, a loaded noun's own
+modifier, the words that intensify it, and the modifiers coordinated with it."""
 
 from __future__ import annotations
 
@@ -18,26 +18,31 @@ class _Words:
     conjunctions: frozenset[str]
     function_words: frozenset[str]
     adjective_endings: tuple[str, ...]
+    not_framing: frozenset[str]
 
 
 @cache
 def _words() -> _Words:
-    w = table("extent.toml")["words"]
+    t = table("extent.toml")
+    w = t["words"]
     return _Words(frozenset(w["intensifiers"].split()), frozenset(w["conjunctions"].split()),
-                  frozenset(w["function_words"].split()), tuple(w["adjective_endings"].split()))
+                  frozenset(w["function_words"].split()), tuple(w["adjective_endings"].split()),
+                  frozenset(t["rules"]["not_framing"]))
 
 
 def loaded_extent(doc: Document, lexicons: Lexicons, m: PhraseMatch) -> tuple[int, int]:
     """Return the character span of the loaded phrase around lexicon match `m`."""
     words = _words()
     first, end = m.first, m.end
-    if m.entry.modifier:
-        end = _framed_noun_end(doc, lexicons, words, end)
-    elif m.entry.noun:
-        first = _own_modifier_start(doc, lexicons, words, first)
-    if m.entry.modifier or m.entry.noun:
+    e = m.entry
+    if e.noun:
+        first = _own_modifier_start(doc, words, first)
+    elif e.modifier or (first + 1 == end and e.family.rule not in words.not_framing):
+        end = _governed_word_end(doc, lexicons, words, end)
+    if e.modifier or e.noun:
         first = _coordinated_start(doc, lexicons, words, first)
-        end = _coordinated_end(doc, lexicons, words, end) if m.entry.modifier else end
+    if e.modifier:
+        end = _coordinated_end(doc, lexicons, words, end)
     first = _intensified_start(doc, words, first)
     return doc.tokens[first].start, doc.tokens[end - 1].end
 
@@ -62,17 +67,17 @@ def _adjective_like(doc: Document, lexicons: Lexicons, words: _Words, i: int) ->
     return _plain_lower(doc, i, words) and (norm.endswith(words.adjective_endings) or norm in lexicons.trie)
 
 
-def _framed_noun_end(doc: Document, lexicons: Lexicons, words: _Words, end: int) -> int:
-    """Return the token end after the noun a loaded adjective frames, if one follows."""
-    if end >= len(doc.tokens) or doc.tokens[end - 1].norm.endswith("ly") or _gap(doc, end) != " ":
+def _governed_word_end(doc: Document, lexicons: Lexicons, words: _Words, end: int) -> int:
+    """Return the token end after the word a loaded modifier governs ("reckless plan", "grossly unfair")."""
+    if end >= len(doc.tokens) or _gap(doc, end) != " " or not _plain_lower(doc, end, words):
         return end
     head = doc.tokens[end].norm
-    if not _plain_lower(doc, end, words) or head.endswith("ly") or head in lexicons.trie:
+    if head.endswith("ly") or head in lexicons.trie:
         return end
     return end + 1
 
 
-def _own_modifier_start(doc: Document, lexicons: Lexicons, words: _Words, first: int) -> int:
+def _own_modifier_start(doc: Document, words: _Words, first: int) -> int:
     """Return the token start at a modifier right before a loaded noun ("Jihadist psychopath"), if any."""
     if first == 0 or _gap(doc, first) != " ":
         return first

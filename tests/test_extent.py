@@ -16,6 +16,8 @@ def _loaded(text: str) -> list[str]:
     ("Critics called it ridiculous and illogical in a letter.", "ridiculous and illogical"),
     ("The noble and courageous volunteers stayed on.", "noble and courageous volunteers"),
     ("He met the Jihadist psychopath in court.", "Jihadist psychopath"),
+    ("The report was grossly unfair to the staff.", "grossly unfair"),
+    ("It was a bogus autopsy by any measure.", "bogus autopsy"),
 ])
 def test_the_phrase_grows_over_its_own_words(text: str, expected: str) -> None:
     assert expected in _loaded(text)
@@ -25,6 +27,8 @@ def test_the_phrase_grows_over_its_own_words(text: str, expected: str) -> None:
     ("The plan angered City Hall zealots on Monday.", "zealots"),
     ("Zealots gathered outside.", "Zealots"),
     ("It was shameful to the residents.", "shameful"),
+    ("They showed hostilities towards the town.", "hostilities"),
+    ("She admitted the error in a letter.", "admitted"),  # a verb of saying frames no object
 ])
 def test_the_phrase_stops_at_names_sentence_starts_and_function_words(text: str, term: str) -> None:
     assert term in _loaded(text)
