@@ -1,0 +1,115 @@
+"""Map spans of the analysed text back to lines and columns of the file they came from.
+
+For plain text the analysed text is the file, and every span maps exactly. For Markdown the
+analysed text is the prose with the markup removed: a span is found in the source lines of
+its block (the markup parser knows them) when the same words occur there as often as in the
+prose, and otherwise only those lines are reported. HTML is extracted by trafilatura, which
+keeps no positions: a span is found in the page when its words occur there exactly as often
+as in the extracted text, and otherwise it has no place in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# The line terminators SARIF counts (CR, LF and CR LF), which are also the ones Markdown knows.
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """Where a span lies in the source file: 1-based lines, and columns and offsets when exact.
+
+    Columns count code points; `end_column` is the column just past the span.
+    """
+
+    start_line: int
+    end_line: int
+    start_column: int | None = None
+    end_column: int | None = None
+    char_offset: int | None = None
+    char_length: int | None = None
+    snippet: str = ""
+
+    @property
+    def exact(self) -> bool:
+        return self.char_offset is not None
+
+
+class Locator:
+    """Find spans of the analysed text in the source file they were extracted from."""
+
+    def __init__(self, text: str, original: str | None = None, format: str = "text") -> None:
+        self._text = text
+        self._source = text if original is None else original
+        self._format = format if original is not None else "text"
+        self._line_starts = (0, *(m.end() for m in _NEWLINE.finditer(self._source)))
+        self._blocks: list[tuple[int, int, int]] = []  # (start in the text, first line, end line)
+        if self._format == "markdown":
+            from .extract import markdown_blocks
+
+            at = 0
+            for block in markdown_blocks(self._source):
+                self._blocks.append((at, block.first_line, block.end_line))
+                at += len(block.text) + 2
+
+    def region(self, start: int, end: int) -> Region | None:
+        """Return where text[start:end] lies in the source file, or None when that cannot be told."""
+        if self._format == "text":
+            return self._exact(start, end)
+        if self._format == "markdown":
+            return self._in_markdown(start, end)
+        found = _same_occurrence(self._text, 0, len(self._text), self._source, 0, len(self._source), start, end)
+        return None if found is None else self._exact(*found)
+
+    def _exact(self, start: int, end: int) -> Region:
+        start_line, start_column = self._line_col(start)
+        end_line, end_column = self._line_col(end)
+        return Region(start_line, end_line, start_column, end_column, start, end - start, self._source[start:end])
+
+    def _line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def _in_markdown(self, start: int, end: int) -> Region | None:
+        i = bisect_right(self._blocks, start, key=lambda b: b[0]) - 1
+        j = bisect_right(self._blocks, max(start, end - 1), key=lambda b: b[0]) - 1
+        if i < 0:
+            return None
+        text_start, first_line, _ = self._blocks[i]
+        end_line = self._blocks[j][2]
+        if i == j:
+            text_end = self._blocks[i + 1][0] - 2 if i + 1 < len(self._blocks) else len(self._text)
+            source_start = self._line_starts[min(first_line, len(self._line_starts) - 1)]
+            source_end = self._line_starts[end_line] if end_line < len(self._line_starts) else len(self._source)
+            found = _same_occurrence(self._text, text_start, text_end, self._source, source_start, source_end,
+                                     start, end)
+            if found is not None:
+                return self._exact(*found)
+        # The block's lines are certain even when the words cannot be matched inside them.
+        return Region(first_line + 1, max(end_line, first_line + 1), snippet=self._text[start:end])
+
+
+def _same_occurrence(text: str, text_start: int, text_end: int, source: str, source_start: int,
+                     source_end: int, start: int, end: int) -> tuple[int, int] | None:
+    """Return the span of the source that holds the same occurrence of text[start:end], if it is certain.
+
+    It is taken as certain when the words (with any run of white space standing for any other)
+    occur as often in the source range as in the text range: then the n-th in one is the n-th
+    in the other.
+    """
+    words = text[start:end].split()
+    if not words:
+        return None
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    pattern = re.compile(r"\s+".join(map(re.escape, words)))
+    in_text = [m.start() for m in pattern.finditer(text, text_start, text_end)]
+    if start not in in_text:
+        return None
+    in_source = list(pattern.finditer(source, source_start, source_end))
+    if len(in_source) != len(in_text):
+        return None
+    match = in_source[in_text.index(start)]
+    return match.start(), match.end()
