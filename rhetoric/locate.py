@@ -16,6 +16,9 @@ from dataclasses import dataclass
 
 # The line terminators SARIF counts (CR, LF and CR LF), which are also the ones Markdown knows.
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+# What may stand between two words of the prose in the source: white space, and the ">" that
+# starts every line of a Markdown block quote.
+_GAP = r"\s+(?:>\s*)*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +99,7 @@ def _same_occurrence(text: str, text_start: int, text_end: int, source: str, sou
                      source_end: int, start: int, end: int) -> tuple[int, int] | None:
     """Return the span of the source that holds the same occurrence of text[start:end], if it is certain.
 
-    It is taken as certain when the words (with any run of white space standing for any other)
+    It is taken as certain when the words (with any gap of white space standing for any other)
     occur as often in the source range as in the text range: then the n-th in one is the n-th
     in the other.
     """
@@ -104,7 +107,7 @@ def _same_occurrence(text: str, text_start: int, text_end: int, source: str, sou
     if not words:
         return None
     start += len(text[start:end]) - len(text[start:end].lstrip())
-    pattern = re.compile(r"\s+".join(map(re.escape, words)))
+    pattern = re.compile(_GAP.join(map(re.escape, words)))
     in_text = [m.start() for m in pattern.finditer(text, text_start, text_end)]
     if start not in in_text:
         return None
