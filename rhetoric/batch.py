@@ -115,6 +115,11 @@ class Batch:
             self._pool.join()
             gc.unfreeze()
 
+    @property
+    def lexicons(self) -> Lexicons:
+        """Return the lexicons the workers analyse with."""
+        return _lexicons(self.options.lexicon_paths)
+
     def run(self, items: Iterable[str | RhetoricError]) -> Iterator[Outcome]:
         """Yield an outcome for every input, in input order."""
         tasks = ((item, self.options) for item in items)

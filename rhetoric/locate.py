@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 # The line terminators SARIF counts (CR, LF and CR LF), which are also the ones Markdown knows.
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-# What may stand between two words of the prose in the source: white space, and the ">" that
-# starts every line of a Markdown block quote.
-_GAP = r"\s+(?:>\s*)*"
+# What may stand between two words of the prose in the source: white space, with the marks of
+# emphasis and code that touch it, and the ">" that starts every line of a Markdown block quote.
+_GAP = r"[*_`]*\s+(?:>\s*)*[*_`]*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,8 @@ class Locator:
         self._format = format if original is not None else "text"
         self._line_starts = (0, *(m.end() for m in _NEWLINE.finditer(self._source)))
         self._blocks: list[tuple[int, int, int]] = []  # (start in the text, first line, end line)
+        # The same words are looked up again and again (a loaded term recurs): scan for them once.
+        self._matches: dict[tuple[str, tuple[int, int], tuple[int, int]], tuple[list[int], list[re.Match[str]]]] = {}
         if self._format == "markdown":
             from .extract import markdown_blocks
 
@@ -64,7 +66,7 @@ class Locator:
             return self._exact(start, end)
         if self._format == "markdown":
             return self._in_markdown(start, end)
-        found = _same_occurrence(self._text, 0, len(self._text), self._source, 0, len(self._source), start, end)
+        found = self._same_occurrence(start, end, (0, len(self._text)), (0, len(self._source)))
         return None if found is None else self._exact(*found)
 
     def _exact(self, start: int, end: int) -> Region:
@@ -87,32 +89,32 @@ class Locator:
             text_end = self._blocks[i + 1][0] - 2 if i + 1 < len(self._blocks) else len(self._text)
             source_start = self._line_starts[min(first_line, len(self._line_starts) - 1)]
             source_end = self._line_starts[end_line] if end_line < len(self._line_starts) else len(self._source)
-            found = _same_occurrence(self._text, text_start, text_end, self._source, source_start, source_end,
-                                     start, end)
+            found = self._same_occurrence(start, end, (text_start, text_end), (source_start, source_end))
             if found is not None:
                 return self._exact(*found)
         # The block's lines are certain even when the words cannot be matched inside them.
         return Region(first_line + 1, max(end_line, first_line + 1), snippet=self._text[start:end])
 
+    def _same_occurrence(self, start: int, end: int, text_range: tuple[int, int],
+                         source_range: tuple[int, int]) -> tuple[int, int] | None:
+        """Return the span of the source that holds the same occurrence of text[start:end], if it is certain.
 
-def _same_occurrence(text: str, text_start: int, text_end: int, source: str, source_start: int,
-                     source_end: int, start: int, end: int) -> tuple[int, int] | None:
-    """Return the span of the source that holds the same occurrence of text[start:end], if it is certain.
-
-    It is taken as certain when the words (with any gap of white space standing for any other)
-    occur as often in the source range as in the text range: then the n-th in one is the n-th
-    in the other.
-    """
-    words = text[start:end].split()
-    if not words:
-        return None
-    start += len(text[start:end]) - len(text[start:end].lstrip())
-    pattern = re.compile(_GAP.join(map(re.escape, words)))
-    in_text = [m.start() for m in pattern.finditer(text, text_start, text_end)]
-    if start not in in_text:
-        return None
-    in_source = list(pattern.finditer(source, source_start, source_end))
-    if len(in_source) != len(in_text):
-        return None
-    match = in_source[in_text.index(start)]
-    return match.start(), match.end()
+        It is taken as certain when the words (with any gap standing for any other) occur as
+        often in the source range as in the text range: then the n-th in one is the n-th in the other.
+        """
+        span = self._text[start:end]
+        words = span.split()
+        if not words:
+            return None
+        start += len(span) - len(span.lstrip())
+        pattern = _GAP.join(map(re.escape, words))
+        key = (pattern, text_range, source_range)
+        if key not in self._matches:
+            compiled = re.compile(pattern)
+            self._matches[key] = ([m.start() for m in compiled.finditer(self._text, *text_range)],
+                                  list(compiled.finditer(self._source, *source_range)))
+        in_text, in_source = self._matches[key]
+        if len(in_source) != len(in_text) or start not in in_text:
+            return None
+        match = in_source[in_text.index(start)]
+        return match.start(), match.end()

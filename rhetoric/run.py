@@ -8,7 +8,6 @@ from collections.abc import Sequence
 import typer
 from rich.console import Console
 
-from . import lexicon
 from .batch import Batch, Options, Shape
 from .errors import RhetoricError
 from .output import destination
@@ -19,7 +18,7 @@ from .render import html as html_render
 from .render import json as json_render
 from .render import sarif as sarif_render
 from .render import terminal
-from .rules import Rule, all_rules
+from .rules import all_rules
 from .summary import medians
 
 
@@ -84,17 +83,12 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
         if format == "json" and (objects or not single):
             stream.write((objects[0] if single else "[\n" + ",\n".join(objects) + "\n]") + "\n")
         if format == "sarif":
-            stream.write(json_render.dumps(sarif_render.log(sarif_files, sarif_failures, _rules(options)),
-                                           pretty=True) + "\n")
+            log = sarif_render.log(sarif_files, sarif_failures, all_rules(batch.lexicons))
+            stream.write(json_render.dumps(log, pretty=True) + "\n")
         if summary and (rows or failed):
             rows.sort(key=lambda r: r.key(sort))
             terminal.render_summary(rows, medians(rows) if rows else None, console, failed)
     return failed
-
-
-def _rules(options: Options) -> list[Rule]:
-    """Return every rule in effect, for the rule table of a SARIF log."""
-    return all_rules(lexicon.load(options.lexicon_paths))
 
 
 def _html_folder(items: list, folder: str, options: Options, jobs: int) -> int:

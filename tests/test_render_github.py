@@ -42,7 +42,7 @@ def test_unreadable_file_is_an_error_annotation(tmp_path, monkeypatch):
     result = annotate("bin.txt")
     assert result.exit_code == 2
     assert result.stdout == "::error file=bin.txt,title=rhetoric::looks like a binary file, not text\n"
-    assert github.error_line("-", InputError("x")) == "::error file=-,title=rhetoric::x\n"
+    assert github.error_line("-", InputError("is empty")) == "::error title=rhetoric::is empty\n"
 
 
 def test_quoted_speech_only_with_include_quoted_and_then_as_notices(tmp_path):

@@ -157,6 +157,8 @@ def test_markdown_regions_point_into_the_markdown_file(tmp_path, monkeypatch):
          "snippet": {"text": "so-called"}},
         {"startLine": 6, "endLine": 6, "snippet": {"text": "so-called"}},
     ]
+    messages = [r["message"]["text"] for r in log["runs"][0]["results"] if r["ruleId"] == "scare-quote.so-called"]
+    assert not messages[0].endswith("(“so-called”)") and messages[1].endswith("(“so-called”)")
 
 
 def test_standard_input_has_a_description_not_a_uri():
@@ -165,6 +167,11 @@ def test_standard_input_has_a_description_not_a_uri():
     validate(log)
     artifact = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert artifact == {"description": {"text": "standard input"}}
+    code, log = sarif_of("-", input="")
+    assert code == 2
+    validate(log)
+    [note] = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"] == {"description": {"text": "standard input"}}
 
 
 def test_fingerprints_survive_edits_elsewhere_in_the_file():
@@ -186,3 +193,12 @@ def test_fingerprints_survive_edits_elsewhere_in_the_file():
 ])
 def test_rule_short_description_is_the_headline(description, headline):
     assert sarif._headline(description) == headline
+
+
+def test_worker_processes_give_the_same_log():
+    _, one = sarif_of(str(SAMPLES), "--jobs", "1")
+    _, two = sarif_of(str(SAMPLES), "--jobs", "2")
+    validate(two)
+    assert one == two
+    assert len({r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                for r in two["runs"][0]["results"]}) == 5

@@ -5,13 +5,11 @@ Quoted speech is treated as in SARIF: left out unless asked for, and then a noti
 
 from __future__ import annotations
 
-from pathlib import Path, PurePath
-
 from ..errors import RhetoricError
 from ..findings import Severity, Voice
 from ..locate import Locator
 from ..report import Report
-from .sarif import STDIN_NAME, message
+from .sarif import STDIN_NAMES, message, relative_path
 
 COMMANDS = {Severity.INFO: "notice", Severity.WARNING: "warning", Severity.ERROR: "error"}
 
@@ -25,7 +23,6 @@ def lines(report: Report, *, original: str | None = None, include_quoted: bool =
         if f.voice is Voice.QUOTED and not include_quoted:
             continue
         props: list[tuple[str, object]] = [] if path is None else [("file", path)]
-        text = message(f)
         region = locator.region(f.start, f.end)
         if region is not None:
             props.append(("line", region.start_line))
@@ -34,11 +31,9 @@ def lines(report: Report, *, original: str | None = None, include_quoted: bool =
             props.append(("endLine", region.end_line))
             if region.end_column is not None and region.end_line == region.start_line:
                 props.append(("endColumn", region.end_column))
-        if region is None or not region.exact:
-            text = f"{text} (“{' '.join(f.text.split())}”)"
         props.append(("title", f.rule))
         command = "notice" if f.voice is Voice.QUOTED else COMMANDS[f.severity]
-        out.append(_command(command, props, text))
+        out.append(_command(command, props, message(f, region)))
     return "".join(out)
 
 
@@ -65,13 +60,5 @@ def _command(name: str, props: list[tuple[str, object]], text: str) -> str:
 
 
 def _path(path: str) -> str | None:
-    """Return the path as GitHub matches it against the repository: relative when under the current folder."""
-    if path == STDIN_NAME:
-        return None
-    p = Path(path)
-    if p.is_absolute():
-        try:
-            p = p.relative_to(Path.cwd())
-        except ValueError:
-            pass
-    return PurePath(p).as_posix()
+    """Return the path as GitHub matches it against the repository, or None for standard input."""
+    return None if path in STDIN_NAMES else relative_path(path)

@@ -25,7 +25,8 @@ from ..rules import Rule
 VERSION = "2.1.0"
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.INFO: "note", Severity.WARNING: "warning", Severity.ERROR: "error"}
-STDIN_NAME = "<stdin>"
+# How standard input is named: "-" on the command line, "<stdin>" as the source of a report.
+STDIN_NAMES = ("-", "<stdin>")
 # Versioned, as SARIF asks of fingerprint names, so a change of recipe does not pass for a new alert.
 FINGERPRINT = "rhetoricFinding/v1"
 
@@ -76,23 +77,30 @@ def log(files: Iterable[Sequence[dict[str, Any]]], failures: Sequence[tuple[str,
 
 def artifact_location(path: str) -> dict[str, Any]:
     """Return where a file is as a SARIF artifactLocation: a relative URI when it is under the current folder."""
-    if path == STDIN_NAME:
+    if path in STDIN_NAMES:
         return {"description": {"text": "standard input"}}
+    rel = relative_path(path)
+    return {"uri": Path(rel).as_uri() if Path(rel).is_absolute() else quote(rel, safe="/")}
+
+
+def relative_path(path: str) -> str:
+    """Return `path` with forward slashes, relative to the current folder when it lies under it."""
     p = Path(path)
     if p.is_absolute():
         try:
             p = p.relative_to(Path.cwd())
         except ValueError:
-            return {"uri": p.as_uri()}
-    rel = PurePath(os.path.normpath(p)).as_posix()
-    return {"uri": quote(rel, safe="/")}
+            return p.as_posix()
+    return PurePath(os.path.normpath(p)).as_posix()
 
 
-def message(f: Finding) -> str:
-    """Return the message of a finding with its suggestion, as one text."""
+def message(f: Finding, region: Region | None) -> str:
+    """Return the message of a finding with its suggestion, quoting the words when the region does not pin them."""
     text = f.message.strip()
     if f.alternative:
         text = f"{_sentence(text)} Try: {_sentence(f.alternative.strip())}"
+    if region is None or not region.exact:
+        text = f"{text} (“{' '.join(f.text.split())}”)"
     return text
 
 
@@ -109,7 +117,7 @@ def _result(f: Finding, region: Region | None, artifact: dict[str, Any], occurre
     return {
         "ruleId": f.rule,
         "level": "note" if quoted else LEVELS[f.severity],
-        "message": {"text": message(f)},
+        "message": {"text": message(f, region)},
         "locations": [{"physicalLocation": physical}],
         "partialFingerprints": {FINGERPRINT: digest[:32]},
         "properties": {"category": f.category.value, "voice": f.voice.value, "why": f.why},
