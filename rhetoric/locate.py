@@ -11,6 +11,7 @@ as in the extracted text, and otherwise it has no place in the file.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 # What may stand between two words of the prose in the source: white space, with the marks of
 # emphasis and code that touch it, and the ">" that starts every line of a Markdown block quote.
-_GAP = r"[*_`]*\s+(?:>\s*)*[*_`]*"
+_GAP = re.compile(r"[*_`]*\s+(?:>\s*)*[*_`]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,9 @@ class Locator:
         self._line_starts = (0, *(m.end() for m in _NEWLINE.finditer(self._source)))
         self._blocks: list[tuple[int, int, int]] = []  # (start in the text, first line, end line)
         # The same words are looked up again and again (a loaded term recurs): scan for them once.
-        self._matches: dict[tuple[str, tuple[int, int], tuple[int, int]], tuple[list[int], list[re.Match[str]]]] = {}
+        self._matches: dict[tuple[str, tuple[int, int], tuple[int, int]],
+                            tuple[list[int], list[tuple[int, int]]]] = {}
+        self._flats: dict[tuple[bool, int, int], _Flat] = {}
         if self._format == "markdown":
             from .extract import markdown_blocks
 
@@ -103,18 +106,67 @@ class Locator:
         often in the source range as in the text range: then the n-th in one is the n-th in the other.
         """
         span = self._text[start:end]
-        words = span.split()
-        if not words:
+        needle = _GAP.sub(" ", span.strip())
+        if not needle.strip():
             return None
         start += len(span) - len(span.lstrip())
-        pattern = _GAP.join(map(re.escape, words))
-        key = (pattern, text_range, source_range)
+        key = (needle, text_range, source_range)
         if key not in self._matches:
-            compiled = re.compile(pattern)
-            self._matches[key] = ([m.start() for m in compiled.finditer(self._text, *text_range)],
-                                  list(compiled.finditer(self._source, *source_range)))
+            text, source = self._flat(self._text, text_range), self._flat(self._source, source_range)
+            self._matches[key] = ([text.to_source(i) for i in text.find_all(needle)],
+                                  [(source.to_source(i), source.to_source(i + len(needle) - 1) + 1)
+                                   for i in source.find_all(needle)])
         in_text, in_source = self._matches[key]
         if len(in_source) != len(in_text) or start not in in_text:
             return None
-        match = in_source[in_text.index(start)]
-        return match.start(), match.end()
+        return in_source[in_text.index(start)]
+
+    def _flat(self, string: str, bounds: tuple[int, int]) -> _Flat:
+        key = (string is self._source, *bounds)
+        if key not in self._flats:
+            self._flats[key] = _Flat(string, *bounds)
+        return self._flats[key]
+
+
+class _Flat:
+    """A range of a string with every gap between words made one space, and the way back to its offsets.
+
+    Words are then looked up with str.find, not with a regular expression built and compiled for
+    each span (several milliseconds for a sentence).
+    """
+
+    def __init__(self, string: str, start: int, end: int) -> None:
+        parts: list[str] = []
+        # Where each piece (a run of word characters, or a gap made one space) starts, here and in the string.
+        self._starts, self._origins = array("q"), array("q")
+        at, length = start, 0
+        for m in _GAP.finditer(string, start, end):
+            if m.start() > at:
+                self._piece(length, at)
+                parts.append(string[at:m.start()])
+                length += m.start() - at
+            self._piece(length, m.start())
+            parts.append(" ")
+            length += 1
+            at = m.end()
+        if at < end:
+            self._piece(length, at)
+            parts.append(string[at:end])
+        self.text = "".join(parts)
+
+    def _piece(self, flat_start: int, origin: int) -> None:
+        self._starts.append(flat_start)
+        self._origins.append(origin)
+
+    def find_all(self, needle: str) -> list[int]:
+        """Return where `needle` starts in the flattened text, occurrences not overlapping."""
+        found, i = [], self.text.find(needle)
+        while i >= 0:
+            found.append(i)
+            i = self.text.find(needle, i + len(needle))
+        return found
+
+    def to_source(self, offset: int) -> int:
+        """Return the offset in the string of the character at `offset` in the flattened text."""
+        k = bisect_right(self._starts, offset) - 1
+        return self._origins[k] + offset - self._starts[k]
