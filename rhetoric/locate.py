@@ -107,8 +107,8 @@ class Locator:
         """
         span = self._text[start:end]
         needle = _GAP.sub(" ", span.strip())
-        if not needle.strip():
-            return None
+        if not needle or needle != needle.strip():
+            return None  # a span that starts or ends with markup has no certain edges in the source
         start += len(span) - len(span.lstrip())
         key = (needle, text_range, source_range)
         if key not in self._matches:

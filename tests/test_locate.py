@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from rhetoric.extract import html_text, markdown_blocks, markdown_text
-from rhetoric.locate import Locator, Region
+from rhetoric.locate import _GAP, Locator, Region
 
 
 def spans(text: str, word: str) -> list[tuple[int, int]]:
@@ -54,3 +57,21 @@ def test_html_is_exact_only_when_the_words_are_unambiguous():
     assert region is not None and (region.start_line, region.start_column) == (3, 23)
     assert "A farce, say critics" not in text
     assert locator.region(*spans(text, "farce")[0]) is None  # the page's title has it too
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="ab c*_`>#-[]()\n\r𝒜é", max_size=120), st.data())
+def test_markdown_regions_are_always_honest(source, data):
+    text = markdown_text(source)
+    if not text:
+        return
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    region = Locator(text, source, "markdown").region(start, end)
+    if region is None:
+        return
+    lines = len(source.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    assert 1 <= region.start_line <= region.end_line <= lines
+    if region.exact:
+        assert source[region.char_offset:region.char_offset + region.char_length] == region.snippet
+        assert _GAP.sub(" ", region.snippet) == _GAP.sub(" ", text[start:end].strip())
