@@ -17,7 +17,7 @@ from tests.conftest import SAMPLES
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 QUOTED_AND_AUTHOR = ("“These thugs are destroying our city,” the mayor said on Monday. "
-                     "Clearly, the so-called reform was a disaster.\n")
+                     "Clearly, the so-called reform was a disaster, and the thugs stayed.\n")
 # RFC 3986 characters; anything else in a URI must be percent-encoded.
 URI_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
 
@@ -81,7 +81,9 @@ def test_regions_are_the_spans_of_the_file():
         assert sum(len(ln) + 1 for ln in lines[:region["startLine"] - 1]) + region["startColumn"] - 1 == start
 
 
-def test_folder_with_an_unreadable_file(tmp_path):
+def test_folder_with_an_unreadable_file(tmp_path, monkeypatch):
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")  # the files lie outside it: absolute file URIs
     (tmp_path / "good.txt").write_text("Clearly, the so-called reform failed.", encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
     code, log = sarif_of(str(tmp_path))
@@ -106,9 +108,14 @@ def test_quoted_findings_only_with_include_quoted(tmp_path):
     _, log = sarif_of(str(path), "--include-quoted")
     validate(log)
     quoted = [r for r in log["runs"][0]["results"] if r["properties"]["voice"] == "quoted"]
-    assert [r["ruleId"] for r in quoted] == ["loaded-term.label"]
+    assert [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startColumn"]) for r in quoted] == [
+        ("loaded-term.label", 8)]
     assert quoted[0]["level"] == "note"  # the rule itself is a warning
     assert quoted[0]["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == "thugs"
+    # The writer's "thugs" keeps its fingerprint whether or not the quoted one is shown.
+    author = [r["partialFingerprints"] for r in log["runs"][0]["results"] if r["properties"]["voice"] == "author"]
+    _, log = sarif_of(str(path))
+    assert [r["partialFingerprints"] for r in log["runs"][0]["results"]] == author
 
 
 def test_empty_report_and_empty_log(lexicons):

@@ -35,12 +35,13 @@ def results(report: Report, *, original: str | None = None, include_quoted: bool
     """Return the SARIF results of one report; `original` is the file's text when Markdown or HTML was extracted."""
     locator = Locator(report.text, original, report.source.format)
     artifact = artifact_location(report.source.path)
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[str, str, Voice], int] = {}
     out = []
     for f in report.findings:
         if f.voice is Voice.QUOTED and not include_quoted:
             continue
-        key = (f.rule, " ".join(f.text.split()).casefold())
+        # Counted per voice, so that showing quoted findings does not renumber the writer's.
+        key = (f.rule, " ".join(f.text.split()).casefold(), f.voice)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         out.append(_result(f, locator.region(f.start, f.end), artifact, occurrence))
@@ -113,7 +114,8 @@ def _result(f: Finding, region: Region | None, artifact: dict[str, Any], occurre
     if region is not None:
         physical["region"] = _region(region)
     quoted = f.voice is Voice.QUOTED
-    digest = hashlib.sha256(f"{f.rule}\0{' '.join(f.text.split()).casefold()}\0{occurrence}".encode()).hexdigest()
+    words = " ".join(f.text.split()).casefold()
+    digest = hashlib.sha256(f"{f.rule}\0{words}\0{f.voice.value}\0{occurrence}".encode()).hexdigest()
     return {
         "ruleId": f.rule,
         "level": "note" if quoted else LEVELS[f.severity],
