@@ -137,7 +137,7 @@ class _Flat:
 
     def __init__(self, string: str, start: int, end: int) -> None:
         parts: list[str] = []
-        # Where each piece (a run of word characters, or a gap made one space) starts, here and in the string.
+        # Where each piece (a run between gaps, or a gap made one space) starts, here and in the string.
         self._starts, self._origins = array("q"), array("q")
         at, length = start, 0
         for m in _GAP.finditer(string, start, end):
