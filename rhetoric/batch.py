@@ -16,7 +16,9 @@ from .lexicon import Lexicons, load
 from .pipeline import analyze
 from .read import DEFAULT_MAX_BYTES, read
 from .render import csv as csv_render
+from .render import github as github_render
 from .render import json as json_render
+from .render import sarif as sarif_render
 from .summary import row
 
 
@@ -28,6 +30,8 @@ class Shape(str, Enum):
     JSONL = "jsonl"  # one compact JSON line
     JSON = "json"  # one indented JSON object
     CSV = "csv"  # one CSV line
+    SARIF = "sarif"  # the SARIF results of the file, gathered into one log at the end
+    GITHUB = "github"  # GitHub Actions annotation lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,12 @@ def analyze_one(item: str | RhetoricError, options: Options) -> Outcome:
         return Outcome(path=item, payload=row(report))
     if shape is Shape.CSV:
         return Outcome(path=item, payload=csv_render.line(row(report)))
+    if shape is Shape.SARIF:
+        return Outcome(path=item, payload=sarif_render.results(report, original=doc.original,
+                                                               include_quoted=options.include_quoted))
+    if shape is Shape.GITHUB:
+        return Outcome(path=item, payload=github_render.lines(report, original=doc.original,
+                                                              include_quoted=options.include_quoted))
     obj = json_render.to_dict(report, with_text=doc.original is not None)
     return Outcome(path=item, payload=json_render.dumps(obj, pretty=shape is Shape.JSON))
 
@@ -104,6 +114,11 @@ class Batch:
             self._pool.terminate()
             self._pool.join()
             gc.unfreeze()
+
+    @property
+    def lexicons(self) -> Lexicons:
+        """Return the lexicons the workers analyse with."""
+        return _lexicons(self.options.lexicon_paths)
 
     def run(self, items: Iterable[str | RhetoricError]) -> Iterator[Outcome]:
         """Yield an outcome for every input, in input order."""

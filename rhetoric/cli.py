@@ -21,6 +21,8 @@ class Format(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     html = "html"
+    sarif = "sarif"
+    github = "github"
 
 
 def _version(value: bool) -> None:
@@ -46,6 +48,8 @@ def main(
 
         rhetoric analyze article.txt --format html --output report.html
 
+        rhetoric analyze docs/ --format sarif --output rhetoric.sarif
+
         cat draft.txt | rhetoric analyze - --format json
     """
 
@@ -67,7 +71,8 @@ def analyze(
     detail: Annotated[bool, typer.Option("--detail", help="Print the full report of every article.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Print no colours (so does NO_COLOR=1).")] = False,
     include_quoted: Annotated[bool, typer.Option(
-        "--include-quoted", help="Count findings in quoted speech in the scores too.")] = False,
+        "--include-quoted", help="Count findings in quoted speech in the scores too, and report them "
+                             "(as notes) in sarif and github output.")] = False,
     no_text: Annotated[bool, typer.Option("--no-text", help="Leave the highlighted article out of the report.")]
     = False,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse files larger than this.")]

@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .errors import InputError
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """The prose of one Markdown block and the half-open range of source lines (0-based) it came from."""
+
+    text: str
+    first_line: int
+    end_line: int
 
 
 def markdown_text(source: str) -> str:
     """Return the prose of a Markdown document: one paragraph per block, markup removed."""
+    return "\n\n".join(b.text for b in markdown_blocks(source))
+
+
+def markdown_blocks(source: str) -> list[Block]:
+    """Return the prose blocks of a Markdown document in order, each with its source lines."""
     from markdown_it import MarkdownIt
 
-    blocks: list[str] = []
+    blocks: list[Block] = []
     for token in MarkdownIt("commonmark").parse(source):
         if token.type == "inline" and token.children is not None:
             parts = []
@@ -22,10 +38,11 @@ def markdown_text(source: str) -> str:
                     continue
             text = "".join(parts).strip()
             if text:
-                blocks.append(text)
+                first, end = token.map if token.map is not None else (0, 0)
+                blocks.append(Block(text, first, end))
         elif token.type in ("fence", "code_block"):
             continue  # code is not prose
-    return "\n\n".join(blocks)
+    return blocks
 
 
 def html_text(source: str, path: str) -> str:

@@ -13,9 +13,12 @@ from .errors import RhetoricError
 from .output import destination
 from .read import STDIN, expand
 from .render import csv as csv_render
+from .render import github as github_render
 from .render import html as html_render
 from .render import json as json_render
+from .render import sarif as sarif_render
 from .render import terminal
+from .rules import all_rules
 from .summary import medians
 
 
@@ -41,6 +44,7 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
         progress = _progress(len(items)) if summary else None
         rows = []
         objects = []
+        sarif_files, sarif_failures = [], []
         if format == "csv":
             stream.write(csv_render.header())
         for outcome in batch.run(items):
@@ -56,10 +60,16 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
                     objects.append(json_render.dumps(error, pretty=True))
                 elif format == "csv":
                     stream.write(csv_render.error_line(outcome.path, outcome.error))
-            elif format in ("jsonl", "csv"):
+                elif format == "github":
+                    stream.write(github_render.error_line(outcome.path, outcome.error))
+                elif format == "sarif":
+                    sarif_failures.append((outcome.path, outcome.error))
+            elif format in ("jsonl", "csv", "github"):
                 stream.write(outcome.payload + ("\n" if format == "jsonl" else ""))
             elif format == "json":
                 objects.append(outcome.payload)
+            elif format == "sarif":
+                sarif_files.append(outcome.payload)
             elif summary:
                 rows.append(outcome.payload)
             elif format == "html":
@@ -72,6 +82,9 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
             progress[0].stop()
         if format == "json" and (objects or not single):
             stream.write((objects[0] if single else "[\n" + ",\n".join(objects) + "\n]") + "\n")
+        if format == "sarif":
+            log = sarif_render.log(sarif_files, sarif_failures, all_rules(batch.lexicons))
+            stream.write(json_render.dumps(log, pretty=True) + "\n")
         if summary and (rows or failed):
             rows.sort(key=lambda r: r.key(sort))
             terminal.render_summary(rows, medians(rows) if rows else None, console, failed)
