@@ -106,7 +106,8 @@ def load(paths: Iterable[str | Path] | None = None, *, extra: Iterable[str | Pat
     """Load and validate lexicon files (the built-in ones by default), then the user's `extra` ones.
 
     An extra file whose rule is an existing family's adds entries to that family; an extra entry
-    whose term another family already defines replaces that entry. Terms in `allow` (and every
+    whose term another family already defines replaces that entry, and where an extra entry shares
+    a form with another one, the extra one is matched. Terms in `allow` (and every
     form of them) are dropped. Any mistake in any file fails the whole load.
     """
     families: dict[str, Family] = {}
@@ -119,8 +120,8 @@ def load(paths: Iterable[str | Path] | None = None, *, extra: Iterable[str | Pat
         family, fam_entries = load_file(Path(path), families)
         families.setdefault(family.rule, family)
         replaced = {_phrase(e.term) for e, _ in fam_entries}
-        entries = [item for item in entries if _phrase(item[0].term) not in replaced]
-        entries.extend(fam_entries)
+        # The user's entries go first, so where one shares a form with another entry, the user's wins.
+        entries = fam_entries + [item for item in entries if _phrase(item[0].term) not in replaced]
     allowed = {_phrase(term) for term in allow}
     if allowed:
         entries = [(e, forms) for e, forms in entries if not any(_phrase(f) in allowed for f in forms)]
