@@ -213,3 +213,21 @@ def test_describe_is_toml_with_origins(tmp_path):
     # What it prints reads back as the same configuration.
     again = write(tmp_path / "again" / ".rhetoric.toml", text)
     assert merge([read_file(again)]) == Resolver(command_line=layer).for_input(str(tmp_path / "a.txt"))
+
+
+def test_the_readme_example_is_a_valid_configuration(tmp_path):
+    import re
+
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Configuration"):]
+    example = re.search(r"```toml\n(.*?)```", section, re.S).group(1)
+    write(tmp_path / "style" / "house-words.toml", "")
+    config = merge([read_file(write(tmp_path / ".rhetoric.toml", example))])
+    assert config.select and config.ignore and config.severity and config.max and config.allow
+    assert config.fail_on is Severity.ERROR
+    from rhetoric import lexicon
+    from rhetoric.rules import all_rules
+
+    check_rules(config, [r.id for r in all_rules(lexicon.load())])
