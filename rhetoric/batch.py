@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-from itertools import repeat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
 from . import syllables, thresholds
@@ -91,16 +91,18 @@ def _task(args: tuple[str | RhetoricError, Options, Config]) -> Outcome:
 class Batch:
     """A pool of workers (or none) that analyses inputs in order; use it as a context manager."""
 
-    def __init__(self, options: Options, jobs: int = 1) -> None:
+    def __init__(self, options: Options, jobs: int = 1, configs: Iterable[Config] = (Config(),)) -> None:
         self.options = options
         self.jobs = jobs
+        self.configs = configs  # whose lexicons the workers will need
         self._pool: Any = None
 
     def __enter__(self) -> Batch:
         if self.jobs > 1:
             # Load what every analysis needs before forking, so workers start warm
             # and share the memory instead of each reading the lexicons again.
-            lexicons_for(Config())
+            for config in dict.fromkeys(self.configs):
+                lexicons_for(config)
             syllables.warm()
             # Keep the collector off what the workers inherit, so they do not copy it page by page.
             gc.freeze()
@@ -114,10 +116,7 @@ class Batch:
             gc.unfreeze()
 
     def run(self, items: Iterable[str | RhetoricError], configs: Iterable[Config] | None = None) -> Iterator[Outcome]:
-        """Yield an outcome for every input (analysed under its config, by default the default one), in order.
-
-        Load each distinct config's lexicons (`lexicons_for`) before entering, so workers inherit them.
-        """
+        """Yield an outcome for every input (analysed under its config, by default the default one), in order."""
         tasks = zip(items, repeat(self.options), configs if configs is not None else repeat(Config()))
         if self._pool is None:
             yield from map(_task, tasks)
@@ -128,5 +127,6 @@ class Batch:
 def analyze_all(items: Iterable[str | RhetoricError], options: Options, jobs: int = 1,
                 configs: Iterable[Config] | None = None) -> Iterator[Outcome]:
     """Yield an outcome for every input in input order, using `jobs` worker processes."""
-    with Batch(options, jobs) as batch:
+    configs = list(configs) if configs is not None else None
+    with Batch(options, jobs, configs or (Config(),)) as batch:
         yield from batch.run(items, configs)

@@ -26,13 +26,14 @@ class Format(str, Enum):
 _RULES = "Rules, configuration and thresholds"
 ConfigFile = Annotated[Optional[str], typer.Option(
     "--config", metavar="FILE", rich_help_panel=_RULES,
-    help="Read settings from FILE only (a .rhetoric.toml, or a pyproject.toml with [tool.rhetoric]) instead of "
+    help="Read settings from FILE only (a .rhetoric.toml, or a pyproject.toml with \\[tool.rhetoric]) instead of "
          "searching upward from each file for .rhetoric.toml or pyproject.toml, then the user's config.")]
 NoConfig = Annotated[bool, typer.Option("--no-config", rich_help_panel=_RULES,
                                         help="Read no configuration file: built-in defaults and options only.")]
 Select = Annotated[Optional[list[str]], typer.Option(
     "--select", metavar="RULE", rich_help_panel=_RULES,
-    help="Report only these rule ids or categories, e.g. loaded-term or hedge.weasel (repeatable, or a comma list).")]
+    help="Report only these rule ids or categories, e.g. loaded-term or loaded-term.label "
+         "(repeatable, or a comma list).")]
 Ignore = Annotated[Optional[list[str]], typer.Option(
     "--ignore", metavar="RULE", rich_help_panel=_RULES,
     help="Leave out these rule ids or categories (repeatable, or a comma list).")]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import typer
 from rich.console import Console
 
-from .batch import Batch, Options, Shape, lexicons_for
+from .batch import Batch, Options, Outcome, Shape, lexicons_for
 from .config import Config, Resolver, check_rules
 from .errors import RhetoricError
 from .output import destination
@@ -37,7 +37,8 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
     shape = Shape.ROW if summary else Shape.REPORT if format in ("text", "html") else Shape(format)
     options = Options(max_bytes=max_bytes, shape=shape)
     failed = breaches = 0
-    with destination(output) as stream, Batch(options, jobs=min(jobs, max(1, len(items)))) as batch:
+    batch_jobs = min(jobs, max(1, len(items)))
+    with destination(output) as stream, Batch(options, jobs=batch_jobs, configs=configs) as batch:
         # --no-color prints plain text; NO_COLOR (honoured by Rich) keeps bold but drops colours.
         console = Console(file=stream, highlight=False, force_terminal=False if output else None,
                           color_system=None if no_color else "auto")
@@ -94,7 +95,7 @@ def configure(items: Sequence[str | RhetoricError], resolver: Resolver) -> list[
     return configs
 
 
-def _report_breaches(outcome) -> int:
+def _report_breaches(outcome: Outcome) -> int:
     for breach in outcome.breaches:
         typer.echo(f"rhetoric: {breach}", err=True)
     return len(outcome.breaches)
@@ -109,7 +110,7 @@ def _html_folder(items: list, configs: list[Config], folder: str, options: Optio
     Path(folder).mkdir(parents=True, exist_ok=True)
     rows, names, failed = [], [], []
     breaches = 0
-    with Batch(options, jobs=min(jobs, max(1, len(items)))) as batch:
+    with Batch(options, jobs=min(jobs, max(1, len(items))), configs=configs) as batch:
         for n, outcome in enumerate(batch.run(items, configs)):
             breaches += _report_breaches(outcome)
             if outcome.error is not None:
