@@ -52,12 +52,12 @@ def test_severity_overrides_most_specific_first_and_min_severity_hides():
     assert [f.rule for f in hidden] == ["loaded-term.label"]
 
 
-def test_selection_in_the_pipeline_changes_findings_and_scores_alike():
-    full = analyze(TEXT)
-    only = analyze(TEXT, selection=Selection(select=("rhetorical-question",)))
+def test_selection_in_the_pipeline_changes_findings_and_scores_alike(lexicons):
+    full = analyze(TEXT, lexicons=lexicons)
+    only = analyze(TEXT, selection=Selection(select=("rhetorical-question",)), lexicons=lexicons)
     assert {f.category for f in full.findings} > {Category.RHETORICAL_QUESTION}
     assert {f.category for f in only.findings} == {Category.RHETORICAL_QUESTION}
     counts = dict(only.scores.counts)
     assert counts[Category.RHETORICAL_QUESTION] == 1 and counts[Category.LOADED_TERM] == 0
     assert dict(full.scores.counts)[Category.LOADED_TERM] > 0
-    assert analyze(TEXT, selection=Selection()).findings == full.findings
+    assert analyze(TEXT, selection=Selection(), lexicons=lexicons).findings == full.findings

@@ -1,18 +1,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rhetoric import analyze
 from rhetoric.extract import html_comments, markdown
 from rhetoric.read import read
 from rhetoric.suppress import Comment, Line, Suppression, apply, directive, in_plain_text, suppressions
 
-LOADED = "The reckless plan was slammed by critics."  # loaded-term.emotive twice
-
-
-def rules_in(path):
+def rules_in(path, lexicons):
     doc = read(str(path))
-    report = analyze(doc.text, source=doc.source, suppressions=doc.suppressions)
+    report = analyze(doc.text, source=doc.source, suppressions=doc.suppressions, lexicons=lexicons)
     return [(f.rule, f.text) for f in report.findings if f.category.value == "loaded-term"], doc
 
 
@@ -42,7 +41,7 @@ def test_enable_of_a_category_closes_its_rules_but_not_everything():
                                                     Suppression(5, 50, ("",))}
 
 
-def test_markdown_block_comments_next_line_and_regions(tmp_path):
+def test_markdown_block_comments_next_line_and_regions(tmp_path, lexicons):
     path = tmp_path / "a.md"
     path.write_text(
         "# The reckless plan\n\n"
@@ -52,12 +51,12 @@ def test_markdown_block_comments_next_line_and_regions(tmp_path):
         "A reckless plan.\n\n- It was slammed.\n\n"
         "<!-- rhetoric-enable -->\n\n"
         "Another reckless plan.\n", encoding="utf-8")
-    found, _ = rules_in(path)
+    found, _ = rules_in(path, lexicons)
     # The heading and the paragraph's second line are kept; its first line and the region are not.
     assert [t for _, t in found] == ["reckless plan", "slammed", "reckless plan"]
 
 
-def test_markdown_positions(tmp_path):
+def test_markdown_positions(tmp_path, lexicons):
     source = ("Calm words.\n\n<!-- rhetoric-disable-next-line -->\nThe reckless plan.\n\n"
               "Slammed here, <!-- rhetoric-disable loaded-term --> slammed there <!-- rhetoric-enable --> "
               "and slammed again.\n")
@@ -66,7 +65,7 @@ def test_markdown_positions(tmp_path):
     text = extracted.text
     covered = {text[s.start:s.end] for s in spans}
     assert covered == {"The reckless plan.", " slammed there "}
-    report = analyze(text, suppressions=spans)
+    report = analyze(text, suppressions=spans, lexicons=lexicons)
     assert [text[f.start:f.end] for f in report.findings if f.category.value == "loaded-term"] == [
         "Slammed", "slammed"]
     assert report.findings[-1].start > text.index("again") - 10
@@ -83,13 +82,13 @@ def test_comments_in_code_are_not_directives():
     assert suppressions(extracted.comments, extracted.lines, len(extracted.text)) == ()
 
 
-def test_markdown_file_through_read(tmp_path):
+def test_markdown_file_through_read(tmp_path, lexicons):
     path = tmp_path / "a.md"
     path.write_text("The reckless plan.\n\n<!-- rhetoric-disable-next-line loaded-term -->\nThe reckless plan.\n\n"
                     "<!-- rhetoric-disable-next-line hedge -->\nThe reckless plan.\n", encoding="utf-8")
-    found, doc = rules_in(path)
+    found, doc = rules_in(path, lexicons)
     assert len(found) == 2
-    first, third = (f for f in analyze(doc.text, suppressions=doc.suppressions).findings
+    first, third = (f for f in analyze(doc.text, suppressions=doc.suppressions, lexicons=lexicons).findings
                     if f.category.value == "loaded-term")
     assert first.start < doc.text.index("\n") < doc.text.rindex("The") <= third.start
 
@@ -113,11 +112,11 @@ HTML = """<html><head><title>t</title><script>var a = "<!-- rhetoric-disable -->
 """
 
 
-def test_html_comments_are_placed_at_the_following_paragraph(tmp_path):
+def test_html_comments_are_placed_at_the_following_paragraph(tmp_path, lexicons):
     path = tmp_path / "a.html"
     path.write_text(HTML, encoding="utf-8")
     doc = read(str(path))
-    report = analyze(doc.text, source=doc.source, suppressions=doc.suppressions)
+    report = analyze(doc.text, source=doc.source, suppressions=doc.suppressions, lexicons=lexicons)
     flagged = [f for f in report.findings if f.rule == "loaded-term.emotive"]
     sentences = [doc.text[doc.text.rfind("\n", 0, f.start) + 1:f.start] for f in flagged]
     assert [s.split()[0] for s in sentences] == ["Supporters", "The"]
@@ -128,11 +127,11 @@ def test_html_comment_after_the_last_text_suppresses_nothing():
     assert suppressions(extracted.comments, extracted.lines, len(extracted.text)) == ()
 
 
-def test_plain_text_honours_the_comments():
+def test_plain_text_honours_the_comments(lexicons):
     text = ("The reckless plan.\n<!-- rhetoric-disable-next-line -->\n\nThe reckless plan.\n"
             "The reckless plan. <!-- rhetoric-disable loaded-term --> The reckless plan.\n")
     spans = in_plain_text(text)
-    report = analyze(text, suppressions=spans)
+    report = analyze(text, suppressions=spans, lexicons=lexicons)
     starts = [f.start for f in report.findings if f.category.value == "loaded-term"]
     lines = [text.count("\n", 0, s) for s in starts]
     assert lines == [0, 4]
@@ -146,3 +145,18 @@ def test_apply_keeps_findings_outside_or_of_other_rules():
     assert apply([f], [Suppression(0, 5, ("",))]) == [f]
     assert apply([f], [Suppression(5, 6, ("loaded-term",))]) == [f]
     assert apply([f], [Suppression(5, 6, ("hedge",))]) == []
+
+
+PIECES = ["The reckless plan", " was slammed", "\n", "\n\n", "<!-- rhetoric-disable -->", "<!-- rhetoric-enable -->",
+          "<!-- rhetoric-disable-next-line loaded-term -->", "# ", "- ", "> ", "`code`", "**bold**", "    ", "<div>",
+          "```\n", "é", "  \n"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_markdown_offsets_stay_inside_the_prose(pieces):
+    extracted = markdown("".join(pieces))
+    n = len(extracted.text)
+    assert all(0 <= c.offset <= n for c in extracted.comments)
+    assert all(0 <= ln.start < ln.end <= n for ln in extracted.lines)
+    assert all(0 <= s.start < s.end <= n for s in suppressions(extracted.comments, extracted.lines, n))
