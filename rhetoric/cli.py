@@ -207,17 +207,31 @@ def show_config(
 @app.command()
 def rules(
     rule_id: Annotated[Optional[str], typer.Argument(metavar="ID", help="Explain one rule.")] = None,
+    config_file: ConfigFile = None,
+    no_config: NoConfig = False,
+    lexicon: Lexicon = None,
 ) -> None:
-    """List every rule (id, category, severity, what it flags), or explain one with examples."""
+    """List every rule (id, category, severity, what it flags), or explain one with examples.
+
+    The rules of the lexicons configured for the current folder (or given with --lexicon) are listed too.
+    """
     import difflib
 
     from rich.console import Console
     from rich.table import Table
 
-    from . import lexicon
+    from .batch import lexicons_for
+    from .config import Resolver, command_line
+    from .errors import RhetoricError
     from .rules import all_rules
 
-    known = all_rules(lexicon.load())
+    try:
+        resolver = Resolver(explicit=config_file, command_line=command_line(lexicons=lexicon or ()),
+                            isolated=no_config)
+        known = all_rules(lexicons_for(resolver.for_input(".")))
+    except RhetoricError as exc:
+        typer.echo(f"rhetoric: {exc}", err=True)
+        raise typer.Exit(EXIT_INPUT) from None
     console = Console(highlight=False)
     if rule_id is None:
         table = Table(show_lines=False)

@@ -185,3 +185,17 @@ def test_help_documents_exit_statuses():
     text = run("analyze", "--help").stdout
     for needle in ("0 when", "1 when", "2 when", "130"):
         assert needle in text
+
+
+def test_rules_lists_the_configured_lexicons(tmp_path, monkeypatch):
+    (tmp_path / "house.toml").write_text(
+        '[family]\nrule = "editorializing.house"\ncategory = "editorializing"\ndescription = "Our house words."\n'
+        'should_flag = ["a"]\nshould_pass = ["b"]\n[[entry]]\nterm = "transit levy"\nmessage = "m"\nwhy = "w"\n',
+        encoding="utf-8")
+    (tmp_path / ".rhetoric.toml").write_text('lexicons = ["house.toml"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert "editorializing.house" in run("rules").stdout
+    assert "Our house words." in run("rules", "editorializing.house").stdout
+    assert "editorializing.house" not in run("rules", "--no-config").stdout
+    (tmp_path / ".rhetoric.toml").write_text('lexicons = ["gone.toml"]\n', encoding="utf-8")
+    assert run("rules").exit_code == 2

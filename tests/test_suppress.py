@@ -9,6 +9,7 @@ from rhetoric.extract import html_comments, markdown
 from rhetoric.read import read
 from rhetoric.suppress import Comment, Line, Suppression, apply, directive, in_plain_text, suppressions
 
+
 def rules_in(path, lexicons):
     doc = read(str(path))
     report = analyze(doc.text, source=doc.source, suppressions=doc.suppressions, lexicons=lexicons)
