@@ -116,6 +116,9 @@ def test_select_is_applied_alike_in_every_format(tmp_path):
     assert data and {f["category"] for f in data} <= {"rhetorical-question", "scare-quote"}
     text = run("analyze", *args, "--no-color").stdout
     assert "Rhetorical questions (" in text and "Loaded terms (" not in text
+    summary = run("analyze", str(SAMPLES), *args[1:], "--no-color").stdout
+    rows = [ln.split() for ln in summary.splitlines() if ".txt" in ln]
+    assert rows and all(r[2] == r[4] == "0.0" for r in rows)  # loaded and unsourced are not selected
     folder = run("analyze", str(SAMPLES), *args[1:], "--format", "html", "--output", str(tmp_path / "site"))
     assert folder.exit_code == 0
     for page in (tmp_path / "site").glob("0*.html"):
