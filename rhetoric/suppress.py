@@ -51,7 +51,8 @@ def directive(body: str) -> tuple[str, tuple[str, ...]] | None:
     m = _DIRECTIVE.match(body)
     if m is None:
         return None
-    rules = tuple(r for r in re.split(r"[\s,]+", m.group(2) or "") if r)
+    named = (m.group(2) or "").split("--", 1)[0]  # "-- why" after the rules is a note for the reader
+    rules = tuple(r for r in re.split(r"[\s,]+", named) if r)
     return m.group(1), rules or (EVERY,)
 
 

@@ -20,6 +20,8 @@ def rules_in(path, lexicons):
     (" rhetoric-disable ", ("disable", ("",))),
     ("rhetoric-disable-next-line loaded-term, hedge.hedge", ("disable-next-line", ("loaded-term", "hedge.hedge"))),
     (" rhetoric-enable loaded-term.label ", ("enable", ("loaded-term.label",))),
+    (" rhetoric-disable hedge -- the source's own words ", ("disable", ("hedge",))),
+    (" rhetoric-disable -- a quoted slogan ", ("disable", ("",))),
     (" a note ", None),
     (" rhetoric-disabled ", None),
 ])
