@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 from enum import Enum
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .config import Resolver
 
 EXIT_OK, EXIT_THRESHOLD, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -63,7 +66,8 @@ IncludeQuoted = Annotated[Optional[bool], typer.Option(
 def _resolver(config_file: Optional[str], no_config: bool, select: Optional[list[str]], ignore: Optional[list[str]],
               severity: Optional[list[str]], min_severity: Optional[str], lexicon: Optional[list[str]],
               allow: Optional[list[str]], fail_on: Optional[str], max: Optional[list[str]],
-              include_quoted: Optional[bool]):
+              include_quoted: Optional[bool]) -> Resolver:
+    """Return the configuration resolver for these options (the options are checked here)."""
     from .config import Resolver, command_line
 
     layer = command_line(select=select or (), ignore=ignore or (), severity=severity or (),
