@@ -48,7 +48,7 @@ class Locator:
         name = re.escape(key)
         q = rf"(?:{name}|\"{name}\"|'{name}')"
         prefix = r"(?:[\w\"'.-]+\.)?"
-        pattern = re.compile(rf"^\s*{prefix}{q}\s*=|^\s*\[\[?\s*{prefix}{q}\s*\]|[{{,]\s*{q}\s*=")
+        pattern = re.compile(rf"^\s*{prefix}{q}\s*[=.]|^\s*\[\[?\s*{prefix}{q}\s*\]|[{{,]\s*{q}\s*=")
         return self._search(pattern, after)
 
     def value(self, value: str, after: int | None = None) -> int | None:

@@ -117,6 +117,7 @@ def test_configs_from_different_files_with_the_same_values_are_equal(tmp_path):
     ('fail-on = 2\n', 1, ["'fail-on'", "expected one of info, warning, error, none", "got 2"]),
     ('include-quoted = "yes"\n', 1, ["'include-quoted'", "expected true or false", "got 'yes'"]),
     ('severity = "error"\n', 1, ["'severity'", "expected a table"]),
+    ('select = []\nseverity.hedge = "loud"\n', 2, ["'severity.\"hedge\"'", "expected one of info"]),
     ('[severity]\n"loaded-term.label" = "loud"\n', 2,
      ["'severity.\"loaded-term.label\"'", "expected one of info, warning, error", "got 'loud'"]),
     ('max = { loaded-term = -1 }\n', 1, ["'max.\"loaded-term\"'", "expected a number", "got -1"]),

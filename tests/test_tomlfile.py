@@ -34,3 +34,4 @@ def test_locator_finds_bare_quoted_dotted_and_inline_keys():
     assert locate.tables("entry") == [7]
     assert locate.key("absent", after=3) == 3
     assert locate.value("loaded-term.label") == 5
+    assert locate.key("severity") == 5  # a dotted key defines its first part too
