@@ -54,7 +54,8 @@ Allow = Annotated[Optional[list[str]], typer.Option(
     help="Never flag this lexicon term, in any case or inflection (repeatable).")]
 FailOn = Annotated[Optional[str], typer.Option(
     "--fail-on", metavar="LEVEL", rich_help_panel=_RULES,
-    help="Exit 1 if any finding at LEVEL or above is in the writer's voice (info, warning, error; none: never).")]
+    help="Exit 1 if any finding at LEVEL or above is in the writer's voice (in any voice with --include-quoted); "
+         "LEVEL is info, warning, error, or none.")]
 Max = Annotated[Optional[list[str]], typer.Option(
     "--max", metavar="CATEGORY=N", rich_help_panel=_RULES,
     help="Exit 1 if an article has more than N findings of CATEGORY per 1,000 words (repeatable).")]
@@ -69,7 +70,10 @@ def _resolver(config_file: Optional[str], no_config: bool, select: Optional[list
               include_quoted: Optional[bool]) -> Resolver:
     """Return the configuration resolver for these options (the options are checked here)."""
     from .config import Resolver, command_line
+    from .errors import ConfigError
 
+    if config_file and no_config:
+        raise ConfigError("--config and --no-config exclude each other")
     layer = command_line(select=select or (), ignore=ignore or (), severity=severity or (),
                          min_severity=min_severity, lexicons=lexicon or (), allow=allow or (), max=max or (),
                          fail_on=fail_on, include_quoted=include_quoted)

@@ -66,7 +66,7 @@ def test_input_errors_win_over_breaches(tmp_path):
 
 @pytest.mark.parametrize("args", [
     ["--select", "loaded-terms"], ["--max", "loaded-term"], ["--fail-on", "loud"], ["--lexicon", "nope.toml"],
-    ["--config", "nope.toml"],
+    ["--config", "nope.toml"], ["--config", "x.toml", "--no-config"],
 ])
 def test_usage_errors_exit_2_before_anything_is_analysed(args):
     result = run("analyze", str(OPINION), "--format", "jsonl", *args)
