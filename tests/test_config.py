@@ -205,7 +205,7 @@ def test_describe_is_toml_with_origins(tmp_path):
     layer = command_line(fail_on="warning")
     text = describe(Resolver(command_line=layer).for_input(str(tmp_path / "a.txt")), "a.txt")
     assert f"# read from {path}" in text
-    assert f'select = ["loaded-term"]' in text and f"# {path}:1" in text
+    assert 'select = ["loaded-term"]' in text and f"# {path}:1" in text
     assert f"# {path}:3" in text and "# command line" in text and "# default" in text
     data = tomllib.loads(text)
     assert data == {"select": ["loaded-term"], "ignore": [], "severity": {"loaded-term.speech-verb": "info"},
