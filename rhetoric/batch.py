@@ -8,9 +8,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
-from . import syllables
+from . import syllables, thresholds
+from .config import Config
 from .errors import RhetoricError
 from .lexicon import Lexicons, load
 from .pipeline import analyze
@@ -36,10 +38,8 @@ class Shape(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """What every worker needs to analyse a file the same way."""
+    """What every worker needs to read a file and shape its result (the configuration may differ by file)."""
 
-    lexicon_paths: tuple[str, ...] | None = None
-    include_quoted: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
     shape: Shape = Shape.REPORT
 
@@ -51,58 +51,70 @@ class Outcome:
     path: str
     payload: Any = None
     error: RhetoricError | None = None
+    breaches: tuple[thresholds.Breach, ...] = ()
 
 
-@lru_cache(maxsize=4)
-def _lexicons(paths: tuple[str, ...] | None) -> Lexicons:
-    # Loaded once per process; worker processes forked after loading inherit it.
-    return load(paths)
+@lru_cache(maxsize=16)
+def _lexicons(extra: tuple[str, ...], allow: tuple[str, ...]) -> Lexicons:
+    # Loaded once per process and distinct configuration; workers forked after loading inherit them.
+    return load(extra=extra, allow=allow)
 
 
-def analyze_one(item: str | RhetoricError, options: Options) -> Outcome:
-    """Read and analyse one input; any RhetoricError becomes part of the outcome."""
+def lexicons_for(config: Config) -> Lexicons:
+    """Return the lexicons `config` asks for (the built-in ones plus its own), loaded once per process."""
+    return _lexicons(config.lexicons, config.allow)
+
+
+def analyze_one(item: str | RhetoricError, options: Options, config: Config = Config()) -> Outcome:
+    """Read and analyse one input under `config`; any RhetoricError becomes part of the outcome."""
     if isinstance(item, RhetoricError):
         return Outcome(path=item.path or "", error=item)
     try:
         doc = read(item, options.max_bytes)
-        report = analyze(doc.text, lexicons=_lexicons(options.lexicon_paths), source=doc.source,
-                         include_quoted=options.include_quoted)
+        report = analyze(doc.text, lexicons=lexicons_for(config), source=doc.source,
+                         include_quoted=config.include_quoted, selection=config.selection,
+                         suppressions=doc.suppressions)
     except RhetoricError as exc:
         return Outcome(path=item, error=exc)
+    breaches = thresholds.check(report, config.limits, config.include_quoted)
     shape = options.shape
     if shape is Shape.REPORT:
-        return Outcome(path=item, payload=report)
+        return Outcome(path=item, payload=report, breaches=breaches)
     if shape is Shape.ROW:
-        return Outcome(path=item, payload=row(report))
+        return Outcome(path=item, payload=row(report), breaches=breaches)
     if shape is Shape.CSV:
-        return Outcome(path=item, payload=csv_render.line(row(report)))
+        return Outcome(path=item, payload=csv_render.line(row(report)), breaches=breaches)
     if shape is Shape.SARIF:
         return Outcome(path=item, payload=sarif_render.results(report, original=doc.original,
-                                                               include_quoted=options.include_quoted))
+                                                               include_quoted=config.include_quoted),
+                       breaches=breaches)
     if shape is Shape.GITHUB:
         return Outcome(path=item, payload=github_render.lines(report, original=doc.original,
-                                                              include_quoted=options.include_quoted))
+                                                              include_quoted=config.include_quoted),
+                       breaches=breaches)
     obj = json_render.to_dict(report, with_text=doc.original is not None)
-    return Outcome(path=item, payload=json_render.dumps(obj, pretty=shape is Shape.JSON))
+    return Outcome(path=item, payload=json_render.dumps(obj, pretty=shape is Shape.JSON), breaches=breaches)
 
 
-def _task(args: tuple[str | RhetoricError, Options]) -> Outcome:
+def _task(args: tuple[str | RhetoricError, Options, Config]) -> Outcome:
     return analyze_one(*args)
 
 
 class Batch:
     """A pool of workers (or none) that analyses inputs in order; use it as a context manager."""
 
-    def __init__(self, options: Options, jobs: int = 1) -> None:
+    def __init__(self, options: Options, jobs: int = 1, configs: Iterable[Config] = (Config(),)) -> None:
         self.options = options
         self.jobs = jobs
+        self.configs = configs  # whose lexicons the workers will need
         self._pool: Any = None
 
     def __enter__(self) -> Batch:
         if self.jobs > 1:
             # Load what every analysis needs before forking, so workers start warm
             # and share the memory instead of each reading the lexicons again.
-            _lexicons(self.options.lexicon_paths)
+            for config in dict.fromkeys(self.configs):
+                lexicons_for(config)
             syllables.warm()
             # Keep the collector off what the workers inherit, so they do not copy it page by page.
             gc.freeze()
@@ -115,21 +127,18 @@ class Batch:
             self._pool.join()
             gc.unfreeze()
 
-    @property
-    def lexicons(self) -> Lexicons:
-        """Return the lexicons the workers analyse with."""
-        return _lexicons(self.options.lexicon_paths)
-
-    def run(self, items: Iterable[str | RhetoricError]) -> Iterator[Outcome]:
-        """Yield an outcome for every input, in input order."""
-        tasks = ((item, self.options) for item in items)
+    def run(self, items: Iterable[str | RhetoricError], configs: Iterable[Config] | None = None) -> Iterator[Outcome]:
+        """Yield an outcome for every input (analysed under its config, by default the default one), in order."""
+        tasks = zip(items, repeat(self.options), configs if configs is not None else repeat(Config()))
         if self._pool is None:
             yield from map(_task, tasks)
         else:
             yield from self._pool.imap(_task, tasks, chunksize=4)
 
 
-def analyze_all(items: Iterable[str | RhetoricError], options: Options, jobs: int = 1) -> Iterator[Outcome]:
+def analyze_all(items: Iterable[str | RhetoricError], options: Options, jobs: int = 1,
+                configs: Iterable[Config] | None = None) -> Iterator[Outcome]:
     """Yield an outcome for every input in input order, using `jobs` worker processes."""
-    with Batch(options, jobs) as batch:
-        yield from batch.run(items)
+    configs = list(configs) if configs is not None else None
+    with Batch(options, jobs, configs or (Config(),)) as batch:
+        yield from batch.run(items, configs)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 from enum import Enum
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .config import Resolver
 
 EXIT_OK, EXIT_THRESHOLD, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -23,6 +26,60 @@ class Format(str, Enum):
     html = "html"
     sarif = "sarif"
     github = "github"
+
+
+_RULES = "Rules, configuration and thresholds"
+ConfigFile = Annotated[Optional[str], typer.Option(
+    "--config", metavar="FILE", rich_help_panel=_RULES,
+    help="Read settings from FILE only (a .rhetoric.toml, or a pyproject.toml with \\[tool.rhetoric]) instead of "
+         "searching upward from each file for .rhetoric.toml or pyproject.toml, then the user's config.")]
+NoConfig = Annotated[bool, typer.Option("--no-config", rich_help_panel=_RULES,
+                                        help="Read no configuration file: built-in defaults and options only.")]
+Select = Annotated[Optional[list[str]], typer.Option(
+    "--select", metavar="RULE", rich_help_panel=_RULES,
+    help="Report only these rule ids or categories, e.g. loaded-term or loaded-term.label "
+         "(repeatable, or a comma list).")]
+Ignore = Annotated[Optional[list[str]], typer.Option(
+    "--ignore", metavar="RULE", rich_help_panel=_RULES,
+    help="Leave out these rule ids or categories (repeatable, or a comma list).")]
+SeverityOverride = Annotated[Optional[list[str]], typer.Option(
+    "--severity", metavar="RULE=LEVEL", rich_help_panel=_RULES,
+    help="Set the severity of a rule or category: info, warning or error (repeatable).")]
+MinSeverity = Annotated[Optional[str], typer.Option(
+    "--min-severity", metavar="LEVEL", rich_help_panel=_RULES,
+    help="Hide findings below LEVEL (info, warning, error); hidden findings count in no score or threshold.")]
+Lexicon = Annotated[Optional[list[str]], typer.Option(
+    "--lexicon", metavar="FILE", rich_help_panel=_RULES,
+    help="Add a lexicon in the built-in TOML format: a new family, or entries for an existing one (repeatable).")]
+Allow = Annotated[Optional[list[str]], typer.Option(
+    "--allow", metavar="TERM", rich_help_panel=_RULES,
+    help="Never flag this lexicon term, in any case or inflection (repeatable).")]
+FailOn = Annotated[Optional[str], typer.Option(
+    "--fail-on", metavar="LEVEL", rich_help_panel=_RULES,
+    help="Exit 1 if any finding at LEVEL or above is in the writer's voice (in any voice with --include-quoted); "
+         "LEVEL is info, warning, error, or none.")]
+Max = Annotated[Optional[list[str]], typer.Option(
+    "--max", metavar="CATEGORY=N", rich_help_panel=_RULES,
+    help="Exit 1 if an article has more than N findings of CATEGORY per 1,000 words (repeatable).")]
+IncludeQuoted = Annotated[Optional[bool], typer.Option(
+    "--include-quoted/--exclude-quoted", rich_help_panel=_RULES,
+    help="Count findings in quoted speech in the scores and thresholds too (default: exclude).")]
+
+
+def _resolver(config_file: Optional[str], no_config: bool, select: Optional[list[str]], ignore: Optional[list[str]],
+              severity: Optional[list[str]], min_severity: Optional[str], lexicon: Optional[list[str]],
+              allow: Optional[list[str]], fail_on: Optional[str], max: Optional[list[str]],
+              include_quoted: Optional[bool]) -> Resolver:
+    """Return the configuration resolver for these options (the options are checked here)."""
+    from .config import Resolver, command_line
+    from .errors import ConfigError
+
+    if config_file and no_config:
+        raise ConfigError("--config and --no-config exclude each other")
+    layer = command_line(select=select or (), ignore=ignore or (), severity=severity or (),
+                         min_severity=min_severity, lexicons=lexicon or (), allow=allow or (), max=max or (),
+                         fail_on=fail_on, include_quoted=include_quoted)
+    return Resolver(explicit=config_file, command_line=layer, isolated=no_config)
 
 
 def _version(value: bool) -> None:
@@ -51,6 +108,10 @@ def main(
         rhetoric analyze docs/ --format sarif --output rhetoric.sarif
 
         cat draft.txt | rhetoric analyze - --format json
+
+        rhetoric analyze docs/ --select loaded-term --fail-on warning --max unsourced-assertion=3
+
+        rhetoric config docs/index.md
     """
 
 
@@ -70,17 +131,27 @@ def analyze(
                                                      "or a category such as loaded-term.")] = "path",
     detail: Annotated[bool, typer.Option("--detail", help="Print the full report of every article.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Print no colours (so does NO_COLOR=1).")] = False,
-    include_quoted: Annotated[bool, typer.Option(
-        "--include-quoted", help="Count findings in quoted speech in the scores too, and report them "
-                             "(as notes) in sarif and github output.")] = False,
     no_text: Annotated[bool, typer.Option("--no-text", help="Leave the highlighted article out of the report.")]
     = False,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse files larger than this.")]
     = 50_000_000,
+    config_file: ConfigFile = None,
+    no_config: NoConfig = False,
+    select: Select = None,
+    ignore: Ignore = None,
+    severity: SeverityOverride = None,
+    min_severity: MinSeverity = None,
+    lexicon: Lexicon = None,
+    allow: Allow = None,
+    fail_on: FailOn = None,
+    max: Max = None,
+    include_quoted: IncludeQuoted = None,
 ) -> None:
     """Analyse articles and report loaded terms, scare quotes, unsourced claims and more.
 
-    Exit status: 0 when every file was analysed, 2 when any could not be read, 130 when interrupted.
+    Exit status: 0 when every file was analysed within the limits; 1 when a --fail-on or --max
+    limit was exceeded; 2 when any input could not be read or a configuration, lexicon or option
+    is wrong (2 wins over 1); 130 when interrupted.
     """
     from .errors import RhetoricError
     from .summary import SORT_KEYS
@@ -90,10 +161,12 @@ def analyze(
     from . import run
 
     try:
-        failed = run.analyze_command(
+        resolver = _resolver(config_file, no_config, select, ignore, severity, min_severity, lexicon, allow,
+                             fail_on, max, include_quoted)
+        failed, breaches = run.analyze_command(
             paths, format=format.value, output=output, jobs=jobs or os.cpu_count() or 1,
             include=include or [], exclude=exclude or [], sort=sort, detail=detail, no_color=no_color,
-            include_quoted=include_quoted, show_text=not no_text, max_bytes=max_bytes,
+            show_text=not no_text, max_bytes=max_bytes, resolver=resolver,
         )
     except KeyboardInterrupt:
         typer.echo("rhetoric: interrupted", err=True)
@@ -101,23 +174,76 @@ def analyze(
     except RhetoricError as exc:
         typer.echo(f"rhetoric: {exc}", err=True)
         raise typer.Exit(EXIT_INPUT) from None
-    raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
+    raise typer.Exit(EXIT_INPUT if failed else EXIT_THRESHOLD if breaches else EXIT_OK)
+
+
+@app.command("config")
+def show_config(
+    path: Annotated[str, typer.Argument(help="The file or folder whose configuration to show.")] = ".",
+    config_file: ConfigFile = None,
+    no_config: NoConfig = False,
+    select: Select = None,
+    ignore: Ignore = None,
+    severity: SeverityOverride = None,
+    min_severity: MinSeverity = None,
+    lexicon: Lexicon = None,
+    allow: Allow = None,
+    fail_on: FailOn = None,
+    max: Max = None,
+    include_quoted: IncludeQuoted = None,
+) -> None:
+    """Print the configuration in effect for PATH (default: this folder), and where each value came from.
+
+    The output is TOML: each line is commented with its origin (a file and line, "command line"
+    or "default"), so it can be copied into a .rhetoric.toml. Exit status 2 if it is wrong.
+    """
+    from .batch import lexicons_for
+    from .config import check_rules, describe
+    from .errors import RhetoricError
+    from .rules import all_rules
+
+    if path != "-" and not os.path.exists(path):
+        typer.echo(f"rhetoric: {path}: no such file or folder", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    try:
+        resolver = _resolver(config_file, no_config, select, ignore, severity, min_severity, lexicon, allow,
+                             fail_on, max, include_quoted)
+        settings = resolver.for_input(path)
+        check_rules(settings, [r.id for r in all_rules(lexicons_for(settings))])
+    except RhetoricError as exc:
+        typer.echo(f"rhetoric: {exc}", err=True)
+        raise typer.Exit(EXIT_INPUT) from None
+    typer.echo(describe(settings, path), nl=False)
 
 
 @app.command()
 def rules(
     rule_id: Annotated[Optional[str], typer.Argument(metavar="ID", help="Explain one rule.")] = None,
+    config_file: ConfigFile = None,
+    no_config: NoConfig = False,
+    lexicon: Lexicon = None,
 ) -> None:
-    """List every rule (id, category, severity, what it flags), or explain one with examples."""
+    """List every rule (id, category, severity, what it flags), or explain one with examples.
+
+    The rules of the lexicons configured for the current folder (or given with --lexicon) are listed too.
+    """
     import difflib
 
     from rich.console import Console
     from rich.table import Table
 
-    from . import lexicon
+    from .batch import lexicons_for
+    from .config import Resolver, command_line
+    from .errors import RhetoricError
     from .rules import all_rules
 
-    known = all_rules(lexicon.load())
+    try:
+        resolver = Resolver(explicit=config_file, command_line=command_line(lexicons=lexicon or ()),
+                            isolated=no_config)
+        known = all_rules(lexicons_for(resolver.for_input(".")))
+    except RhetoricError as exc:
+        typer.echo(f"rhetoric: {exc}", err=True)
+        raise typer.Exit(EXIT_INPUT) from None
     console = Console(highlight=False)
     if rule_id is None:
         table = Table(show_lines=False)

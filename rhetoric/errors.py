@@ -27,3 +27,7 @@ class InputError(RhetoricError):
 
 class LexiconError(RhetoricError):
     """A lexicon file is malformed."""
+
+
+class ConfigError(RhetoricError):
+    """A configuration file or a command-line option is malformed, or names a rule that does not exist."""

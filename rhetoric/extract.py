@@ -1,48 +1,89 @@
-"""Turn Markdown and HTML into the plain text that is analysed."""
+"""Turn Markdown and HTML into the plain text that is analysed, and place their comments in it."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .errors import InputError
+from .suppress import COMMENT, Comment, Line
+
+# Words of the text after an HTML comment that are looked up in the extracted text to place it,
+# and how many pieces of text after it are tried before the comment is given up as unplaceable.
+_ANCHOR_WORDS = 8
+_SEARCH_CHUNKS = 50
 
 
 @dataclass(frozen=True, slots=True)
-class Block:
-    """The prose of one Markdown block and the half-open range of source lines (0-based) it came from."""
+class Extracted:
+    """The prose of a marked-up document, its HTML comments and where its source lines went."""
 
     text: str
-    first_line: int
-    end_line: int
+    comments: tuple[Comment, ...] = ()
+    lines: tuple[Line, ...] = ()
+
+
+def markdown(source: str) -> Extracted:
+    """Return the prose of a Markdown document: one paragraph per block, markup removed.
+
+    Every HTML comment (a block of its own, or inline) is placed at the offset where it stands
+    in the prose, and every source line with prose is mapped to its span of the prose.
+    """
+    from markdown_it import MarkdownIt
+
+    blocks: list[str] = []
+    comments: list[Comment] = []
+    lines: list[Line] = []
+    length = 0  # of the prose so far, blocks joined by blank lines
+
+    for token in MarkdownIt("commonmark").parse(source):
+        if token.type == "html_block":
+            first = token.map[0] if token.map else 0
+            comments.extend(Comment(m.group(1), length, first + token.content.count("\n", 0, m.end()))
+                            for m in COMMENT.finditer(token.content))
+        if token.type != "inline" or token.children is None:
+            continue  # code blocks and fences are not prose
+        line = token.map[0] if token.map else 0
+        parts: list[str] = []
+        pos = 0
+        line_start = 0
+        block_lines: list[tuple[int, int, int]] = []
+        block_comments: list[tuple[str, int, int]] = []
+        for child in token.children:
+            if child.type in ("text", "code_inline"):
+                parts.append(child.content)
+                pos += len(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                block_lines.append((line, line_start, pos))
+                parts.append(" ")
+                pos += 1
+                line += 1
+                line_start = pos
+            elif child.type == "html_inline":
+                block_comments.extend((m.group(1), pos, line + child.content.count("\n", 0, m.end()))
+                                      for m in COMMENT.finditer(child.content))
+                line += child.content.count("\n")
+        block_lines.append((line, line_start, pos))
+        raw = "".join(parts)
+        text = raw.strip()
+        if not text:
+            continue
+        start = length + (2 if blocks else 0)
+        lead = len(raw) - len(raw.lstrip())
+
+        def at(p: int, start: int = start, lead: int = lead, size: int = len(text)) -> int:
+            return start + min(max(p - lead, 0), size)
+
+        comments.extend(Comment(body, at(p), n) for body, p, n in block_comments)
+        lines.extend(Line(n, at(a), at(b)) for n, a, b in block_lines if at(a) < at(b))
+        blocks.append(text)
+        length = start + len(text)
+    return Extracted("\n\n".join(blocks), tuple(comments), tuple(lines))
 
 
 def markdown_text(source: str) -> str:
     """Return the prose of a Markdown document: one paragraph per block, markup removed."""
-    return "\n\n".join(b.text for b in markdown_blocks(source))
-
-
-def markdown_blocks(source: str) -> list[Block]:
-    """Return the prose blocks of a Markdown document in order, each with its source lines."""
-    from markdown_it import MarkdownIt
-
-    blocks: list[Block] = []
-    for token in MarkdownIt("commonmark").parse(source):
-        if token.type == "inline" and token.children is not None:
-            parts = []
-            for child in token.children:
-                if child.type in ("text", "code_inline"):
-                    parts.append(child.content)
-                elif child.type in ("softbreak", "hardbreak"):
-                    parts.append(" ")
-                elif child.type == "image":
-                    continue
-            text = "".join(parts).strip()
-            if text:
-                first, end = token.map if token.map is not None else (0, 0)
-                blocks.append(Block(text, first, end))
-        elif token.type in ("fence", "code_block"):
-            continue  # code is not prose
-    return blocks
+    return markdown(source).text
 
 
 def html_text(source: str, path: str) -> str:
@@ -53,3 +94,89 @@ def html_text(source: str, path: str) -> str:
     if not text:
         raise InputError("no article text found in the HTML", path=path)
     return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def html_comments(source: str, text: str) -> Extracted:
+    """Place the HTML comments of `source` in `text`, the prose trafilatura extracted from it.
+
+    The extractor keeps no map back to the page, so each comment is placed where the words that
+    follow it in the page are found in the prose (searching forward from the comment before).
+    A "line" is a paragraph of the prose: the next line after a comment is the paragraph its
+    following words start in. A comment whose following words are not in the prose (they sat
+    in boilerplate the extractor dropped) is placed at the next words that are.
+    """
+    from lxml import etree
+
+    blocks, starts, pos = [], [], 0
+    for n, para in enumerate(text.split("\n\n")):
+        starts.append(pos)
+        blocks.append(Line(n, pos, pos + len(para)))
+        pos += len(para) + 2
+    try:
+        root = etree.fromstring(source.encode("utf-8"), etree.HTMLParser(remove_comments=False, encoding="utf-8"))
+    except (etree.ParserError, ValueError):
+        return Extracted(text, (), tuple(blocks))
+    if root is None:
+        return Extracted(text, (), tuple(blocks))
+    # The page as a flat sequence of comments and the text between them, in reading order.
+    events: list[tuple[bool, str]] = []
+    skip = 0  # inside <script> or <style>
+    for event, el in etree.iterwalk(root, events=("start", "end", "comment")):
+        if event == "comment":
+            events.append((True, el.text or ""))
+            chunk = el.tail
+        elif event == "start":
+            skip += el.tag in ("script", "style")
+            chunk = el.text
+        else:
+            skip -= el.tag in ("script", "style")
+            chunk = el.tail
+        if chunk and chunk.strip() and not skip:
+            events.append((False, chunk))
+    folded, index = _fold(text)
+    placed: list[Comment] = []
+    cursor = 0
+    for i, (is_comment, body) in enumerate(events):
+        if not is_comment or "rhetoric-" not in body:
+            continue
+        at = None
+        following = [n for n in range(i + 1, len(events)) if not events[n][0]]
+        for j, n in enumerate(following[:_SEARCH_CHUNKS]):
+            words = [w for k in following[j:j + _ANCHOR_WORDS] for w in events[k][1].split()]
+            at = _find(folded, index, words, cursor)
+            if at is not None:
+                break
+        cursor = len(text) if at is None else at
+        # Numbered as the paragraph before, so that its "next line" is the paragraph it was found in.
+        paragraph = bisect_right(starts, cursor) - 1 if at is not None else len(blocks)
+        placed.append(Comment(body, cursor, paragraph - 1))
+    return Extracted(text, tuple(placed), tuple(blocks))
+
+
+def _fold(text: str) -> tuple[str, list[int]]:
+    """Return `text` with runs of white space made one space, and the offset in `text` of each character."""
+    out, index, space = [], [], False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if not space:
+                out.append(" ")
+                index.append(i)
+            space = True
+        else:
+            out.append(ch)
+            index.append(i)
+            space = False
+    return "".join(out), index
+
+
+def _find(folded: str, index: list[int], words: list[str], cursor: int) -> int | None:
+    """Return where `words` (or their first few) start in the text at or after offset `cursor`, or None."""
+    if not words:
+        return None
+    begin = bisect_right(index, cursor - 1)
+    for size in (_ANCHOR_WORDS, 3, 1):
+        needle = " ".join(words[:size])
+        at = folded.find(needle, begin)
+        if at >= 0:
+            return index[at]
+    return None

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
 import re
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from . import tomlfile
 from .errors import LexiconError
 from .findings import Category, Severity
 from .inflect import inflections
@@ -100,65 +101,101 @@ def builtin_paths() -> list[Path]:
     return sorted(root.glob("*.toml"))
 
 
-def load(paths: Iterable[str | Path] | None = None) -> Lexicons:
-    """Load and validate lexicon files (the built-in ones by default)."""
-    families: list[Family] = []
+def load(paths: Iterable[str | Path] | None = None, *, extra: Iterable[str | Path] = (),
+         allow: Iterable[str] = ()) -> Lexicons:
+    """Load and validate lexicon files (the built-in ones by default), then the user's `extra` ones.
+
+    An extra file whose rule is an existing family's adds entries to that family; an extra entry
+    whose term another family already defines replaces that entry, and where an extra entry shares
+    a form with another one, the extra one is matched. Terms in `allow` (and every
+    form of them) are dropped. Any mistake in any file fails the whole load.
+    """
+    families: dict[str, Family] = {}
     entries: list[tuple[Entry, list[str]]] = []
     for path in builtin_paths() if paths is None else paths:
         family, fam_entries = load_file(Path(path))
-        families.append(family)
+        families[family.rule] = family
         entries.extend(fam_entries)
-    return Lexicons(tuple(families), tuple(e for e, _ in entries), _trie(entries))
+    for path in extra:
+        family, fam_entries = load_file(Path(path), families)
+        families.setdefault(family.rule, family)
+        replaced = {_phrase(e.term) for e, _ in fam_entries}
+        # The user's entries go first, so where one shares a form with another entry, the user's wins.
+        entries = fam_entries + [item for item in entries if _phrase(item[0].term) not in replaced]
+    allowed = {_phrase(term) for term in allow}
+    if allowed:
+        entries = [(e, forms) for e, forms in entries if not any(_phrase(f) in allowed for f in forms)]
+    return Lexicons(tuple(families.values()), tuple(e for e, _ in entries), _trie(entries))
 
 
-def load_file(path: Path) -> tuple[Family, list[tuple[Entry, list[str]]]]:
-    """Load one lexicon file, failing with its path and line on any mistake."""
-    try:
-        raw = path.read_text(encoding="utf-8")
-        data = tomllib.loads(raw)
-    except OSError as exc:
-        raise LexiconError(f"cannot read lexicon: {exc.strerror}", path=path) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise LexiconError(f"invalid TOML: {exc}", path=path) from exc
-    locate = _Locator(raw)
+def _phrase(term: str) -> tuple[str, ...]:
+    return tuple(normalize(w) for w in _WORD.findall(term))
+
+
+def load_file(path: Path, known: Mapping[str, Family] | None = None) -> tuple[Family, list[tuple[Entry, list[str]]]]:
+    """Load one lexicon file, failing with its path and line on any mistake.
+
+    With `known` families (a user's file), a [family] whose rule is already known needs only
+    its `rule`: the entries join that family.
+    """
+    data, raw = tomlfile.read(path, LexiconError, "lexicon")
+    locate = tomlfile.Locator(raw)
     unknown = set(data) - {"family", "entry"}
     if unknown:
         key = sorted(unknown)[0]
         raise LexiconError(f"unknown table {key!r}; expected 'family' and 'entry'", path=path, line=locate.key(key))
     if not isinstance(data.get("family"), dict):
-        raise LexiconError("missing [family] table", path=path)
+        raise LexiconError("missing [family] table; expected one with rule, category, description, should_flag "
+                           "and should_pass", path=path)
     fam = data["family"]
-    _check_keys(fam, _FAMILY_KEYS, _REQUIRED_FAMILY, path, locate, "[family]")
-    category = _enum(Category, fam["category"], path, lambda: locate.key("category"), "category")
-    if category not in LEXICAL_CATEGORIES:
-        valid = ", ".join(sorted(c.value for c in LEXICAL_CATEGORIES))
-        raise LexiconError(f"category {category.value!r} is not lexical; expected one of: {valid}", path=path,
-                           line=locate.key("category"))
-    if not fam["rule"].startswith(category.value + "."):
-        raise LexiconError(f"rule {fam['rule']!r} must start with {category.value + '.'!r}", path=path,
-                           line=locate.key("rule"))
-    family = Family(
-        rule=fam["rule"], category=category,
-        severity=_enum(Severity, fam.get("severity", "warning"), path, lambda: locate.key("severity"), "severity"),
-        description=fam["description"],
-        should_flag=tuple(fam["should_flag"]), should_pass=tuple(fam["should_pass"]), path=str(path),
-    )
+    existing = (known or {}).get(fam.get("rule")) if isinstance(fam.get("rule"), str) else None
+    _check_keys(fam, _FAMILY_KEYS, ("rule",) if existing else _REQUIRED_FAMILY, path, locate, "[family]",
+                next(iter(locate.tables("family")), None))
+    if existing is not None:
+        if fam.get("category", existing.category.value) != existing.category.value:
+            raise LexiconError(f"[family]: category {fam['category']!r} differs from the existing family "
+                               f"{existing.rule!r}; expected {existing.category.value!r}", path=path,
+                               line=locate.key("category"))
+        severity = _enum(Severity, fam.get("severity", existing.severity.value), path,
+                         lambda: locate.key("severity"), "severity")
+        family = existing
+    else:
+        category = _enum(Category, fam["category"], path, lambda: locate.key("category"), "category")
+        if category not in LEXICAL_CATEGORIES:
+            valid = ", ".join(sorted(c.value for c in LEXICAL_CATEGORIES))
+            raise LexiconError(f"category {category.value!r} is not lexical; expected one of: {valid}", path=path,
+                               line=locate.key("category"))
+        if not fam["rule"].startswith(category.value + "."):
+            raise LexiconError(f"rule {fam['rule']!r} must start with {category.value + '.'!r}", path=path,
+                               line=locate.key("rule"))
+        family = Family(
+            rule=fam["rule"], category=category,
+            severity=_enum(Severity, fam.get("severity", "warning"), path, lambda: locate.key("severity"),
+                           "severity"),
+            description=fam["description"],
+            should_flag=tuple(fam["should_flag"]), should_pass=tuple(fam["should_pass"]), path=str(path),
+        )
+        severity = family.severity
     entries = []
     raw_entries = data.get("entry", [])
     if not isinstance(raw_entries, list):
-        raise LexiconError("'entry' must be an array of tables ([[entry]])", path=path)
+        raise LexiconError("'entry' must be an array of tables ([[entry]])", path=path, line=locate.key("entry"))
+    entry_lines = locate.tables("entry")
     for n, item in enumerate(raw_entries):
         where = f"[[entry]] #{n + 1}"
-        line = locate.entry(n)
+        line = entry_lines[n] if n < len(entry_lines) else None
         _check_keys(item, _ENTRY_KEYS, _REQUIRED_ENTRY, path, locate, where, line)
         inflect = item.get("inflect", "none")
         if inflect not in _INFLECT:
             raise LexiconError(f"{where}: inflect {inflect!r}; expected one of: {', '.join(_INFLECT)}",
                                path=path, line=locate.key("inflect", after=line))
+        if not _WORD.search(item["term"]):
+            raise LexiconError(f"{where}: 'term' {item['term']!r} holds no word; expected a word or a phrase",
+                               path=path, line=locate.key("term", after=line))
         entry = Entry(
             family=family, term=item["term"], message=item["message"], why=item["why"],
             alternative=item.get("alternative") or None,
-            severity=_enum(Severity, item.get("severity", family.severity.value), path,
+            severity=_enum(Severity, item.get("severity", severity.value), path,
                            lambda line=line: locate.key("severity", after=line), "severity"),
             not_after=_guards(item.get("not_after", [])),
             not_before=_guards(item.get("not_before", [])),
@@ -202,7 +239,9 @@ def _trie(entries: list[tuple[Entry, list[str]]]) -> dict[str, TrieNode]:
 def _check_keys(table: dict[str, Any], allowed, required, path, locate, where, line=None) -> None:
     for key, value in table.items():
         if key not in allowed:
-            raise LexiconError(f"{where}: unknown key {key!r}; valid keys: {', '.join(allowed)}",
+            close = difflib.get_close_matches(key, list(allowed), n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise LexiconError(f"{where}: unknown key {key!r}; {hint}valid keys: {', '.join(allowed)}",
                                path=path, line=locate.key(key, after=line))
         if not isinstance(value, allowed[key]):
             raise LexiconError(f"{where}: {key!r} must be a {allowed[key].__name__}, not {type(value).__name__}",
@@ -222,21 +261,3 @@ def _enum(cls, value, path, line, what):
     except ValueError:
         valid = ", ".join(m.value for m in cls)
         raise LexiconError(f"{what} {value!r}; expected one of: {valid}", path=path, line=line()) from None
-
-
-class _Locator:
-    """Find the line of a key or an [[entry]] in the raw TOML, for error messages."""
-
-    def __init__(self, raw: str) -> None:
-        self.lines = raw.splitlines()
-        self.entries = [i + 1 for i, ln in enumerate(self.lines) if ln.strip().startswith("[[entry]]")]
-
-    def entry(self, n: int) -> int | None:
-        return self.entries[n] if n < len(self.entries) else None
-
-    def key(self, key: str, after: int | None = None) -> int | None:
-        pattern = re.compile(rf"^\s*(?:{re.escape(key)}\s*=|\[+\s*{re.escape(key)}\s*\])")
-        for i in range((after or 1) - 1, len(self.lines)):
-            if pattern.match(self.lines[i]):
-                return i + 1
-        return after

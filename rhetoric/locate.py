@@ -1,8 +1,8 @@
 """Map spans of the analysed text back to lines and columns of the file they came from.
 
 For plain text the analysed text is the file, and every span maps exactly. For Markdown the
-analysed text is the prose with the markup removed: a span is found in the source lines of
-its block (the markup parser knows them) when the same words occur there as often as in the
+analysed text is the prose with the markup removed: a span is found in the source lines it
+came from (the extractor maps each line) when the same words occur there as often as in the
 prose, and otherwise only those lines are reported. HTML is extracted by trafilatura, which
 keeps no positions: a span is found in the page when its words occur there exactly as often
 as in the extracted text, and otherwise it has no place in the file.
@@ -14,6 +14,8 @@ import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
+
+from .suppress import Line
 
 # The line terminators SARIF counts (CR, LF and CR LF), which are also the ones Markdown knows.
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -50,18 +52,16 @@ class Locator:
         self._source = text if original is None else original
         self._format = format if original is not None else "text"
         self._line_starts = (0, *(m.end() for m in _NEWLINE.finditer(self._source)))
-        self._blocks: list[tuple[int, int, int]] = []  # (start in the text, first line, end line)
+        self._lines: tuple[Line, ...] = ()  # Markdown: the analysed span of each source line with prose
         # The same words are looked up again and again (a loaded term recurs): scan for them once.
         self._matches: dict[tuple[str, tuple[int, int], tuple[int, int]],
                             tuple[list[int], list[tuple[int, int]]]] = {}
         self._flats: dict[tuple[bool, int, int], _Flat] = {}
         if self._format == "markdown":
-            from .extract import markdown_blocks
+            from .extract import markdown
 
-            at = 0
-            for block in markdown_blocks(self._source):
-                self._blocks.append((at, block.first_line, block.end_line))
-                at += len(block.text) + 2
+            self._lines = markdown(self._source).lines
+            self._line_spans = [line.start for line in self._lines]
 
     def region(self, start: int, end: int) -> Region | None:
         """Return where text[start:end] lies in the source file, or None when that cannot be told."""
@@ -82,21 +82,19 @@ class Locator:
         return line + 1, offset - self._line_starts[line] + 1
 
     def _in_markdown(self, start: int, end: int) -> Region | None:
-        i = bisect_right(self._blocks, start, key=lambda b: b[0]) - 1
-        j = bisect_right(self._blocks, max(start, end - 1), key=lambda b: b[0]) - 1
+        i = bisect_right(self._line_spans, start) - 1
+        j = bisect_right(self._line_spans, max(start, end - 1)) - 1
         if i < 0:
             return None
-        text_start, first_line, _ = self._blocks[i]
-        end_line = self._blocks[j][2]
-        if i == j:
-            text_end = self._blocks[i + 1][0] - 2 if i + 1 < len(self._blocks) else len(self._text)
-            source_start = self._line_starts[min(first_line, len(self._line_starts) - 1)]
-            source_end = self._line_starts[end_line] if end_line < len(self._line_starts) else len(self._source)
-            found = self._same_occurrence(start, end, (text_start, text_end), (source_start, source_end))
-            if found is not None:
-                return self._exact(*found)
-        # The block's lines are certain even when the words cannot be matched inside them.
-        return Region(first_line + 1, max(end_line, first_line + 1), snippet=self._text[start:end])
+        first, last = self._lines[i], self._lines[j]
+        source_start = self._line_starts[min(first.number, len(self._line_starts) - 1)]
+        after = last.number + 1
+        source_end = self._line_starts[after] if after < len(self._line_starts) else len(self._source)
+        found = self._same_occurrence(start, end, (first.start, last.end), (source_start, source_end))
+        if found is not None:
+            return self._exact(*found)
+        # The source lines are certain even when the words cannot be matched inside them.
+        return Region(first.number + 1, last.number + 1, snippet=self._text[start:end])
 
     def _same_occurrence(self, start: int, end: int, text_range: tuple[int, int],
                          source_range: tuple[int, int]) -> tuple[int, int] | None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from . import lexicon as lexicon_mod
-from . import readability, sourcing
+from . import readability, sourcing, suppress
 from .context import Context
 from .detectors import DETECTORS, scare_quotes
 from .findings import Finding
@@ -12,11 +14,18 @@ from .phrases import find_phrases
 from .report import Report, Source
 from .scores import score
 from .segment import segment
+from .selection import Selection
+from .suppress import Suppression
 
 
 def analyze(text: str, *, lexicons: Lexicons | None = None, source: Source | None = None,
-            include_quoted: bool = False) -> Report:
-    """Analyse `text` and return its Report."""
+            include_quoted: bool = False, selection: Selection | None = None,
+            suppressions: Sequence[Suppression] = ()) -> Report:
+    """Analyse `text` and return its Report.
+
+    Findings the `selection` leaves out, or that `suppressions` switch off, are gone from the
+    report and from its scores alike.
+    """
     lex = lexicons if lexicons is not None else lexicon_mod.load()
     doc = segment(text)
     phrases = tuple(find_phrases(doc, lex))
@@ -26,6 +35,9 @@ def analyze(text: str, *, lexicons: Lexicons | None = None, source: Source | Non
         (f for detect in DETECTORS for f in detect(ctx)),
         key=_order,
     )
+    if selection is not None:
+        findings = selection.apply(findings)
+    findings = suppress.apply(findings, suppressions)
     return Report(
         source=source or Source(path="<text>"),
         document=doc,

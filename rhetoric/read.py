@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .report import Source
+from .suppress import Suppression, in_plain_text, suppressions
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
            ".html": "html", ".htm": "html"}
@@ -28,6 +29,7 @@ class Input:
     text: str
     source: Source
     original: str | None = None  # the decoded file, when the analysed text differs from it
+    suppressions: tuple[Suppression, ...] = ()  # from rhetoric-disable comments in the source
 
 
 def expand(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[str | InputError]:
@@ -107,13 +109,20 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Input:
         raise InputError("is empty" if not text else "holds only white space", path=path)
     fmt = FORMATS.get(Path(path).suffix.lower(), "text") if path != STDIN else "text"
     if fmt == "text":
-        return Input(text, Source(path=name, format=fmt, encoding=encoding))
+        return Input(text, Source(path=name, format=fmt, encoding=encoding), suppressions=in_plain_text(text))
     from . import extract
 
-    analysed = extract.markdown_text(text) if fmt == "markdown" else extract.html_text(text, path)
+    if fmt == "markdown":
+        extracted = extract.markdown(text)
+    else:
+        extracted = extract.Extracted(extract.html_text(text, path))
+        if "rhetoric-" in text:
+            extracted = extract.html_comments(text, extracted.text)
+    analysed = extracted.text
     if not analysed.strip():
         raise InputError(f"holds no prose once the {fmt} markup is removed", path=path)
-    return Input(analysed, Source(path=name, format=fmt, encoding=encoding), original=text)
+    spans = suppressions(extracted.comments, extracted.lines, len(analysed))
+    return Input(analysed, Source(path=name, format=fmt, encoding=encoding), original=text, suppressions=spans)
 
 
 def _read_file(path: str, max_bytes: int) -> bytes:

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 import typer
 from rich.console import Console
 
-from .batch import Batch, Options, Shape
+from .batch import Batch, Options, Outcome, Shape, lexicons_for
+from .config import Config, Resolver, check_rules
 from .errors import RhetoricError
 from .output import destination
 from .read import STDIN, expand
@@ -18,26 +19,28 @@ from .render import html as html_render
 from .render import json as json_render
 from .render import sarif as sarif_render
 from .render import terminal
-from .rules import all_rules
+from .rules import Rule, all_rules
 from .summary import medians
 
 
 def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jobs: int, include: Sequence[str],
-                    exclude: Sequence[str], sort: str, detail: bool, no_color: bool, include_quoted: bool,
-                    show_text: bool, max_bytes: int) -> int:
-    """Analyse every input and write the results; return how many inputs failed."""
+                    exclude: Sequence[str], sort: str, detail: bool, no_color: bool, show_text: bool,
+                    max_bytes: int, resolver: Resolver) -> tuple[int, int]:
+    """Analyse every input and write the results; return how many inputs failed and how many limits were exceeded."""
     items = list(expand(paths, include, exclude))
+    configs = configure(items, resolver)
     single = len(items) == 1 and len(paths) == 1 and not isinstance(items[0], RhetoricError) \
         and (paths[0] == STDIN or items[0] == paths[0])
     if format == "html" and not single:
         if not output:
             raise RhetoricError("--format html for several articles writes a folder: add --output FOLDER")
-        return _html_folder(items, output, Options(include_quoted=include_quoted, max_bytes=max_bytes), jobs)
+        return _html_folder(items, configs, output, Options(max_bytes=max_bytes), jobs)
     summary = format == "text" and not single and not detail
     shape = Shape.ROW if summary else Shape.REPORT if format in ("text", "html") else Shape(format)
-    options = Options(include_quoted=include_quoted, max_bytes=max_bytes, shape=shape)
-    failed = 0
-    with destination(output) as stream, Batch(options, jobs=min(jobs, max(1, len(items)))) as batch:
+    options = Options(max_bytes=max_bytes, shape=shape)
+    failed = breaches = 0
+    batch_jobs = min(jobs, max(1, len(items)))
+    with destination(output) as stream, Batch(options, jobs=batch_jobs, configs=configs) as batch:
         # --no-color prints plain text; NO_COLOR (honoured by Rich) keeps bold but drops colours.
         console = Console(file=stream, highlight=False, force_terminal=False if output else None,
                           color_system=None if no_color else "auto")
@@ -47,9 +50,10 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
         sarif_files, sarif_failures = [], []
         if format == "csv":
             stream.write(csv_render.header())
-        for outcome in batch.run(items):
+        for outcome in batch.run(items, configs):
             if progress is not None:
                 progress[0].advance(progress[1])
+            breaches += _report_breaches(outcome)
             if outcome.error is not None:
                 failed += 1
                 typer.echo(f"rhetoric: {outcome.error}", err=True)
@@ -83,24 +87,53 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
         if format == "json" and (objects or not single):
             stream.write((objects[0] if single else "[\n" + ",\n".join(objects) + "\n]") + "\n")
         if format == "sarif":
-            log = sarif_render.log(sarif_files, sarif_failures, all_rules(batch.lexicons))
+            log = sarif_render.log(sarif_files, sarif_failures, _rules_in_use(configs))
             stream.write(json_render.dumps(log, pretty=True) + "\n")
         if summary and (rows or failed):
             rows.sort(key=lambda r: r.key(sort))
             terminal.render_summary(rows, medians(rows) if rows else None, console, failed)
-    return failed
+    return failed, breaches
 
 
-def _html_folder(items: list, folder: str, options: Options, jobs: int) -> int:
-    """Write one page per article and an index page into `folder`; return how many inputs failed."""
+def configure(items: Sequence[str | RhetoricError], resolver: Resolver) -> list[Config]:
+    """Return the configuration of every input, each distinct one checked and its lexicons loaded.
+
+    Everything is checked before anything is analysed, so a mistake in any configuration or
+    lexicon stops the run instead of leaving some files analysed with half a configuration.
+    """
+    configs = [resolver.for_input(item) if isinstance(item, str) else Config() for item in items]
+    for config in dict.fromkeys(configs):
+        check_rules(config, [r.id for r in all_rules(lexicons_for(config))])
+    return configs
+
+
+def _rules_in_use(configs: Sequence[Config]) -> list[Rule]:
+    """Return every rule of the configurations in use, each once (their lexicons are already loaded)."""
+    rules: dict[str, Rule] = {}
+    for config in dict.fromkeys(configs or [Config()]):
+        for rule in all_rules(lexicons_for(config)):
+            rules.setdefault(rule.id, rule)
+    return list(rules.values())
+
+
+def _report_breaches(outcome: Outcome) -> int:
+    for breach in outcome.breaches:
+        typer.echo(f"rhetoric: {breach}", err=True)
+    return len(outcome.breaches)
+
+
+def _html_folder(items: list, configs: list[Config], folder: str, options: Options, jobs: int) -> tuple[int, int]:
+    """Write one page per article and an index page into `folder`; return the failed inputs and breaches."""
     from pathlib import Path
 
     from .summary import row
 
     Path(folder).mkdir(parents=True, exist_ok=True)
     rows, names, failed = [], [], []
-    with Batch(options, jobs=min(jobs, max(1, len(items)))) as batch:
-        for n, outcome in enumerate(batch.run(items)):
+    breaches = 0
+    with Batch(options, jobs=min(jobs, max(1, len(items))), configs=configs) as batch:
+        for n, outcome in enumerate(batch.run(items, configs)):
+            breaches += _report_breaches(outcome)
             if outcome.error is not None:
                 typer.echo(f"rhetoric: {outcome.error}", err=True)
                 failed.append((outcome.path, outcome.error.message))
@@ -112,7 +145,7 @@ def _html_folder(items: list, folder: str, options: Options, jobs: int) -> int:
             names.append(name)
     with destination(str(Path(folder) / "index.html")) as index:
         index.write(html_render.index_page(rows, names, failed))
-    return len(failed)
+    return len(failed), breaches
 
 
 def _progress(total: int):

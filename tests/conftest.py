@@ -58,6 +58,12 @@ def no_network(monkeypatch, request):
                         _resolve_loopback_only(socket.getaddrinfo) if loopback else _refuse)
 
 
+@pytest.fixture(autouse=True)
+def no_user_config(monkeypatch, tmp_path_factory):
+    """Keep the developer's own ~/.config/rhetoric/config.toml out of every test."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "no-user-config"))
+
+
 @pytest.fixture(scope="session")
 def lexicons():
     from rhetoric import lexicon

@@ -108,3 +108,76 @@ def test_no_phrase_is_defined_twice(lexicons):
             clashes.append((words, seen[words], entry.family.rule))
         seen.setdefault(words, entry.family.rule)
     assert not clashes
+
+
+def test_user_lexicon_adds_a_family(tmp_path):
+    lex = lexicon.load(extra=[write(tmp_path, GOOD)])
+    assert "loaded-term.test" in {f.rule for f in lex.families}
+    assert len(lex.families) == len(lexicon.load().families) + 1
+
+
+def test_user_lexicon_extends_a_builtin_family_with_only_its_rule(tmp_path):
+    from rhetoric import analyze
+
+    body = ('[family]\nrule = "loaded-term.label"\nseverity = "error"\n\n'
+            '[[entry]]\nterm = "grandstander"\ninflect = "noun"\nmessage = "m"\nwhy = "w"\n')
+    lex = lexicon.load(extra=[write(tmp_path, body)])
+    builtin = next(f for f in lexicon.load().families if f.rule == "loaded-term.label")
+    added = [e for e in lex.entries if e.term == "grandstander"]
+    assert len(added) == 1 and added[0].family == builtin and added[0].severity.value == "error"
+    # "grandstanders" is also a form of the built-in "grandstanding": the user's entry is matched.
+    (f,) = [f for f in analyze("The grandstanders left early.", lexicons=lex).findings]
+    assert f.rule == "loaded-term.label" and f.text == "grandstanders" and f.message == "m"
+    assert [f.rule for f in analyze("He was grandstanding.", lexicons=lex).findings] == ["loaded-term.speech-verb"]
+
+
+def test_user_entry_overrides_a_builtin_entry_of_the_same_term(tmp_path, lexicons):
+    from rhetoric import analyze
+
+    (builtin,) = [e for e in lexicons.entries if e.term == "slammed" or e.term == "slam"][:1]
+    body = GOOD.replace('term = "slam"', f'term = "{builtin.term.upper()}"').replace('message = "m"',
+                                                                                   'message = "house rule"')
+    lex = lexicon.load(extra=[write(tmp_path, body)])
+    assert [e.family.rule for e in lex.entries if e.term.lower() == builtin.term] == ["loaded-term.test"]
+    found = [f for f in analyze("Critics slammed the plan.", lexicons=lex).findings if f.text == "slammed"]
+    assert [(f.rule, f.message) for f in found] == [("loaded-term.test", "house rule")]
+
+
+def test_allow_drops_a_term_with_all_its_forms(lexicons):
+    from rhetoric import analyze
+
+    text = "Critics slammed the plan, and slam it again."
+    assert any(f.text.lower().startswith("slam") for f in analyze(text, lexicons=lexicons).findings)
+    lex = lexicon.load(allow=["SLAMS"])
+    assert not any(f.text.lower().startswith("slam") for f in analyze(text, lexicons=lex).findings)
+    assert len(lex.entries) < len(lexicons.entries)
+
+
+@pytest.mark.parametrize(("body", "needle", "line"), [
+    ("[family\n", "invalid TOML at column", 1),
+    ('[family]\nrule = "loaded-term.x"\ncategory = "loaded-term"\ndescription = "d"\nshould_flag = ["a"]\n'
+     'should_pass = ["b"]\n[[entry]]\nterm = "x"\nmessage = "m\nwhy = "w"\n', "invalid TOML", 9),
+    ('[family]\nrule = "loaded-term.label"\ncategory = "hedge"\n', "differs from the existing family", 3),
+    ('[family]\nrule = "loaded-term.label"\nseverity = "loud"\n', "severity 'loud'; expected one of", 3),
+    ('[family]\nrule = "loaded-term.label"\ndescripton = "d"\n', "did you mean 'description'", 3),
+    ('[family]\nrule = "loaded-term.new"\n', "missing required key 'category'", 1),
+    (GOOD.replace('term = "slam"', 'term = "--"'), "'term' '--' holds no word", 10),
+    (GOOD.replace('why = "w"', 'why = "w"\nforms = "slammy"'), "'forms' must be a list", 14),
+    (GOOD.replace('why = "w"', 'why = "w"\ncase = "yes"'), "'case' must be a bool", 14),
+    ("entry = 3\n" + GOOD[:GOOD.index("[[entry]]")], "'entry' must be an array of tables", 1),
+    ("", "missing [family] table", None),
+])
+def test_malformed_user_lexicons_name_file_line_key_and_expectation(tmp_path, body, needle, line):
+    path = write(tmp_path, body)
+    with pytest.raises(LexiconError) as info:
+        lexicon.load(extra=[path])
+    assert needle in info.value.message
+    assert info.value.path == str(path) and info.value.line == line
+
+
+def test_a_bad_user_lexicon_fails_the_whole_load(tmp_path):
+    good = write(tmp_path, GOOD)
+    bad = tmp_path / "bad.toml"
+    bad.write_text(GOOD.replace('message = "m"', "message = 1"), encoding="utf-8")
+    with pytest.raises(LexiconError):
+        lexicon.load(extra=[good, bad])

@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rhetoric.extract import html_text, markdown_blocks, markdown_text
+from rhetoric.extract import html_text, markdown, markdown_text
 from rhetoric.locate import _GAP, Locator, Region
 
 
@@ -22,11 +22,12 @@ def test_plain_text_is_exact_across_line_terminators():
     assert locator.region(*spans(text, "three")[0]) == Region(3, 3, 1, 6, 9, 5, "three")
 
 
-def test_markdown_blocks_keep_their_source_lines():
+def test_markdown_source_lines_map_to_their_prose():
     source = "# Title\n\nFirst *para*\ngraph.\n\n```\ncode\n```\n\n- item\n"
-    assert [(b.text, b.first_line, b.end_line) for b in markdown_blocks(source)] == [
-        ("Title", 0, 1), ("First para graph.", 2, 4), ("item", 9, 10)]
-    assert markdown_text(source) == "Title\n\nFirst para graph.\n\nitem"
+    text = markdown_text(source)
+    assert text == "Title\n\nFirst para graph.\n\nitem"
+    assert [(line.number, text[line.start:line.end]) for line in markdown(source).lines] == [
+        (0, "Title"), (2, "First para"), (3, "graph."), (9, "item")]
 
 
 def test_markdown_span_across_a_soft_break_is_found():
@@ -38,11 +39,11 @@ def test_markdown_span_across_a_soft_break_is_found():
     assert region.snippet == "so-called\n> experts"
 
 
-def test_markdown_falls_back_to_the_block_lines():
+def test_markdown_falls_back_to_the_source_lines():
     source = "Para one.\n\nSee [radical](https://radical.example)\nideas here.\n"
     text = markdown_text(source)
     region = Locator(text, source, "markdown").region(*spans(text, "radical")[0])
-    assert region == Region(3, 4, snippet="radical")
+    assert region == Region(3, 3, snippet="radical")
 
 
 def test_html_is_exact_only_when_the_words_are_unambiguous():

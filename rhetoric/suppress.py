@@ -1,0 +1,106 @@
+"""Inline suppression comments: `<!-- rhetoric-disable RULE -->` and friends, as spans of the analysed text.
+
+The comments sit in the source; the extractor reports where each one falls in the analysed
+text (a `Comment`) and which analysed spans each source line became (its `Line`s). This module
+turns them into spans in which findings of the named rules are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .findings import Finding
+from .selection import EVERY, covers
+
+COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_DIRECTIVE = re.compile(r"^\s*rhetoric-(disable-next-line|disable|enable)(?:\s+(.*?))?\s*$", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """An HTML comment of the source: its inside, where it falls in the analysed text, its source line."""
+
+    body: str
+    offset: int
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """The analysed span [start, end) that source line `number` became."""
+
+    number: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """Findings of `rules` (EVERY for all) that start in [start, end) are dropped."""
+
+    start: int
+    end: int
+    rules: tuple[str, ...]
+
+
+def directive(body: str) -> tuple[str, tuple[str, ...]] | None:
+    """Return the (kind, rules) of a comment's inside, or None when it is no rhetoric directive."""
+    m = _DIRECTIVE.match(body)
+    if m is None:
+        return None
+    named = (m.group(2) or "").split("--", 1)[0]  # "-- why" after the rules is a note for the reader
+    rules = tuple(r for r in re.split(r"[\s,]+", named) if r)
+    return m.group(1), rules or (EVERY,)
+
+
+def suppressions(comments: Iterable[Comment], lines: Sequence[Line], length: int) -> tuple[Suppression, ...]:
+    """Return the spans the directives among `comments` switch off, in a text of `length` characters.
+
+    `disable-next-line` covers the first source line with text after the comment; `disable`
+    runs to the `enable` of the same rule (or of a category or everything that covers it), or
+    to the end of the text.
+    """
+    out: list[Suppression] = []
+    open_: dict[str, int] = {}
+    numbers = [ln.number for ln in lines]
+    for c in sorted(comments, key=lambda c: (c.offset, c.line)):
+        found = directive(c.body)
+        if found is None:
+            continue
+        kind, rules = found
+        if kind == "disable-next-line":
+            i = bisect_right(numbers, c.line)
+            if i < len(lines):
+                out.append(Suppression(lines[i].start, lines[i].end, rules))
+        elif kind == "disable":
+            for r in rules:
+                open_.setdefault(r, c.offset)
+        else:
+            for r in [r for r in open_ if any(covers(e, r) for e in rules)]:
+                out.append(Suppression(open_.pop(r), c.offset, (r,)))
+    out.extend(Suppression(start, length, (r,)) for r, start in open_.items())
+    return tuple(s for s in out if s.start < s.end)
+
+
+def in_plain_text(text: str) -> tuple[Suppression, ...]:
+    """Return the suppressions of a plain text, whose comments are part of the analysed text itself."""
+    if "rhetoric-" not in text:
+        return ()
+    lines, start = [], 0
+    for n, line in enumerate(text.split("\n")):
+        if line.strip() and not COMMENT.fullmatch(line.strip()):
+            lines.append(Line(n, start, start + len(line)))
+        start += len(line) + 1
+    comments = [Comment(m.group(1), m.start(), text.count("\n", 0, m.end())) for m in COMMENT.finditer(text)]
+    return suppressions(comments, lines, len(text))
+
+
+def apply(findings: Sequence[Finding], spans: Sequence[Suppression]) -> list[Finding]:
+    """Return the findings that no suppression covers."""
+    if not spans:
+        return list(findings)
+    return [f for f in findings
+            if not any(s.start <= f.start < s.end and any(covers(r, f.rule) for r in s.rules) for s in spans)]

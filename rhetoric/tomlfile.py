@@ -1,0 +1,63 @@
+"""Read a TOML file for rhetoric, and find the line of a key in it for error messages."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from .errors import RhetoricError
+
+# tomllib (before Python 3.14) tells where a syntax error is only inside its message.
+_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def read(path: Path, error: type[RhetoricError], what: str) -> tuple[dict[str, Any], str]:
+    """Return the parsed file and its raw text; fail with `error` carrying the path and line."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise error(f"cannot read {what}: {exc.strerror}", path=path) from exc
+    except UnicodeDecodeError as exc:
+        raise error(f"cannot read {what}: not UTF-8 (bad byte at offset {exc.start})", path=path) from exc
+    try:
+        return tomllib.loads(raw), raw
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        at = _AT.search(message)
+        if at is None:
+            raise error(f"invalid TOML: {message}", path=path) from exc
+        detail = message[:at.start()]
+        raise error(f"invalid TOML at column {at.group(2)}: {detail}", path=path, line=int(at.group(1))) from exc
+
+
+class Locator:
+    """Find the line of a key, a table or a value in raw TOML (tomllib keeps no positions)."""
+
+    def __init__(self, raw: str) -> None:
+        self.lines = raw.splitlines()
+
+    def tables(self, name: str) -> list[int]:
+        """Return the lines of every `[name]` or `[[name]]` header."""
+        pattern = re.compile(rf"^\s*\[\[?\s*{re.escape(name)}\s*\]\]?")
+        return [i + 1 for i, ln in enumerate(self.lines) if pattern.match(ln)]
+
+    def key(self, key: str, after: int | None = None) -> int | None:
+        """Return the first line at or after `after` that defines `key` (bare, quoted or dotted)."""
+        name = re.escape(key)
+        q = rf"(?:{name}|\"{name}\"|'{name}')"
+        prefix = r"(?:[\w\"'.-]+\.)?"
+        pattern = re.compile(rf"^\s*{prefix}{q}\s*[=.]|^\s*\[\[?\s*{prefix}{q}\s*\]|[{{,]\s*{q}\s*=")
+        return self._search(pattern, after)
+
+    def value(self, value: str, after: int | None = None) -> int | None:
+        """Return the first line at or after `after` holding the string `value`."""
+        text = re.escape(value)
+        return self._search(re.compile(rf"\"{text}\"|'{text}'"), after)
+
+    def _search(self, pattern: re.Pattern[str], after: int | None) -> int | None:
+        for i in range((after or 1) - 1, len(self.lines)):
+            if pattern.search(self.lines[i]):
+                return i + 1
+        return after
