@@ -18,6 +18,10 @@ _LEADING_ELISION = re.compile(r"(?:em|tis|twas|til|till|cause|bout|n|round|nuff|
 _BLOCK_END = frozenset(".!?…:\"”’'»)]")
 _DOUBLE_OPENERS = "\"“«„"
 _MAX_DEPTH = 64
+# Texts that put each sentence on a line of its own break a quotation of a few
+# sentences over as many lines, none of them opening with a quotation mark: an
+# unclosed double mark stays open over this many line breaks.
+_CARRY_BLOCKS = 3
 
 
 @dataclass(slots=True)
@@ -133,8 +137,8 @@ def _end_block(text, stack, block, blocks, spans):
         # at the end of one, an opening mark at the start of the next.
         if nxt_char and nxt_char in _DOUBLE_OPENERS:
             spans.append((o.pos, end, o.pos + o.width, end, o.style, False))
-        elif block - o.block < 1:
-            kept.append(o)  # may still close in the next block
+        elif block - o.block < _CARRY_BLOCKS:
+            kept.append(o)  # may still close in one of the next blocks
     return kept
 
 

@@ -32,7 +32,8 @@ CODE_RULES = (
         should_flag=("Critics of the ‘peacekeeping’ mission were ignored.",
                      "It calls this a 'reform' of the tax code."),
         should_pass=("She called the plan “a gigantic mistake,” aides said.",
-                     "He wrote an essay entitled ‘Our Shared Future’."),
+                     "He wrote an essay entitled ‘Our Shared Future’.",
+                     "Her doctors thought the risk was “manageable” at first."),
         source="code",
     ),
     Rule(

@@ -55,3 +55,9 @@ def test_stray_opening_mark_does_not_nest_later_lines():
     text = "He wrote “the first line\nShe said “a second one” today.\nThe ‘threat’ remained."
     doc = segment(text)
     assert [(doc.text[q.inner_start:q.inner_end], q.depth) for q in doc.quotations][-1] == ("threat", 0)
+
+
+def test_quotation_over_lines_of_their_own():
+    # One sentence a line and no blank lines: a quotation of three sentences spans three lines.
+    text = "Trump spoke.\n\"We both want to do something.\nWe both are going to do it.\nAnd we have a bond,\" he said.\n"
+    assert quoted(text) == ["We both want to do something.\nWe both are going to do it.\nAnd we have a bond,"]

@@ -42,6 +42,10 @@ _CLOSING_MARKS = "\"'”’»)]"
 _TERMINALS = frozenset(".!?…")
 # Longer lines without a full stop are sentences that lost it, not headlines.
 HEADLINE_WORDS = 20
+# A headline of at least this many words with at least this share of them
+# capitalised is in title case ("Mayor’s ‘Fair Fares’ Plan Costs Riders More").
+TITLE_CASE_WORDS = 3
+TITLE_CASE_SHARE = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,7 @@ class Cues:
     fragment_starts: frozenset[str]
     non_finite_markers: frozenset[str]
     impersonal_subjects: frozenset[str]
+    copulas: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,8 @@ class _Article:
     """What the whole document says about its quotations, computed once per document."""
 
     counts: Counter[tuple[str, ...]]  # how often each short phrase is put in quotation marks
+    # For each run of up to max_words words inside a quotation, the most words of any quotation holding it.
+    spans: dict[tuple[str, ...], int]
     starts: tuple[int, ...]  # inner_start of each of doc.quotations, for bisection
     speakers: tuple[int, ...]  # token index of each verb of saying with a speaker doing the saying
     according: tuple[int, ...]  # token index of each "according" of "according to"
@@ -113,7 +120,8 @@ def _verdicts(doc: Document, c: Cues) -> Iterator[tuple[Quotation, bool]]:
     # their marks on a word they keep them there, even where someone is said
     # to use the word ("the CIA argued it would threaten “national security”").
     distanced: set[tuple[str, ...]] = set()
-    prev: tuple[Quotation, bool] | None = None
+    out: list[tuple[Quotation, bool | None]] = []
+    prev: tuple[Quotation, bool | None] | None = None
     for q in doc.quotations:
         if q.depth or not q.closed:
             continue
@@ -126,7 +134,35 @@ def _verdicts(doc: Document, c: Cues) -> Iterator[tuple[Quotation, bool]]:
         if scare:
             distanced.add(key)
         prev = (q, scare)
-        yield prev
+        out.append(prev)
+    # A headline repeats the body's words, so the body tells whose they are.
+    for q, scare in out:
+        yield q, scare if scare is not None else _headline_verdict(doc, q, art, distanced)
+
+
+def _words(doc: Document, q: Quotation) -> tuple[str, ...]:
+    """Return the quoted words without punctuation, to find them inside another quotation."""
+    return tuple(t.norm for t in doc.tokens_between(q.inner_start, q.inner_end) if t.norm[:1].isalnum())
+
+
+def _headline_verdict(doc: Document, q: Quotation, art: _Article, distanced: set[tuple[str, ...]]) -> bool:
+    """Return whether a headline's quotation is distancing, judged by the body below it.
+
+    Words the body holds at a distance are the writer's; words the body quotes
+    inside someone's longer quotation are that speaker's ("Talks open 'new
+    chapter' for neighbours" over "“We have opened a new chapter,” the minister
+    said"). Otherwise the place decides: a quotation that ends the headline or
+    comes before its colon is what someone said ("Storm season could be
+    'worse': agency"); one inside the headline's noun phrase is the writer's
+    label ("Council's 'reform' of bus routes angers riders").
+    """
+    if _key(doc, q) in distanced:
+        return True
+    if _within_longer(doc, q, art):
+        return False
+    s = doc.sentence_at(q.start)
+    after = doc.token_index_at(q.end)
+    return s is not None and after < s.end_token and not doc.text[q.end:doc.tokens[after].start].strip()
 
 
 def _paired(doc: Document, first: Quotation, q: Quotation) -> bool:
@@ -142,6 +178,7 @@ def _article(doc: Document, c: Cues) -> _Article:
     firsts = {s.first_token for s in doc.sentences}
     return _Article(
         counts=_quoted_counts(doc),
+        spans=_quoted_spans(doc, c.max_words),
         starts=tuple(q.inner_start for q in doc.quotations),
         # Only a verb of saying can be one: test just those tokens, found in one quick pass.
         speakers=tuple(k for k in [k for k, norm in enumerate(map(itemgetter(2), tokens)) if norm in c.speech_verbs]
@@ -151,24 +188,48 @@ def _article(doc: Document, c: Cues) -> _Article:
     )
 
 
-def _judge(doc: Document, q: Quotation, c: Cues, art: _Article, distanced: bool) -> bool:
+def _judge(doc: Document, q: Quotation, c: Cues, art: _Article, distanced: bool) -> bool | None:
     """Return whether `q` is distancing, given the document and whether its words were distanced before."""
-    if not _word_shaped(doc, q, c):
-        return False
     site = _site(doc, q)
     if site is None:
+        return False
+    if not _word_shaped(doc, q, c, capitals=_title_case(doc, site.sentence)):
         return False
     if _introduced(doc, q, site) or _named(doc, site, c):
         return False
     if not distanced and _spoken(doc, art, site, c):
         return False
+    if not distanced and _predicate(doc, site, c):
+        return False
     if _headline(doc, site.sentence):
-        return False  # headlines quote what someone said: "Outbreak could be 'stronger': WHO"
+        return None  # decided once the body has been read
     # A quotation that carries the sentence's closing punctuation is most often
-    # the tail of someone's sentence; the writer's distancing word tends to recur.
-    if _carries_closing_punctuation(doc, q, site) and art.counts[_key(doc, q)] < 2:
+    # the tail of someone's sentence; the writer's distancing word tends to
+    # recur, but not as part of a longer quotation of that someone.
+    if _carries_closing_punctuation(doc, q, site) and (art.counts[_key(doc, q)] < 2 or _within_longer(doc, q, art)):
         return False
     return True
+
+
+def _predicate(doc: Document, site: _Site, c: Cues) -> bool:
+    """Return whether the quotation is the whole predicate after a form of "be" ("the risk was “manageable”")."""
+    return site.first > site.sentence.first_token and doc.tokens[site.first - 1].norm in c.copulas
+
+
+def _title_case(doc: Document, s: Sentence) -> bool:
+    """Return whether sentence `s` is a headline in title case, where a capital says nothing about a word."""
+    if not _headline(doc, s):
+        return False
+    words = [t for t in doc.tokens[s.first_token:s.end_token] if t.norm[:1].isalpha()]
+    if len(words) < TITLE_CASE_WORDS:
+        return False
+    return sum(1 for t in words if doc.text[t.start].isupper()) >= TITLE_CASE_SHARE * len(words)
+
+
+def _within_longer(doc: Document, q: Quotation, art: _Article) -> bool:
+    """Return whether the quoted words stand inside a longer quotation in the document."""
+    words = _words(doc, q)
+    return art.spans.get(words, 0) > len(words)
 
 
 def _site(doc: Document, q: Quotation) -> _Site | None:
@@ -185,6 +246,21 @@ def _key(doc: Document, q: Quotation) -> tuple[str, ...]:
 def _quoted_counts(doc: Document) -> Counter[tuple[str, ...]]:
     """Count how often each short phrase is put in quotation marks in the document."""
     return Counter(_key(doc, q) for q in doc.quotations if q.depth == 0 and q.inner_end - q.inner_start < 80)
+
+
+def _quoted_spans(doc: Document, most: int) -> dict[tuple[str, ...], int]:
+    """Map each run of up to `most` words inside an outermost quotation to the longest quotation holding it."""
+    spans: dict[tuple[str, ...], int] = {}
+    for q in doc.quotations:
+        if q.depth:
+            continue
+        words = _words(doc, q)
+        for n in range(1, min(most, len(words)) + 1):
+            for j in range(len(words) - n + 1):
+                run = words[j:j + n]
+                if spans.get(run, 0) < len(words):
+                    spans[run] = len(words)
+    return spans
 
 
 def _word_shaped(doc: Document, q: Quotation, c: Cues, capitals: bool = False) -> bool:

@@ -1,0 +1,70 @@
+"""Which quotations the distancing detector takes for scare quotes, and which it does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from rhetoric.detectors.scare_quotes import distancing
+from rhetoric.segment import segment
+
+
+def scare(text: str) -> list[str]:
+    doc = segment(text)
+    return [text[q.inner_start:q.inner_end] for q in distancing(doc)]
+
+
+BODY = "\n\nThe council met on Tuesday.\n\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The body distances the headline's word: the headline's marks are the writer's too.
+    ("Council backs ‘reform’ of bus routes" + BODY + "Its “reform” will close three depots.", ["reform", "reform"]),
+    # A quotation inside the headline's noun phrase is the writer's label.
+    ("Council’s ‘reform’ of bus routes angers riders" + BODY, ["reform"]),
+    # A quotation that ends the headline or comes before its colon is someone's words.
+    ("Storm season could be 'worse': agency" + BODY, []),
+    ("Minister calls the plan 'reckless'" + BODY, []),
+    # The body quotes the headline's words inside a longer quotation: they are that speaker's.
+    ("Talks open 'new chapter' for neighbours" + BODY + "“We have opened a new chapter,” the minister said.", []),
+])
+def test_headline_quotations_are_judged_by_the_body(text, expected):
+    assert scare(text) == expected
+
+
+def test_capitals_say_nothing_in_a_title_case_headline():
+    assert scare("Mayor’s ‘Fair Fares’ Plan Costs Riders More" + BODY) == ["Fair Fares"]
+    # In a sentence-case headline a capital still marks a name or a title.
+    assert scare("Visitors flock to ‘Harbour House’ in the city" + BODY) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Her doctors thought the risk was “manageable” at first.",
+    "The delay has been “unavoidable” for everyone involved.",
+])
+def test_a_quoted_predicate_after_be_is_a_reported_verdict(text):
+    assert scare(text) == []
+
+
+def test_words_the_writer_distanced_stay_distanced_after_be():
+    text = "The “reform” closed libraries. Now the budget was “reform” too."
+    assert scare(text) == ["reform", "reform"]
+
+
+def test_closing_words_of_a_longer_quotation_are_the_speakers():
+    text = ("“The plan is not yet a final settlement,” the envoy wrote.\n\n"
+            "The deal falls short of a “final settlement.”\n\n"
+            "Nobody expects a “final settlement.”")
+    assert scare(text) == []
+
+
+def test_closing_words_quoted_again_are_the_writers():
+    text = "Critics of “fiscal prudence.” multiplied.\n\nThe mayor defended “fiscal prudence.”"
+    assert scare(text) == ["fiscal prudence.", "fiscal prudence."]
+
+
+@pytest.mark.parametrize("text", [
+    "The words “fake news” are everywhere now.",
+    "The slogans “take back control” and “get it done” worked.",
+])
+def test_plural_naming_nouns_make_a_mention(text):
+    assert scare(text) == []
