@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from .data import table
-from .lexicon import Lexicons
 from .model import Document
 from .phrases import PhraseMatch
 
@@ -30,19 +29,23 @@ def _words() -> _Words:
                   frozenset(t["rules"]["not_framing"]))
 
 
-def loaded_extent(doc: Document, lexicons: Lexicons, m: PhraseMatch) -> tuple[int, int]:
-    """Return the character span of the loaded phrase around lexicon match `m`."""
+def loaded_extent(doc: Document, covered: frozenset[int], m: PhraseMatch) -> tuple[int, int]:
+    """Return the character span of the loaded phrase around lexicon match `m`.
+
+    `covered` holds every token of every lexicon match in the document: a word of another match
+    is not swallowed into this one.
+    """
     words = _words()
     first, end = m.first, m.end
     e = m.entry
     if e.noun:
-        first = _own_modifier_start(doc, words, first)
+        first = _own_modifier_start(doc, covered, words, first)
     elif e.modifier or (first + 1 == end and e.family.rule not in words.not_framing):
-        end = _governed_word_end(doc, lexicons, words, end)
+        end = _governed_word_end(doc, covered, words, end)
     if e.modifier or e.noun:
-        first = _coordinated_start(doc, lexicons, words, first)
+        first = _coordinated_start(doc, covered, words, first)
     if e.modifier:
-        end = _coordinated_end(doc, lexicons, words, end)
+        end = _coordinated_end(doc, covered, words, end)
     first = _intensified_start(doc, words, first)
     return doc.tokens[first].start, doc.tokens[end - 1].end
 
@@ -62,29 +65,29 @@ def _plain_lower(doc: Document, i: int, words: _Words) -> bool:
     return word.isalpha() and word.islower() and doc.tokens[i].norm not in words.function_words
 
 
-def _adjective_like(doc: Document, lexicons: Lexicons, words: _Words, i: int) -> bool:
+def _adjective_like(doc: Document, covered: frozenset[int], words: _Words, i: int) -> bool:
     norm = doc.tokens[i].norm
-    return _plain_lower(doc, i, words) and (norm.endswith(words.adjective_endings) or norm in lexicons.trie)
+    return _plain_lower(doc, i, words) and (norm.endswith(words.adjective_endings) or i in covered)
 
 
-def _governed_word_end(doc: Document, lexicons: Lexicons, words: _Words, end: int) -> int:
+def _governed_word_end(doc: Document, covered: frozenset[int], words: _Words, end: int) -> int:
     """Return the token end after the word a loaded modifier governs ("reckless plan", "grossly unfair")."""
     if end >= len(doc.tokens) or _gap(doc, end) != " " or not _plain_lower(doc, end, words):
         return end
     head = doc.tokens[end].norm
-    if head.endswith("ly") or head in lexicons.trie:
+    if head.endswith("ly") or end in covered:
         return end
     return end + 1
 
 
-def _own_modifier_start(doc: Document, words: _Words, first: int) -> int:
+def _own_modifier_start(doc: Document, covered: frozenset[int], words: _Words, first: int) -> int:
     """Return the token start at a modifier right before a loaded noun ("Jihadist psychopath"), if any."""
     if first == 0 or _gap(doc, first) != " ":
         return first
     prev = first - 1
     word = _word(doc, prev)
     if not word.isalpha() or doc.tokens[prev].norm in words.function_words or word.endswith("ly") \
-            or _sentence_initial(doc, prev):
+            or prev in covered or _sentence_initial(doc, prev):
         return first
     # A capitalised word may be the end of a name ("City Hall zealots"): take it only on its own.
     if not word.islower() and prev > 0 and _gap(doc, prev) == " " and not _word(doc, prev - 1).islower():
@@ -97,19 +100,19 @@ def _sentence_initial(doc: Document, i: int) -> bool:
     return sentence is None or sentence.start == doc.tokens[i].start
 
 
-def _coordinated_end(doc: Document, lexicons: Lexicons, words: _Words, end: int) -> int:
+def _coordinated_end(doc: Document, covered: frozenset[int], words: _Words, end: int) -> int:
     """Extend over modifiers coordinated after the loaded one: "ridiculous and illogical"."""
     n = len(doc.tokens)
     while end + 1 < n and doc.tokens[end].norm in words.conjunctions and _gap(doc, end) in (" ", ", ") \
-            and _gap(doc, end + 1) == " " and _adjective_like(doc, lexicons, words, end + 1):
+            and _gap(doc, end + 1) == " " and _adjective_like(doc, covered, words, end + 1):
         end += 2
     return end
 
 
-def _coordinated_start(doc: Document, lexicons: Lexicons, words: _Words, first: int) -> int:
+def _coordinated_start(doc: Document, covered: frozenset[int], words: _Words, first: int) -> int:
     """Extend over modifiers coordinated before the loaded one: "noble and courageous"."""
     while first >= 2 and doc.tokens[first - 1].norm in words.conjunctions and _gap(doc, first) == " " \
-            and _gap(doc, first - 1) in (" ", ", ") and _adjective_like(doc, lexicons, words, first - 2):
+            and _gap(doc, first - 1) in (" ", ", ") and _adjective_like(doc, covered, words, first - 2):
         first -= 2
     return first
 

@@ -13,11 +13,12 @@ from ..negation import cancels, denied
 def detect(ctx: Context) -> Iterator[Finding]:
     """Yield a finding for each lexicon phrase in the text."""
     text = ctx.doc.text
+    covered = frozenset(i for m in ctx.phrases for i in range(m.first, m.end))
     for m in ctx.phrases:
         e = m.entry
         if cancels(e.family.rule) and denied(ctx.doc, m.first):
             continue  # "not a masterpiece" is no puffery, "was not a traitor" applies no label
-        start, end = loaded_extent(ctx.doc, ctx.lexicons, m) if e.family.category is Category.LOADED_TERM \
+        start, end = loaded_extent(ctx.doc, covered, m) if e.family.category is Category.LOADED_TERM \
             else (m.start, m.stop)
         yield Finding(
             rule=e.family.rule, category=e.family.category, severity=e.severity,
