@@ -15,7 +15,7 @@ def _loaded(text: str) -> list[str]:
     ("It was an utterly shameful decision by the board.", "utterly shameful decision"),
     ("Critics called it ridiculous and illogical in a letter.", "ridiculous and illogical"),
     ("The noble and courageous volunteers stayed on.", "noble and courageous volunteers"),
-    ("He met the Jihadist psychopath in court.", "Jihadist psychopath"),
+    ("He met the bearded psychopath in court.", "bearded psychopath"),
     ("The report was grossly unfair to the staff.", "grossly unfair"),
     ("It was a bogus autopsy by any measure.", "bogus autopsy"),
 ])
