@@ -81,7 +81,7 @@ def _governed_word_end(doc: Document, covered: frozenset[int], words: _Words, en
 
 
 def _own_modifier_start(doc: Document, covered: frozenset[int], words: _Words, first: int) -> int:
-    """Return the token start at a modifier right before a loaded noun ("Jihadist psychopath"), if any."""
+    """Return the token start at a modifier right before a loaded noun ("campus zealots"), if any."""
     if first == 0 or _gap(doc, first) != " ":
         return first
     prev = first - 1
