@@ -6,10 +6,12 @@ import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from . import compiled
 from .errors import LexiconError
 from .findings import Category, Severity
 from .inflect import inflections
@@ -91,31 +93,42 @@ class Lexicons:
             stack.extend(((*words, w), child) for w, child in node.children.items())
 
 
-def builtin_paths() -> list[Path]:
-    """Return the lexicon files shipped with rhetoric."""
+def builtin_folder() -> Path:
+    """Return the folder of the lexicon files shipped with rhetoric."""
     root = Path(str(resources.files("rhetoric"))) / "lexicons"
     if not root.is_dir():
         # A source checkout or an editable install: the lexicons sit beside the package.
         root = Path(__file__).resolve().parent.parent / "lexicons"
-    return sorted(root.glob("*.toml"))
+    return root
+
+
+def builtin_paths() -> list[Path]:
+    """Return the lexicon files shipped with rhetoric."""
+    return sorted(builtin_folder().glob("*.toml"))
 
 
 def load(paths: Iterable[str | Path] | None = None) -> Lexicons:
     """Load and validate lexicon files (the built-in ones by default)."""
     families: list[Family] = []
     entries: list[tuple[Entry, list[str]]] = []
+    # The built-in files are usually read from their pre-parsed form (see compiled.py):
+    # the TOML parser would take most of the start-up time.
+    parsed = compiled.read(builtin_folder()) if paths is None else {}
     for path in builtin_paths() if paths is None else paths:
-        family, fam_entries = load_file(Path(path))
+        family, fam_entries = load_file(Path(path), parsed.get(Path(path).name))
         families.append(family)
         entries.extend(fam_entries)
     return Lexicons(tuple(families), tuple(e for e, _ in entries), _trie(entries))
 
 
-def load_file(path: Path) -> tuple[Family, list[tuple[Entry, list[str]]]]:
-    """Load one lexicon file, failing with its path and line on any mistake."""
+def load_file(path: Path, known: compiled.Parsed | None = None) -> tuple[Family, list[tuple[Entry, list[str]]]]:
+    """Load one lexicon file, failing with its path and line on any mistake.
+
+    `known` is the file's pre-parsed form, used when its checksum matches the file's text.
+    """
     try:
         raw = path.read_text(encoding="utf-8")
-        data = tomllib.loads(raw)
+        data = known.data if known is not None and known.matches(raw) else tomllib.loads(raw)
     except OSError as exc:
         raise LexiconError(f"cannot read lexicon: {exc.strerror}", path=path) from exc
     except tomllib.TOMLDecodeError as exc:
@@ -149,17 +162,17 @@ def load_file(path: Path) -> tuple[Family, list[tuple[Entry, list[str]]]]:
         raise LexiconError("'entry' must be an array of tables ([[entry]])", path=path)
     for n, item in enumerate(raw_entries):
         where = f"[[entry]] #{n + 1}"
-        line = locate.entry(n)
-        _check_keys(item, _ENTRY_KEYS, _REQUIRED_ENTRY, path, locate, where, line)
+        # The entry's line is looked for only to report a mistake.
+        _check_keys(item, _ENTRY_KEYS, _REQUIRED_ENTRY, path, locate, where, n)
         inflect = item.get("inflect", "none")
         if inflect not in _INFLECT:
             raise LexiconError(f"{where}: inflect {inflect!r}; expected one of: {', '.join(_INFLECT)}",
-                               path=path, line=locate.key("inflect", after=line))
+                               path=path, line=locate.key("inflect", after=locate.entry(n)))
         entry = Entry(
             family=family, term=item["term"], message=item["message"], why=item["why"],
             alternative=item.get("alternative") or None,
             severity=_enum(Severity, item.get("severity", family.severity.value), path,
-                           lambda line=line: locate.key("severity", after=line), "severity"),
+                           lambda n=n: locate.key("severity", after=locate.entry(n)), "severity"),
             not_after=_guards(item.get("not_after", [])),
             not_before=_guards(item.get("not_before", [])),
             case=item.get("case", False),
@@ -199,20 +212,21 @@ def _trie(entries: list[tuple[Entry, list[str]]]) -> dict[str, TrieNode]:
     return root
 
 
-def _check_keys(table: dict[str, Any], allowed, required, path, locate, where, line=None) -> None:
+def _check_keys(table: dict[str, Any], allowed, required, path, locate, where, entry: int | None = None) -> None:
+    """Check a table's keys and their types; `entry` is the index of the [[entry]] table checked."""
     for key, value in table.items():
         if key not in allowed:
             raise LexiconError(f"{where}: unknown key {key!r}; valid keys: {', '.join(allowed)}",
-                               path=path, line=locate.key(key, after=line))
+                               path=path, line=locate.key(key, after=locate.entry(entry)))
         if not isinstance(value, allowed[key]):
             raise LexiconError(f"{where}: {key!r} must be a {allowed[key].__name__}, not {type(value).__name__}",
-                               path=path, line=locate.key(key, after=line))
+                               path=path, line=locate.key(key, after=locate.entry(entry)))
         if allowed[key] is list and not all(isinstance(v, str) for v in value):
             raise LexiconError(f"{where}: {key!r} must be a list of strings", path=path,
-                               line=locate.key(key, after=line))
+                               line=locate.key(key, after=locate.entry(entry)))
     for key in required:
         if key not in table:
-            raise LexiconError(f"{where}: missing required key {key!r}", path=path, line=line)
+            raise LexiconError(f"{where}: missing required key {key!r}", path=path, line=locate.entry(entry))
 
 
 def _enum(cls, value, path, line, what):
@@ -228,10 +242,20 @@ class _Locator:
     """Find the line of a key or an [[entry]] in the raw TOML, for error messages."""
 
     def __init__(self, raw: str) -> None:
-        self.lines = raw.splitlines()
-        self.entries = [i + 1 for i, ln in enumerate(self.lines) if ln.strip().startswith("[[entry]]")]
+        self.raw = raw
 
-    def entry(self, n: int) -> int | None:
+    @cached_property
+    def lines(self) -> list[str]:
+        # Split only when a mistake is reported: a valid file never needs it.
+        return self.raw.splitlines()
+
+    @cached_property
+    def entries(self) -> list[int]:
+        return [i + 1 for i, ln in enumerate(self.lines) if ln.strip().startswith("[[entry]]")]
+
+    def entry(self, n: int | None) -> int | None:
+        if n is None:
+            return None
         return self.entries[n] if n < len(self.entries) else None
 
     def key(self, key: str, after: int | None = None) -> int | None:
