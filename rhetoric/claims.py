@@ -25,7 +25,7 @@ class Signal:
     """A pattern whose presence moves a sentence towards or away from being a claim."""
 
     name: str
-    pattern: re.Pattern[str] | None
+    pattern: re.Pattern[str] | None  # None when no regular expression is needed (`words`, `absent`)
     weight: float
     # Anchored or sentence-spanning patterns must see one sentence at a time;
     # the others are searched once over the whole document.
@@ -86,11 +86,16 @@ def _signal(s: dict) -> Signal:
         return Signal(s["name"], None, float(s["weight"]), local=False, absent=frozenset(s["absent"].split()))
     pattern = s["pattern"]
     bound = _sentence_bound(pattern)
+    words = None if s.get("case") or bound else _word_list(pattern)
+    # Compiling a regular expression takes longer than most searches: a word list matched
+    # on tokens needs neither form, and a sentence-bound pattern only the case-blind one.
+    by_words = words is not None and "triggers" not in s
     return Signal(
-        s["name"], re.compile(pattern, 0 if s.get("case") else re.IGNORECASE), float(s["weight"]),
+        s["name"], None if by_words else re.compile(pattern, 0 if s.get("case") else re.IGNORECASE),
+        float(s["weight"]),
         local=bound,
-        words=None if s.get("case") or bound else _word_list(pattern),
-        folded=None if s.get("case") else re.compile(pattern),
+        words=words,
+        folded=None if s.get("case") or bound or by_words else re.compile(pattern),
         triggers=frozenset(s["triggers"].split()) if "triggers" in s else None,
         # Only a pattern searched over the whole document, not by words or triggers, needs this.
         contained=not bound and "triggers" not in s and _contained(pattern),
