@@ -104,9 +104,10 @@ _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN"
 _DIGIT = re.compile(r"\d")
 _NOT_DIGIT = re.compile(r"\D")
 _NONZERO = re.compile(r"[1-9]")
-# What Pyphen reads differently from the plain patterns above: two digits in a row,
-# ^^hh character codes and non-standard hyphenation ("ff=f").
-_TWO_DIGITS = re.compile(r"[0-9][0-9]")
+# What Pyphen reads differently from the plain patterns above (two digits in a row,
+# ^^hh character codes, non-standard hyphenation such as "ff=f"), or what the zero
+# test above does not cover (digits other than 0-9).
+_UNUSUAL_DIGITS = re.compile(r"\d\d|(?![0-9])\d")
 
 
 @cache
@@ -120,7 +121,7 @@ def _pyphen():
     except (OSError, UnicodeDecodeError):
         text = ""
     if text.partition("\n")[0].strip().lower() != "utf-8" or "^^" in text or "/" in text \
-            or _TWO_DIGITS.search(text):
+            or _UNUSUAL_DIGITS.search(text):
         from pyphen import Pyphen
 
         return Pyphen(lang="en_US")  # a dictionary this reading does not cover: let Pyphen read it
