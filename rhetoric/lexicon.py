@@ -6,7 +6,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,8 @@ _REQUIRED_ENTRY = ("term", "message", "why")
 _INFLECT = ("none", "noun", "verb", "adj")
 _ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "ic", "ical", "less", "able", "ible", "ish", "ant", "ent", "ary")
 _WORD = re.compile(r"[^\W_]+(?:['’\-‐.][^\W_]+)*")
+# The lexicons repeat their words (every inflection of a phrase, every guard): normalise each once.
+_normalized = cache(normalize)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +190,7 @@ def load_file(path: Path, known: compiled.Parsed | None = None) -> tuple[Family,
 
 def _guards(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
     """Return context guards as word tuples, so "the lives" guards a two-word context."""
-    return tuple(tuple(normalize(w) for w in _WORD.findall(p)) for p in phrases if _WORD.search(p))
+    return tuple(tuple(map(_normalized, _WORD.findall(p))) for p in phrases if _WORD.search(p))
 
 
 def _trie(entries: list[tuple[Entry, list[str]]]) -> dict[str, TrieNode]:
@@ -200,7 +202,7 @@ def _trie(entries: list[tuple[Entry, list[str]]]) -> dict[str, TrieNode]:
                 continue
             children, node = root, None
             for w in words:
-                node = children.setdefault(normalize(w), TrieNode([], {}))
+                node = children.setdefault(_normalized(w), TrieNode([], {}))
                 children = node.children
             assert node is not None
             if entry.case:
