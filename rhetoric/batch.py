@@ -87,6 +87,7 @@ class Batch:
         self.options = options
         self.jobs = jobs
         self._pool: Any = None
+        self._frozen = False
 
     def __enter__(self) -> Batch:
         if self.jobs > 1:
@@ -95,7 +96,7 @@ class Batch:
             _lexicons(self.options.lexicon_paths)
             syllables.warm()
             # Keep the collector off what the workers inherit, so they do not copy it page by page.
-            gc.freeze()
+            self._freeze()
             self._pool = multiprocessing.get_context("fork").Pool(self.jobs)
         return self
 
@@ -103,13 +104,25 @@ class Batch:
         if self._pool is not None:
             self._pool.terminate()
             self._pool.join()
+        if self._frozen:
             gc.unfreeze()
+            self._frozen = False
+
+    def _freeze(self) -> None:
+        gc.freeze()
+        self._frozen = True
 
     def run(self, items: Iterable[str | RhetoricError]) -> Iterator[Outcome]:
         """Yield an outcome for every input, in input order."""
         tasks = ((item, self.options) for item in items)
         if self._pool is None:
-            yield from map(_task, tasks)
+            for task in tasks:
+                outcome = _task(task)
+                yield outcome
+                if not self._frozen and outcome.error is None:
+                    # The first analysis loaded the lexicons and dictionaries: keep the collector's
+                    # full passes off them, as the workers' are (a few per cent of a long run).
+                    self._freeze()
         else:
             yield from self._pool.imap(_task, tasks, chunksize=4)
 
