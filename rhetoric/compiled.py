@@ -39,11 +39,11 @@ def read(folder: Path) -> dict[str, Parsed]:
     """Return the pre-parsed lexicons of `folder` by file name (none if there is no usable file)."""
     try:
         obj = json.loads((folder / FILENAME).read_bytes())
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(obj, dict) or obj.get("format") != _FORMAT:
-        return {}
-    return {name: Parsed(item["sha256"], item["data"]) for name, item in obj["files"].items()}
+        if obj.get("format") != _FORMAT:
+            return {}
+        return {name: Parsed(item["sha256"], item["data"]) for name, item in obj["files"].items()}
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        return {}  # no usable file: every lexicon is read from its TOML
 
 
 def build(folder: Path) -> str:

@@ -36,3 +36,5 @@ def test_a_missing_or_broken_compiled_file_is_ignored(tmp_path):
     assert compiled.read(tmp_path) == {}
     (tmp_path / compiled.FILENAME).write_text("{not json", encoding="utf-8")
     assert compiled.read(tmp_path) == {}
+    (tmp_path / compiled.FILENAME).write_text('{"format": 1, "files": {"a.toml": {}}}', encoding="utf-8")
+    assert compiled.read(tmp_path) == {}
