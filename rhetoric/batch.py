@@ -108,6 +108,7 @@ class Batch:
         self.jobs = jobs
         self.configs = configs  # whose lexicons the workers will need
         self._pool: Any = None
+        self._frozen = False
 
     def __enter__(self) -> Batch:
         if self.jobs > 1:
@@ -117,7 +118,7 @@ class Batch:
                 lexicons_for(config)
             syllables.warm()
             # Keep the collector off what the workers inherit, so they do not copy it page by page.
-            gc.freeze()
+            self._freeze()
             self._pool = multiprocessing.get_context("fork").Pool(self.jobs)
         return self
 
@@ -125,13 +126,25 @@ class Batch:
         if self._pool is not None:
             self._pool.terminate()
             self._pool.join()
+        if self._frozen:
             gc.unfreeze()
+            self._frozen = False
+
+    def _freeze(self) -> None:
+        gc.freeze()
+        self._frozen = True
 
     def run(self, items: Iterable[str | RhetoricError], configs: Iterable[Config] | None = None) -> Iterator[Outcome]:
         """Yield an outcome for every input (analysed under its config, by default the default one), in order."""
         tasks = zip(items, repeat(self.options), configs if configs is not None else repeat(Config()))
         if self._pool is None:
-            yield from map(_task, tasks)
+            for task in tasks:
+                outcome = _task(task)
+                yield outcome
+                if not self._frozen and outcome.error is None:
+                    # The first analysis loaded the lexicons and dictionaries: keep the collector's
+                    # full passes off them, as the workers' are (a few per cent of a long run).
+                    self._freeze()
         else:
             yield from self._pool.imap(_task, tasks, chunksize=4)
 

@@ -8,7 +8,7 @@ the threshold.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from operator import itemgetter
@@ -25,7 +25,7 @@ class Signal:
     """A pattern whose presence moves a sentence towards or away from being a claim."""
 
     name: str
-    pattern: re.Pattern[str] | None
+    pattern: re.Pattern[str] | None  # None when no regular expression is needed (`words`, `absent`)
     weight: float
     # Anchored or sentence-spanning patterns must see one sentence at a time;
     # the others are searched once over the whole document.
@@ -50,7 +50,10 @@ class ClaimCues:
     threshold: float
     stance_weight: float
     signals: tuple[Signal, ...]
-    word_index: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict)
+    # first word -> (the phrase's other words, signal number), in signal order
+    word_index: dict[str, list[tuple[list[str], int]]] = field(default_factory=dict)
+    # Every word a signal's `triggers` or `absent` names: the only words of a sentence they look at.
+    cue_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -59,12 +62,14 @@ def cues() -> ClaimCues:
     raw = table("sourcing.toml")
     claim = raw["claim"]
     signals = tuple(_signal(s) for s in claim["signal"])
-    word_index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    word_index: dict[str, list[tuple[list[str], int]]] = {}
     for k, sig in enumerate(signals):
         for phrase in sig.words or ():
-            word_index.setdefault(phrase[0], []).append((phrase, k))
+            word_index.setdefault(phrase[0], []).append((list(phrase[1:]), k))
+    cue_words = frozenset().union(*(sig.triggers or sig.absent or () for sig in signals))
     return ClaimCues(min_words=int(claim["min_words"]), threshold=float(claim["threshold"]),
-                     stance_weight=float(claim["stance_weight"]), signals=signals, word_index=word_index)
+                     stance_weight=float(claim["stance_weight"]), signals=signals, word_index=word_index,
+                     cue_words=cue_words)
 
 
 def find_claims(doc: Document, marked: set[int]) -> list[bool]:
@@ -81,11 +86,16 @@ def _signal(s: dict) -> Signal:
         return Signal(s["name"], None, float(s["weight"]), local=False, absent=frozenset(s["absent"].split()))
     pattern = s["pattern"]
     bound = _sentence_bound(pattern)
+    words = None if s.get("case") or bound else _word_list(pattern)
+    # Compiling a regular expression takes longer than most searches: a word list matched
+    # on tokens needs neither form, and a sentence-bound pattern only the case-blind one.
+    by_words = words is not None and "triggers" not in s
     return Signal(
-        s["name"], re.compile(pattern, 0 if s.get("case") else re.IGNORECASE), float(s["weight"]),
+        s["name"], None if by_words else re.compile(pattern, 0 if s.get("case") else re.IGNORECASE),
+        float(s["weight"]),
         local=bound,
-        words=None if s.get("case") or bound else _word_list(pattern),
-        folded=None if s.get("case") else re.compile(pattern),
+        words=words,
+        folded=None if s.get("case") or bound or by_words else re.compile(pattern),
         triggers=frozenset(s["triggers"].split()) if "triggers" in s else None,
         # Only a pattern searched over the whole document, not by words or triggers, needs this.
         contained=not bound and "triggers" not in s and _contained(pattern),
@@ -224,10 +234,12 @@ def _document_signals(doc: Document, c: ClaimCues) -> list[float]:
     index = c.word_index
     # Most tokens start no listed phrase; the comprehension finds those that do in one quick pass.
     for t in [t for t, norm in enumerate(norms) if norm in index]:
-        for words, k in index[norms[t]]:
-            n = len(words)
-            if n == 1 or (t + n <= len(tokens) and all(norms[t + j] == words[j] for j in range(1, n))):
-                credit(k, tokens[t].start, tokens[t + n - 1].end)
+        for rest, k in index[norms[t]]:
+            # Comparing list slices keeps the word-by-word comparison in C.
+            if not rest:
+                credit(k, tokens[t].start, tokens[t].end)
+            elif norms[t + 1:t + 1 + len(rest)] == rest:
+                credit(k, tokens[t].start, tokens[t + len(rest)].end)
     # Case-blind patterns run on lower-cased text: much faster than re.IGNORECASE.
     low = doc.text.lower()
     if len(low) != len(doc.text):
@@ -235,10 +247,15 @@ def _document_signals(doc: Document, c: ClaimCues) -> list[float]:
     triggered = [sig for sig in c.signals if sig.triggers is not None and not sig.local]
     absent = [sig for sig in c.signals if sig.absent is not None]
     if triggered or absent:
+        vocabulary = c.cue_words
+        apostrophes = [t for t, norm in enumerate(norms) if "'" in norm]
         for i, s in enumerate(doc.sentences):
+            # Only the sentence's cue words are kept: the tests below look at no others.
+            used = vocabulary.intersection(norms[s.first_token:s.end_token])
             # "I'm" holds "I", "can't" holds "can": the word before an apostrophe counts too.
-            used = set(norms[s.first_token:s.end_token])
-            used |= {n.partition("'")[0] for n in used if "'" in n}
+            lo, hi = bisect_left(apostrophes, s.first_token), bisect_left(apostrophes, s.end_token)
+            if lo < hi:
+                used = used.union(vocabulary.intersection([norms[t].partition("'")[0] for t in apostrophes[lo:hi]]))
             for sig in absent:
                 if used.isdisjoint(sig.absent):
                     found[i] += sig.weight

