@@ -21,7 +21,9 @@ _TOKEN = re.compile(
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Candidate sentence ends: terminal punctuation, then closing quotes/brackets, then space.
 # A full stop glued to the next sentence ("the caucus.The outcome") ends one too.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n|(?<=[a-z][a-z])[.!?](?=[A-Z][a-z])")
+# A run of marks is tried only where it begins: tried from each mark of "!!!!…x" in turn,
+# it would be scanned to its end again every time (quadratic time).
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’»)\]]*(?=\s)|\n|(?<=[a-z][a-z])[.!?](?=[A-Z][a-z])")
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([¡¿"
 
