@@ -212,3 +212,17 @@ def test_broken_symlink_names_its_target(tmp_path):
     os.symlink(tmp_path / "gone.txt", tmp_path / "link.txt")
     with pytest.raises(InputError, match=r"broken symbolic link: it points to .*gone\.txt, which does not exist"):
         read(str(tmp_path / "link.txt"))
+
+
+def test_the_command_line_default_limit_is_the_readers():
+    import inspect
+
+    from rhetoric import cli
+    from rhetoric.read import DEFAULT_MAX_BYTES
+
+    assert inspect.signature(cli.analyze).parameters["max_bytes"].default == DEFAULT_MAX_BYTES
+
+
+def test_too_large_says_how_to_go_on(tmp_path):
+    with pytest.raises(InputError, match=r"larger than the limit of 100 bytes; skipped .*--max-bytes"):
+        read(write(tmp_path / "big.txt", b"word " * 100), max_bytes=100)
