@@ -63,7 +63,8 @@ def expand(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[
                 found = True
                 yield item
             if not found:
-                yield InputError("folder holds no files to analyse (.txt, .md, .html)", path=p)
+                yield InputError("folder holds no files to analyse (.txt, .md, .html); name others with --include",
+                                 path=p)
         else:
             yield p
 
@@ -78,7 +79,7 @@ def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterato
             yield InputError(_cannot("open folder", exc), path=folder)
             return
         if (st.st_dev, st.st_ino) in seen:
-            yield InputError("symbolic-link loop: folder already visited", path=folder)
+            yield InputError("symbolic-link loop: this folder was already visited in the scan; skipped", path=folder)
             return
         seen.add((st.st_dev, st.st_ino))
         try:
