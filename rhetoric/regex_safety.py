@@ -204,7 +204,7 @@ class _Checker:
                 out |= self.alphabet
         return frozenset(out), True
 
-    def walk(self, nodes: Sequence, *, in_assertion: bool = False) -> str | None:
+    def walk(self, nodes: Sequence) -> str | None:
         """Return the first problem found anywhere in `nodes`."""
         if (found := self.adjacent(nodes)) is not None:
             return found
@@ -216,7 +216,7 @@ class _Checker:
                 if inner is not None:
                     return (f"lookaround `{_show(op, av)}` holds the unbounded repeat `{show([inner])}`, "
                             "which is run again at every position")
-                if (found := self.walk(av[1], in_assertion=True)) is not None:
+                if (found := self.walk(av[1])) is not None:
                     return found
             elif op in _REPEATS:
                 if op is not C.POSSESSIVE_REPEAT and av[1] == C.MAXREPEAT and not _single(av[2]):
@@ -281,15 +281,12 @@ class _Checker:
 
     def ambiguous(self, body: Sequence, here: str) -> str | None:
         """Return why alternatives inside a repeated body could match the same text, or None."""
-        whole = len(body) == 1 and body[0][0] is C.BRANCH or (
-            len(body) == 1 and body[0][0] is C.SUBPATTERN and len(body[0][1][3]) == 1
-            and body[0][1][3][0][0] is C.BRANCH)
         for op, av in _branches(body):
             alts = av[1]
             strings = [_finite(alt) for alt in alts]
             if all(s is not None for s in strings):
                 words = [w for s in strings for w in s]
-                if len(set(words)) < len(words) or (whole and node_is(body, op, av) and not _decodable(words)):
+                if len(set(words)) < len(words) or (_whole(body, av) and not _decodable(words)):
                     return (f"alternatives of `{_show(op, av)}` repeated by {here} can match the same text, "
                             "which can take exponential time")
                 continue
@@ -373,13 +370,13 @@ class _Checker:
         return None
 
 
-def node_is(body: Sequence, op, av) -> bool:
-    """Return whether (op, av) is the body itself, or the one group the body is."""
+def _whole(body: Sequence, branch) -> bool:
+    """Return whether an alternation (its argument `branch`) is the whole repeated body, bare or in a group."""
     if len(body) != 1:
         return False
-    if body[0][0] is op and body[0][1] is av:
+    if body[0][1] is branch:
         return True
-    return body[0][0] is C.SUBPATTERN and len(body[0][1][3]) == 1 and body[0][1][3][0][1] is av
+    return body[0][0] is C.SUBPATTERN and len(body[0][1][3]) == 1 and body[0][1][3][0][1] is branch
 
 
 def _branches(nodes: Sequence) -> Iterable:
