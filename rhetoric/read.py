@@ -27,12 +27,12 @@ _MAGIC = (
     (b"%PDF-", "a PDF document", "extract its text first (for example with pdftotext)"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image", "rhetoric analyses text"),
     (b"\xff\xd8\xff", "a JPEG image", "rhetoric analyses text"),
-    (b"GIF8", "a GIF image", "rhetoric analyses text"),
-    (b"RIFF", "a RIFF file (WebP image, WAV audio or AVI video)", "rhetoric analyses text"),
+    (b"GIF87a", "a GIF image", "rhetoric analyses text"),
+    (b"GIF89a", "a GIF image", "rhetoric analyses text"),
     (b"PK\x03\x04", "a zip archive (or a .docx, .odt or .epub document)",
      "unpack it, or save the document as plain text"),
     (b"\x1f\x8b", "a gzip archive", "unpack it first (gunzip)"),
-    (b"BZh", "a bzip2 archive", "unpack it first (bunzip2)"),
+    (b"BZh91AY&SY", "a bzip2 archive", "unpack it first (bunzip2)"),
     (b"\xfd7zXZ\x00", "an xz archive", "unpack it first (unxz)"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "unpack it first"),
     (b"\x28\xb5\x2f\xfd", "a zstd archive", "unpack it first (unzstd)"),
@@ -146,9 +146,13 @@ def _read_file(path: str, max_bytes: int) -> bytes:
         # for a pipe after the check is still never read, so a scan cannot hang on it.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        if os.path.islink(path):
-            raise InputError(f"broken symbolic link: it points to {os.readlink(path)}, which does not exist; "
-                             "skipped", path=path) from None
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = None  # not a link (or no longer one)
+        if target is not None:
+            raise InputError(f"broken symbolic link: it points to {target}, which does not exist; skipped",
+                             path=path) from None
         raise InputError("no such file: check the path (a file in a folder may have been moved or deleted "
                          "during the scan)", path=path) from None
     except IsADirectoryError:
