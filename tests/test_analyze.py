@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -10,6 +11,7 @@ from rhetoric import Voice, analyze
 from rhetoric.errors import InputError
 from rhetoric.read import read
 from rhetoric.render.json import dumps, to_dict
+from tests.conftest import ROOT
 
 QUOTE_MARKS = st.sampled_from(list("\"'“”‘’«»„`"))
 TEXTISH = st.lists(st.one_of(st.text(max_size=12), QUOTE_MARKS, st.sampled_from(
@@ -75,6 +77,7 @@ HOSTILE_PIECES = st.one_of(
     st.text(max_size=8),
 )
 HOSTILE = st.lists(HOSTILE_PIECES, max_size=30).map("".join)
+SCHEMA = json.loads((ROOT / "schema" / "report.schema.json").read_text(encoding="utf-8"))
 
 
 def _check_report(text, report):
@@ -86,7 +89,9 @@ def _check_report(text, report):
     for s in report.document.sentences:
         assert 0 <= s.start < s.end <= len(text)
     out = dumps(to_dict(report, with_text=True), pretty=True)
-    assert json.loads(out)["stats"]["words"] == report.document.word_count
+    obj = json.loads(out)
+    jsonschema.validate(obj, SCHEMA)
+    assert obj["stats"]["words"] == report.document.word_count
     out.encode("utf-8")  # no lone surrogate can reach the output file
 
 
