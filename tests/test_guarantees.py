@@ -47,9 +47,9 @@ def hostile_inputs(root: Path) -> tuple[list[str], list[str]]:
     explicit = {"photo.png": PNG, "paper.pdf": PDF, "archive.zip": _zip(), "article.txt.gz": _gzip()}
     for name, data in explicit.items():
         (root / name).write_bytes(data)
+    (root / "b.txt").write_bytes(ARTICLE)
     args = [str(root / "photo.png"), str(folder), str(root / "missing.txt"), str(root / "paper.pdf"),
             str(root / "archive.zip"), str(root / "article.txt.gz"), str(root / "b.txt")]
-    (root / "b.txt").write_bytes(ARTICLE)
     walked = [str(folder / n) for n in ("a-good.txt", "b-broken-link.txt", "c-pipe.txt", "d-latin1.txt",
                                         "e-undecodable.txt", "f-empty.txt", "g-nul.txt", "h-disguised-pdf.txt",
                                         "i-good.md")]
@@ -241,7 +241,7 @@ def test_the_write_recorder_sees_writes(tmp_path):
     log = tmp_path / "writes.log"
     log.write_text("", encoding="utf-8")
     code = ("import socket, pathlib, os; pathlib.Path(os.environ['TARGET']).write_text('x'); "
-            "socket.create_connection(('192.0.2.1', 80), timeout=1)")
+            "socket.create_connection(('127.0.0.1', 9), timeout=1)")  # loopback, should the guard fail
     env = {"PYTHONPATH": str(site), "WRITES_LOG": str(log), "TARGET": str(tmp_path / "x")}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert "network access blocked by the test" in result.stderr
