@@ -335,11 +335,13 @@ class _Checker:
                 open_runs = []
         return None
 
-    def leading(self, nodes: Sequence, boundary: bool = False) -> str | None:
+    def leading(self, nodes: Sequence, boundary: bool = False, prefix: tuple = ()) -> str | None:
         """Return why the pattern's first run would be retried at every position of a long run, or None.
 
         `\\w+ed` searched in a long word runs to the end of the word from every letter
-        before failing: quadratic time. A run after `\\b` starts only where a word does.
+        before failing: quadratic time. So does `a[ab]+c` in "aaaa…": what comes before
+        the run can itself be found all along the run. A run after `\\b` starts only where
+        a word does.
         """
         behind: frozenset[str] = frozenset()
         nodes = list(nodes)
@@ -352,9 +354,12 @@ class _Checker:
             elif op is C.SUBPATTERN:
                 rest = [*av[3], *rest]
             elif op is C.BRANCH:
-                return next((found for alt in av[1] if (found := self.leading([*alt, *rest], boundary))), None)
+                return next((found for alt in av[1] if (found := self.leading([*alt, *rest], boundary, prefix))),
+                            None)
             elif op is C.ASSERT_NOT and av[0] == -1 and _single(av[1]):
                 behind = self.chars(av[1][0])  # (?<![.!]) before [.!]+ : a run is tried only where it begins
+            elif op in _SINGLE:
+                prefix = (*prefix, (op, av))  # a fixed start: the run after it may still be scanned in vain
             elif op not in (C.ASSERT, C.ASSERT_NOT):
                 can_fail = not self.first(rest)[1] or any(
                     o in (C.ASSERT, C.ASSERT_NOT) or (o is C.AT and a is not C.AT_BOUNDARY) for o, a in rest)
@@ -363,9 +368,12 @@ class _Checker:
                 chars = self.consumed(av[2])
                 if boundary and chars <= _members(r"\w", self.flags, self.alphabet) or chars <= behind:
                     return None
-                return (f"starts with the unbounded repeat `{_show(op, av)}`, which is tried again at every "
-                        "position of a long run (quadratic time); begin with a word, or with \\b before a run "
-                        "of word characters")
+                if any(not self.chars(node) & chars for node in prefix):
+                    return None  # the start cannot occur inside the run: each run is scanned once
+                run = show([*prefix, (op, av)])
+                return (f"starts with `{run}`, which a long run of the same characters makes the matcher try again "
+                        "at every position (quadratic time); begin with a word that cannot occur in the run, or "
+                        "with \\b before a run of word characters")
             nodes = rest
         return None
 
