@@ -16,6 +16,8 @@ from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rhetoric import claims, lexicon
 from rhetoric.errors import LexiconError
@@ -306,3 +308,10 @@ def test_case_sensitive_pattern(tmp_path):
 
 def test_the_reason_quotes_the_fragment_as_a_pattern():
     assert show(list(P.parse(r"(?:'\w+)*x"))) == r"(?:'\w+)*x"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=40), st.text(st.sampled_from(list("ab\\wsdWb.^$*+?{}[]()|-,:=!<>#PE01238'’ ")),
+                                               max_size=40)))
+def test_the_check_never_raises(pattern):
+    assert problem(pattern) is None or problem(pattern)
