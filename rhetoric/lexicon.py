@@ -195,7 +195,8 @@ def _pattern(item: dict[str, Any], path: Path, locate: _Locator, where: str,
     flags = 0 if item.get("case", False) else re.IGNORECASE
     why = problem(source, flags)
     if why is not None:
-        raise LexiconError(f"{where}: 'pattern' {source!r} {why}", path=path, line=locate.key("pattern", after=line))
+        raise LexiconError(f"{where}: 'pattern' `{source}` is refused: {why}", path=path,
+                           line=locate.key("pattern", after=line))
     return re.compile(source, flags)
 
 

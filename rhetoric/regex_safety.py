@@ -13,6 +13,7 @@ It errs on the side of refusing: a refused pattern can always be written another
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from re import _constants as C  # type: ignore[attr-defined]  # the stdlib's own regex parser
@@ -41,21 +42,26 @@ _AT = {
 def problem(pattern: str, flags: int = 0, *, searched: bool = True) -> str | None:
     """Return why `pattern` could backtrack badly (or is unusable), or None when it is safe.
 
+    The reason is a clause that can follow "refused: ".
+
     `searched`: the pattern is searched for (tried at every position), not only matched
     at a given one, so a run it starts with may be scanned again and again.
     """
     if len(pattern) > MAX_PATTERN_LENGTH:
-        return f"is {len(pattern)} characters long; the limit is {MAX_PATTERN_LENGTH}"
+        return f"it is {len(pattern)} characters long; the limit is {MAX_PATTERN_LENGTH}"
     try:
-        parsed = P.parse(pattern, flags)
-    except re.error as exc:
-        return f"is not a valid regular expression: {exc}"
+        with warnings.catch_warnings():
+            # The parser warns of syntax whose meaning will change ("[[", "--" in a set): refuse it.
+            warnings.simplefilter("error")
+            parsed = P.parse(pattern, flags)
+    except (re.error, FutureWarning, DeprecationWarning) as exc:
+        return f"it is not a valid regular expression: {exc}"
     except RecursionError:
-        return "nests too deeply"
+        return "it nests too deeply"
     nodes = list(parsed)
     checker = _Checker(flags | parsed.state.flags, _literals(nodes))
     if parsed.getwidth()[0] == 0:
-        return "can match the empty string, so it would match at every position"
+        return "it can match the empty string, so it would match at every position"
     return checker.walk(nodes) or (checker.leading(nodes) if searched else None)
 
 
@@ -112,8 +118,7 @@ def _show(op, av) -> str:
     if op in _REPEATS:
         lo, hi, body = av
         text = show(body)
-        if not (len(body) == 1 and body[0][0] in _SINGLE) and not (
-                len(body) == 1 and body[0][0] is C.SUBPATTERN):
+        if not (len(body) == 1 and body[0][0] in (*_SINGLE, C.SUBPATTERN, C.BRANCH)):
             text = f"(?:{text})"
         if (lo, hi) == (0, C.MAXREPEAT):
             q = "*"
@@ -127,7 +132,10 @@ def _show(op, av) -> str:
             q = f"{{{lo},{hi}}}" if lo != hi else f"{{{lo}}}"
         return text + q + ("?" if op is C.MIN_REPEAT else "+" if op is C.POSSESSIVE_REPEAT else "")
     if op is C.SUBPATTERN:
-        return ("(" if av[0] is not None else "(?:") + show(av[3]) + ")"
+        body = av[3]
+        inner = "|".join(show(alt) for alt in body[0][1][1]) if len(body) == 1 and body[0][0] is C.BRANCH \
+            else show(body)
+        return ("(" if av[0] is not None else "(?:") + inner + ")"
     if op is C.BRANCH:
         return "(?:" + "|".join(show(alt) for alt in av[1]) + ")"
     if op in (C.ASSERT, C.ASSERT_NOT):
@@ -324,7 +332,8 @@ class _Checker:
                     if self.chars(other[1][2][0]) & chars:
                         return (f"neighbouring repeats `{_show(*other)}` and `{_show(op, av)}` can match the "
                                 "same characters, which takes polynomial time on a long run")
-                open_runs.append((op, av))
+                # A run that must match something fences off the runs before it.
+                open_runs = [*open_runs, (op, av)] if av[0] == 0 else [(op, av)]
             elif op is C.AT and av is C.AT_BOUNDARY:
                 # A run of word characters before \b must reach the end of its word: it cannot share.
                 words = _members(r"\w", self.flags, self.alphabet)
@@ -371,7 +380,7 @@ class _Checker:
                 if any(not self.chars(node) & chars for node in prefix):
                     return None  # the start cannot occur inside the run: each run is scanned once
                 run = show([*prefix, (op, av)])
-                return (f"starts with `{run}`, which a long run of the same characters makes the matcher try again "
+                return (f"it starts with `{run}`, which a long run of the same characters makes the matcher try again "
                         "at every position (quadratic time); begin with a word that cannot occur in the run, or "
                         "with \\b before a run of word characters")
             nodes = rest
