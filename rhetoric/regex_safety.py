@@ -344,14 +344,15 @@ class _Checker:
                 open_runs = []
         return None
 
-    def leading(self, nodes: Sequence, boundary: bool = False, prefix: tuple = ()) -> str | None:
-        """Return why the pattern's first run would be retried at every position of a long run, or None.
+    def leading(self, nodes: Sequence, boundary: bool = False, fences: tuple = ()) -> str | None:
+        """Return why a run near the pattern's start would be scanned again from every position, or None.
 
         `\\w+ed` searched in a long word runs to the end of the word from every letter
-        before failing: quadratic time. So does `a[ab]+c` in "aaaa…": what comes before
-        the run can itself be found all along the run. A run after `\\b` starts only where
-        a word does.
+        before failing: quadratic time. So does `a[ab]+c` in "aaaa…": what must come before
+        the run can itself be found all along the run. A run after `\\b` starts only where a
+        word does; a run after a character it cannot hold starts only there.
         """
+        words = _members(r"\w", self.flags, self.alphabet)
         behind: frozenset[str] = frozenset()
         nodes = list(nodes)
         while nodes:
@@ -363,28 +364,58 @@ class _Checker:
             elif op is C.SUBPATTERN:
                 rest = [*av[3], *rest]
             elif op is C.BRANCH:
-                return next((found for alt in av[1] if (found := self.leading([*alt, *rest], boundary, prefix))),
-                            None)
+                return next((found for alt in av[1]
+                             if (found := self.leading([*alt, *rest], boundary, fences))), None)
             elif op is C.ASSERT_NOT and av[0] == -1 and _single(av[1]):
                 behind = self.chars(av[1][0])  # (?<![.!]) before [.!]+ : a run is tried only where it begins
+            elif op in (C.ASSERT, C.ASSERT_NOT):
+                pass
             elif op in _SINGLE:
-                prefix = (*prefix, (op, av))  # a fixed start: the run after it may still be scanned in vain
-            elif op not in (C.ASSERT, C.ASSERT_NOT):
-                can_fail = not self.first(rest)[1] or any(
-                    o in (C.ASSERT, C.ASSERT_NOT) or (o is C.AT and a is not C.AT_BOUNDARY) for o, a in rest)
-                if not _unbounded(op, av) or op is C.POSSESSIVE_REPEAT or not can_fail:
-                    return None  # nothing after the run can fail, so no run is scanned in vain
+                fences = (*fences, self.chars((op, av)))
+            elif op in _REPEATS and not _unbounded(op, av):
+                if not _single(av[2]):
+                    # A group: its own pieces come first when it is taken, and it is skipped if optional.
+                    found = self.leading([*av[2], *rest], boundary, fences)
+                    if found is not None or av[0] > 0:
+                        return found
+                elif av[0] > 0:
+                    fences = (*fences, self.chars(av[2][0]))
+            elif _unbounded(op, av):
                 chars = self.consumed(av[2])
-                if boundary and chars <= _members(r"\w", self.flags, self.alphabet) or chars <= behind:
-                    return None
-                if any(not self.chars(node) & chars for node in prefix):
-                    return None  # the start cannot occur inside the run: each run is scanned once
-                run = show([*prefix, (op, av)])
-                return (f"it starts with `{run}`, which a long run of the same characters makes the matcher try again "
-                        "at every position (quadratic time); begin with a word that cannot occur in the run, or "
-                        "with \\b before a run of word characters")
+                if not (boundary and chars <= words) and not chars <= behind \
+                        and all(fence & chars for fence in fences) and self._can_fail(rest, chars, words):
+                    return (f"the run `{_show(op, av)}` near its start can be tried again from every position of "
+                            "a long run of the same characters (quadratic time); begin with a word that cannot "
+                            "occur in the run, or with \\b before a run of word characters")
+                if not _single(av[2]):
+                    # Within its first time round, the group's own runs come first.
+                    found = self.leading([*av[2], *rest], boundary, fences)
+                    if found is not None:
+                        return found
+                if av[0] > 0:
+                    fences = (*fences, chars)
+            else:
+                return None
             nodes = rest
         return None
+
+    def _can_fail(self, rest: Sequence, chars: frozenset[str], words: frozenset[str]) -> bool:
+        """Return whether a match can still fail after a run (of `chars`) has taken all it can."""
+        if not self.first(rest)[1]:
+            return True
+
+        def checks(nodes: Sequence) -> bool:  # a zero-width test that what follows must pass
+            for o, a in nodes:
+                if o in (C.ASSERT, C.ASSERT_NOT) or (o is C.AT and (a is not C.AT_BOUNDARY or not chars <= words)):
+                    return True
+                # (A test inside an optional piece fails by skipping the piece, not the match.)
+                inner = [a[3]] if o is C.SUBPATTERN else a[1] if o is C.BRANCH else [a[2]] if (
+                    o in _REPEATS and a[0] > 0) else [a] if o is C.ATOMIC_GROUP else []
+                if any(checks(i) for i in inner):
+                    return True
+            return False
+
+        return checks(rest)
 
 
 def _whole(body: Sequence, branch) -> bool:

@@ -220,8 +220,8 @@ def test_adversarial_inputs_finish(where, pattern, flags, searched):
     (r"(\w)\1", "back-reference `\\1`"),
     (r"\bthe(?=\w+ly)", "lookaround `(?=\\w+ly)` holds the unbounded repeat `\\w+`"),
     (r"\bthe \w+\s*\w+ly\b", "neighbouring repeats `\\w+` and `\\w+`"),
-    (r"\w+ly\b", "starts with `\\w+`, which a long run of the same characters makes the matcher try again"),
-    (r"x[xy]+z", "starts with `x[xy]+`"),
+    (r"\w+ly\b", "the run `\\w+` near its start can be tried again from every position"),
+    (r"x[xy]+z", "the run `[xy]+` near its start"),
     (r"(?:so)?", "can match the empty string"),
     (r"\b(?:(?:so)?)+x", "repeats something that can match nothing"),
     ("a" * (MAX_PATTERN_LENGTH + 1), f"the limit is {MAX_PATTERN_LENGTH}"),
@@ -316,3 +316,15 @@ def test_the_reason_quotes_the_fragment_as_a_pattern():
                                                max_size=40)))
 def test_the_check_never_raises(pattern):
     assert problem(pattern) is None or problem(pattern)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"b++[ab]",  # a possessive run is not backtracked into, but a search still starts it everywhere
+    r"\d?[^a]+[ab]\b",  # an optional start fences nothing off
+    r"-+\b",  # \b after a run of non-word characters can fail
+    r"(?:a[ab]+x)?x\s*a",  # inside an optional group at the start
+    r"(\s?+\s+)(\b)",
+])
+def test_quadratic_starts_found_by_fuzzing_are_refused(pattern):
+    # Each was accepted by an earlier version of the check and took seconds on 20 KB.
+    assert "near its start can be tried again" in (problem(pattern) or "")
