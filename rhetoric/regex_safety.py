@@ -5,9 +5,12 @@ ways may try them all, and a short sentence then takes years. This is a small
 static analysis over the stdlib's own parse tree. It rejects the constructs that
 backtrack badly: nested unbounded repeats whose runs are not delimited, repeated
 alternatives that can match the same text, back-references, lookarounds holding
-unbounded repeats, neighbouring unbounded repeats over shared characters, an
-unbounded repeat tried at every position, and patterns that can match nothing.
-It errs on the side of refusing: a refused pattern can always be written another way.
+unbounded repeats, neighbouring unbounded repeats over shared characters, a run
+near the start that a search would scan again from every position of a long run
+(quadratic, not exponential, but hours on a megabyte), and patterns that can match
+nothing. It errs on the side of refusing: a refused pattern can always be written
+another way. It is a heuristic, not a proof: tests/test_regex_safety.py runs every
+pattern rhetoric uses on inputs built to make it backtrack.
 """
 
 from __future__ import annotations
