@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -100,6 +101,13 @@ def _task(args: tuple[str | RhetoricError, Options, Config]) -> Outcome:
     return analyze_one(*args)
 
 
+def _worker_start() -> None:
+    # Ctrl-C reaches every process in the terminal's group. Only the main process acts on
+    # it (it stops the pool); a worker interrupted in the middle of sending a result
+    # would leave the pool's pipe locked and the main process waiting for ever.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class Batch:
     """A pool of workers (or none) that analyses inputs in order; use it as a context manager."""
 
@@ -119,7 +127,7 @@ class Batch:
             syllables.warm()
             # Keep the collector off what the workers inherit, so they do not copy it page by page.
             self._freeze()
-            self._pool = multiprocessing.get_context("fork").Pool(self.jobs)
+            self._pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_worker_start)
         return self
 
     def __exit__(self, *exc: object) -> None:

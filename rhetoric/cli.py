@@ -133,8 +133,9 @@ def analyze(
     no_color: Annotated[bool, typer.Option("--no-color", help="Print no colours (so does NO_COLOR=1).")] = False,
     no_text: Annotated[bool, typer.Option("--no-text", help="Leave the highlighted article out of the report.")]
     = False,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse files larger than this.")]
-    = 50_000_000,
+    max_bytes: Annotated[int, typer.Option(
+        "--max-bytes", min=1, help="Refuse files larger than this many bytes (each MB of text needs ~70 MB of memory).")]
+    = 5_000_000,  # read.DEFAULT_MAX_BYTES, written out so that --help does not import the reader
     config_file: ConfigFile = None,
     no_config: NoConfig = False,
     select: Select = None,

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .errors import InputError
-from .suppress import COMMENT, Comment, Line
+from .suppress import Comment, Line, comments_in
 
 # Words of the text after an HTML comment that are looked up in the extracted text to place it,
 # and how many pieces of text after it are tried before the comment is given up as unplaceable.
@@ -39,8 +39,8 @@ def markdown(source: str) -> Extracted:
     for token in MarkdownIt("commonmark").parse(source):
         if token.type == "html_block":
             first = token.map[0] if token.map else 0
-            comments.extend(Comment(m.group(1), length, first + token.content.count("\n", 0, m.end()))
-                            for m in COMMENT.finditer(token.content))
+            comments.extend(Comment(body, length, first + token.content.count("\n", 0, end))
+                            for body, end in comments_in(token.content))
         if token.type != "inline" or token.children is None:
             continue  # code blocks and fences are not prose
         line = token.map[0] if token.map else 0
@@ -60,8 +60,8 @@ def markdown(source: str) -> Extracted:
                 line += 1
                 line_start = pos
             elif child.type == "html_inline":
-                block_comments.extend((m.group(1), pos, line + child.content.count("\n", 0, m.end()))
-                                      for m in COMMENT.finditer(child.content))
+                block_comments.extend((body, pos, line + child.content.count("\n", 0, end))
+                                      for body, end in comments_in(child.content))
                 line += child.content.count("\n")
         block_lines.append((line, line_start, pos))
         raw = "".join(parts)

@@ -15,6 +15,7 @@ from . import compiled, tomlfile
 from .errors import LexiconError
 from .findings import Category, Severity
 from .inflect import inflections
+from .regex_safety import problem
 from .segment import normalize
 
 LEXICAL_CATEGORIES = frozenset(
@@ -28,9 +29,10 @@ _FAMILY_KEYS = {
 _REQUIRED_FAMILY = ("rule", "category", "description", "should_flag", "should_pass")
 _ENTRY_KEYS = {
     "term": str, "inflect": str, "forms": list, "message": str, "why": str, "alternative": str,
-    "severity": str, "not_after": list, "not_before": list, "case": bool,
+    "severity": str, "not_after": list, "not_before": list, "case": bool, "pattern": str,
 }
-_REQUIRED_ENTRY = ("term", "message", "why")
+_REQUIRED_ENTRY = ("message", "why")
+_TERM_ONLY = ("inflect", "forms", "not_after", "not_before")
 _INFLECT = ("none", "noun", "verb", "adj")
 _ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "ic", "ical", "less", "able", "ible", "ish", "ant", "ent", "ary")
 _WORD = re.compile(r"[^\W_]+(?:['’\-‐.][^\W_]+)*")
@@ -67,6 +69,7 @@ class Entry:
     cased: tuple[str, ...] = ()
     modifier: bool = False  # an adjective that frames the noun after it
     noun: bool = False  # a noun whose own modifier belongs to the loaded phrase
+    pattern: re.Pattern[str] | None = None  # a construction no word list can express, matched in one sentence
 
 
 @dataclass(slots=True)
@@ -130,9 +133,10 @@ def load(paths: Iterable[str | Path] | None = None, *, extra: Iterable[str | Pat
     for path in extra:
         family, fam_entries = load_file(Path(path), families)
         families.setdefault(family.rule, family)
-        replaced = {_phrase(e.term) for e, _ in fam_entries}
+        replaced = {_phrase(e.term) for e, _ in fam_entries if e.pattern is None}
         # The user's entries go first, so where one shares a form with another entry, the user's wins.
-        entries = fam_entries + [item for item in entries if _phrase(item[0].term) not in replaced]
+        entries = fam_entries + [item for item in entries
+                                 if item[0].pattern is not None or _phrase(item[0].term) not in replaced]
     allowed = {_phrase(term) for term in allow}
     if allowed:
         entries = [(e, forms) for e, forms in entries if not any(_phrase(f) in allowed for f in forms)]
@@ -198,29 +202,53 @@ def load_file(path: Path, known: Mapping[str, Family] | None = None,
         where = f"[[entry]] #{n + 1}"
         line = entry_lines[n] if n < len(entry_lines) else None
         _check_keys(item, _ENTRY_KEYS, _REQUIRED_ENTRY, path, locate, where, line)
+        pattern = _pattern(item, path, locate, where, line)
         inflect = item.get("inflect", "none")
         if inflect not in _INFLECT:
             raise LexiconError(f"{where}: inflect {inflect!r}; expected one of: {', '.join(_INFLECT)}",
                                path=path, line=locate.key("inflect", after=line))
-        if not _WORD.search(item["term"]):
+        if pattern is None and not _WORD.search(item["term"]):
             raise LexiconError(f"{where}: 'term' {item['term']!r} holds no word; expected a word or a phrase",
                                path=path, line=locate.key("term", after=line))
         entry = Entry(
-            family=family, term=item["term"], message=item["message"], why=item["why"],
+            family=family, term=item.get("term", item.get("pattern", "")), message=item["message"],
+            why=item["why"],
             alternative=item.get("alternative") or None,
             severity=_enum(Severity, item.get("severity", severity.value), path,
                            lambda line=line: locate.key("severity", after=line), "severity"),
             not_after=_guards(item.get("not_after", [])),
             not_before=_guards(item.get("not_before", [])),
             case=item.get("case", False),
-            modifier=inflect == "adj" or (" " not in item["term"] and item["term"].endswith(_ADJECTIVE_ENDINGS)),
+            modifier=inflect == "adj" or (pattern is None and " " not in item["term"]
+                                          and item["term"].endswith(_ADJECTIVE_ENDINGS)),
             noun=inflect == "noun",
+            pattern=pattern,
         )
-        forms = [item["term"], *item.get("forms", [])]
+        forms = [item["term"], *item.get("forms", [])] if pattern is None else []
         if inflect != "none":
             forms.extend(inflections(item["term"], inflect))
         entries.append((entry, forms))
     return family, entries
+
+
+def _pattern(item: dict[str, Any], path: Path, locate: tomlfile.Locator, where: str,
+             line: int | None) -> re.Pattern[str] | None:
+    """Return an entry's compiled `pattern`, refusing one that could backtrack badly; None for a term entry."""
+    if ("term" in item) == ("pattern" in item):
+        raise LexiconError(f"{where}: give exactly one of 'term' and 'pattern'", path=path, line=line)
+    if "pattern" not in item:
+        return None
+    for key in _TERM_ONLY:
+        if key in item:
+            raise LexiconError(f"{where}: {key!r} applies to a 'term', not to a 'pattern'", path=path,
+                               line=locate.key(key, after=line))
+    source = item["pattern"]
+    flags = 0 if item.get("case", False) else re.IGNORECASE
+    why = problem(source, flags)
+    if why is not None:
+        raise LexiconError(f"{where}: 'pattern' `{source}` is refused: {why}", path=path,
+                           line=locate.key("pattern", after=line))
+    return re.compile(source, flags)
 
 
 def _guards(phrases: list[str]) -> tuple[tuple[str, ...], ...]:

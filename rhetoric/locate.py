@@ -21,7 +21,9 @@ from .suppress import Line
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 # What may stand between two words of the prose in the source: white space, with the marks of
 # emphasis and code that touch it, and the ">" that starts every line of a Markdown block quote.
-_GAP = re.compile(r"[*_`]*\s+(?:>\s*)*[*_`]*")
+# The lookbehind starts a gap only at the first mark of a run, so a long run of marks is not
+# scanned again from each of its characters.
+_GAP = re.compile(r"(?<![*_`])[*_`]*\s+(?:>\s*)*[*_`]*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,8 +18,28 @@ from .suppress import Suppression, in_plain_text, suppressions
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
            ".html": "html", ".htm": "html"}
 STDIN = "-"
-# Larger files are refused rather than risk exhausting memory.
-DEFAULT_MAX_BYTES = 50_000_000
+# Larger files are refused rather than risk exhausting memory: analysis holds about
+# 70 MB per MB of text (bench/sizes.py), so this keeps one worker within a few hundred
+# MB, and it is still some 25 times the longest news article.
+DEFAULT_MAX_BYTES = 5_000_000
+# The first bytes of file kinds that are not text, and what to call them in a message.
+# A PDF can be all ASCII at its start, so a NUL byte alone would not give it away.
+_MAGIC = (
+    (b"%PDF-", "a PDF document", "extract its text first (for example with pdftotext)"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", "rhetoric analyses text"),
+    (b"\xff\xd8\xff", "a JPEG image", "rhetoric analyses text"),
+    (b"GIF87a", "a GIF image", "rhetoric analyses text"),
+    (b"GIF89a", "a GIF image", "rhetoric analyses text"),
+    (b"PK\x03\x04", "a zip archive (or a .docx, .odt or .epub document)",
+     "unpack it, or save the document as plain text"),
+    (b"\x1f\x8b", "a gzip archive", "unpack it first (gunzip)"),
+    (b"BZh91AY&SY", "a bzip2 archive", "unpack it first (bunzip2)"),
+    (b"\xfd7zXZ\x00", "an xz archive", "unpack it first (unxz)"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "unpack it first"),
+    (b"\x28\xb5\x2f\xfd", "a zstd archive", "unpack it first (unzstd)"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document", "save it as plain text"),
+    (b"\x7fELF", "a program", "rhetoric analyses text"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +65,8 @@ def expand(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[
                 found = True
                 yield item
             if not found:
-                yield InputError("folder holds no files to analyse (.txt, .md, .html)", path=p)
+                yield InputError("folder holds no files to analyse (.txt, .md, .html); name others with --include",
+                                 path=p)
         else:
             yield p
 
@@ -57,16 +78,16 @@ def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterato
         try:
             st = folder.stat()
         except OSError as exc:
-            yield InputError(f"cannot open folder: {exc.strerror}", path=folder)
+            yield InputError(_cannot("open folder", exc), path=folder)
             return
         if (st.st_dev, st.st_ino) in seen:
-            yield InputError("symbolic-link loop: folder already visited", path=folder)
+            yield InputError("symbolic-link loop: this folder was already visited in the scan; skipped", path=folder)
             return
         seen.add((st.st_dev, st.st_ino))
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            yield InputError(f"cannot list folder: {exc.strerror}", path=folder)
+            yield InputError(_cannot("list folder", exc), path=folder)
             return
         for entry in entries:
             if entry.name.startswith("."):
@@ -103,7 +124,9 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Input:
         data = _read_file(path, max_bytes)
         name = path
     if len(data) > max_bytes:
-        raise InputError(f"is larger than the limit of {max_bytes:,} bytes (see --max-bytes)", path=path)
+        raise InputError(f"is larger than the limit of {max_bytes:,} bytes; skipped (if it really is one article, "
+                         "raise the limit with --max-bytes: analysis needs about 70 MB of memory per MB of text)",
+                         path=path)
     text, encoding = decode(data, path)
     if not text.strip():
         raise InputError("is empty" if not text else "holds only white space", path=path)
@@ -126,22 +149,47 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Input:
 
 
 def _read_file(path: str, max_bytes: int) -> bytes:
-    p = Path(path)
     try:
-        st = p.stat()
+        _check_kind(os.stat(path).st_mode, path)  # a device or a pipe is never even opened
+        # Opened without blocking and checked again on the open descriptor: a file swapped
+        # for a pipe after the check is still never read, so a scan cannot hang on it.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise InputError("no such file" if not p.is_symlink() else "broken symbolic link", path=path) from None
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = None  # not a link (or no longer one)
+        if target is not None:
+            raise InputError(f"broken symbolic link: it points to {target}, which does not exist; skipped",
+                             path=path) from None
+        raise InputError("no such file: check the path (a file in a folder may have been moved or deleted "
+                         "during the scan)", path=path) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", path=path) from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=path) from exc
-    if stat.S_ISDIR(st.st_mode):
-        raise InputError("is a folder, not a file", path=path)
-    if not stat.S_ISREG(st.st_mode):
-        raise InputError("is not a regular file (a device, socket or pipe); not opened", path=path)
-    try:
-        with open(p, "rb") as f:
+        raise InputError(_cannot("open", exc), path=path) from exc
+    with os.fdopen(fd, "rb") as f:
+        try:
+            _check_kind(os.fstat(fd).st_mode, path)
             return f.read(max_bytes + 1)
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=path) from exc
+        except OSError as exc:
+            raise InputError(_cannot("read", exc), path=path) from exc
+
+
+def _check_kind(mode: int, path: str) -> None:
+    if stat.S_ISDIR(mode):
+        raise InputError("is a folder, not a file", path=path)
+    if not stat.S_ISREG(mode):
+        raise InputError("is not a regular file (a device, socket or named pipe); skipped without reading it, "
+                         "since reading could wait forever", path=path)
+
+
+def _cannot(what: str, exc: OSError) -> str:
+    """Return an actionable message for an operating-system error on an input file."""
+    reason = (exc.strerror or str(exc)).lower()
+    if isinstance(exc, PermissionError):
+        return f"cannot {what}: permission denied; give your user read access to it, or leave it out"
+    return f"cannot {what}: {reason}; skipped"
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
@@ -150,11 +198,15 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
-            raise InputError(f"cannot decode as UTF-16 at byte {exc.start}", path=path) from exc
+            raise InputError(f"starts like UTF-16 text but cannot be decoded at byte {exc.start}; "
+                             "the file may be truncated or not text", path=path) from exc
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
+    for magic, kind, advice in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"is a binary file ({kind}), not text; skipped ({advice})", path=path)
     if b"\x00" in data[:8192]:
-        raise InputError("looks like a binary file, not text", path=path)
+        raise InputError("looks like a binary file, not text (it holds NUL bytes); skipped", path=path)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -164,8 +216,9 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding in ("utf_8", "utf-8"):
         raise InputError(f"is not valid UTF-8 and no other text encoding fits (bad byte 0x{data[bad]:02x} at "
-                         f"offset {bad})", path=path)
+                         f"offset {bad}); convert it to UTF-8 first, e.g. with iconv", path=path)
     try:
         return data.decode(best.encoding), best.encoding
     except (UnicodeDecodeError, LookupError) as exc:
-        raise InputError(f"cannot decode as {best.encoding}", path=path) from exc
+        raise InputError(f"cannot be decoded as {best.encoding}, the closest text encoding; convert it to UTF-8 "
+                         "first", path=path) from exc

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import repeat
+from itertools import islice, repeat
 from operator import itemgetter
 
 from .model import Document, Paragraph, Sentence, Token
@@ -21,7 +21,9 @@ _TOKEN = re.compile(
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Candidate sentence ends: terminal punctuation, then closing quotes/brackets, then space.
 # A full stop glued to the next sentence ("the caucus.The outcome") ends one too.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n|(?<=[a-z][a-z])[.!?](?=[A-Z][a-z])")
+# A run of marks is tried only where it begins: tried from each mark of "!!!!…x" in turn,
+# it would be scanned to its end again every time (quadratic time).
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’»)\]]*(?=\s)|\n|(?<=[a-z][a-z])[.!?](?=[A-Z][a-z])")
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([¡¿"
 
@@ -86,11 +88,16 @@ def _tokens(text: str) -> list[Token]:
     # Documents hold hundreds of thousands of tokens, so the per-token work is kept
     # in C: the match methods are mapped rather than called from a Python loop, and
     # tuple.__new__ builds each Token without going through its Python constructor.
-    matches = list(_TOKEN.finditer(low))
-    words = list(map(re.Match.group, matches))
-    norms = [w[:-2] if w[-2:] == "'s" and len(w) > 2 and w not in _CONTRACTED else w for w in words]
-    fields = zip(map(re.Match.start, matches), map(re.Match.end, matches), norms)
-    return list(map(tuple.__new__, repeat(Token), fields))
+    # Matches are taken a batch at a time: a match object weighs several times its
+    # Token, and holding all of them at once doubled the memory a long text needs.
+    tokens: list[Token] = []
+    found = _TOKEN.finditer(low)
+    while matches := list(islice(found, 50_000)):
+        words = list(map(re.Match.group, matches))
+        norms = [w[:-2] if w[-2:] == "'s" and len(w) > 2 and w not in _CONTRACTED else w for w in words]
+        fields = zip(map(re.Match.start, matches), map(re.Match.end, matches), norms)
+        tokens.extend(map(tuple.__new__, repeat(Token), fields))
+    return tokens
 
 
 def _paragraphs(text: str):

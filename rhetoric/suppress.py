@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .findings import Finding
 from .selection import EVERY, covers
 
-COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _DIRECTIVE = re.compile(r"^\s*rhetoric-(disable-next-line|disable|enable)(?:\s+(.*?))?\s*$", re.DOTALL)
 
 
@@ -85,16 +84,35 @@ def suppressions(comments: Iterable[Comment], lines: Sequence[Line], length: int
     return tuple(s for s in out if s.start < s.end)
 
 
+def comments_in(text: str) -> Iterator[tuple[str, int]]:
+    """Yield the inside of every HTML comment in `text` and the offset just past it.
+
+    Found with str.find rather than a regular expression, which would scan to the end again
+    from every "<!--" that is never closed.
+    """
+    at = text.find("<!--")
+    while at >= 0:
+        close = text.find("-->", at + 4)
+        if close < 0:
+            return
+        yield text[at + 4:close], close + 3
+        at = text.find("<!--", close + 3)
+
+
+def _only_comment(line: str) -> bool:
+    return line.startswith("<!--") and line.find("-->") == len(line) - 3
+
+
 def in_plain_text(text: str) -> tuple[Suppression, ...]:
     """Return the suppressions of a plain text, whose comments are part of the analysed text itself."""
     if "rhetoric-" not in text:
         return ()
     lines, start = [], 0
     for n, line in enumerate(text.split("\n")):
-        if line.strip() and not COMMENT.fullmatch(line.strip()):
+        if line.strip() and not _only_comment(line.strip()):
             lines.append(Line(n, start, start + len(line)))
         start += len(line) + 1
-    comments = [Comment(m.group(1), m.start(), text.count("\n", 0, m.end())) for m in COMMENT.finditer(text)]
+    comments = [Comment(body, end - len(body) - 7, text.count("\n", 0, end)) for body, end in comments_in(text)]
     return suppressions(comments, lines, len(text))
 
 

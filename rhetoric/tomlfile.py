@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .compiled import Parsed
 
 # tomllib (before Python 3.14) tells where a syntax error is only inside its message.
-_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_AT = re.compile(r"\(at line (\d+), column (\d+)\)$")
 
 
 def read(path: Path, error: type[RhetoricError], what: str,
@@ -37,7 +37,7 @@ def read(path: Path, error: type[RhetoricError], what: str,
         at = _AT.search(message)
         if at is None:
             raise error(f"invalid TOML: {message}", path=path) from exc
-        detail = message[:at.start()]
+        detail = message[:at.start()].rstrip()
         raise error(f"invalid TOML at column {at.group(2)}: {detail}", path=path, line=int(at.group(1))) from exc
 
 

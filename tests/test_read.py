@@ -91,3 +91,138 @@ def test_broken_symlink(tmp_path):
     os.symlink(tmp_path / "gone.txt", tmp_path / "link.txt")
     with pytest.raises(InputError, match="broken symbolic link"):
         read(str(tmp_path / "link.txt"))
+
+
+def _zip() -> bytes:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("article.txt", "The council approved the plan.")
+    return buf.getvalue()
+
+
+def _gzip() -> bytes:
+    import gzip
+
+    return gzip.compress(b"The council approved the plan.")
+
+
+# Minimal but real file starts: a PDF's first bytes are plain ASCII, so only its
+# signature tells it from text in a legacy encoding.
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n" * 20
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+
+
+@pytest.mark.parametrize(("data", "kind"), [
+    (PNG, "a PNG image"),
+    (PDF, "a PDF document"),
+    (_zip(), "a zip archive"),
+    (_gzip(), "a gzip archive"),
+    (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "a JPEG image"),
+    (b"\x01\x02\x00\x00binary junk" * 10, "NUL bytes"),
+])
+def test_binary_files_are_refused_with_their_kind(tmp_path, data, kind):
+    with pytest.raises(InputError, match="binary file") as info:
+        read(write(tmp_path / "article.txt", data))
+    assert kind in info.value.message and "skipped" in info.value.message
+
+
+def test_undecodable_bytes_say_where_and_what_to_do(tmp_path):
+    with pytest.raises(InputError, match=r"not valid UTF-8 .*bad byte 0x8\w at offset 0.*convert it to UTF-8"):
+        read(write(tmp_path / "a.txt", bytes(range(128, 256)) * 40))
+
+
+def test_file_that_vanished_after_the_walk(tmp_path):
+    path = write(tmp_path / "a.txt", b"The council approved the plan.")
+    (found,) = expand([str(tmp_path)])
+    os.unlink(path)
+    with pytest.raises(InputError, match="no such file.*moved or deleted during the scan"):
+        read(found)
+
+
+def test_permission_denied_is_reported_not_raised(tmp_path, monkeypatch):
+    # We may run as root, for whom chmod 000 does not stop a read: simulate the refusal.
+    path = write(tmp_path / "a.txt", b"The council approved the plan.")
+    real_open = os.open
+
+    def refuse(p, *args, **kwargs):
+        if os.fspath(p) == path:
+            raise PermissionError(13, "Permission denied", p)
+        return real_open(p, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+    with pytest.raises(InputError, match="cannot open: permission denied; give your user read access"):
+        read(path)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_file_for_real(tmp_path):
+    path = write(tmp_path / "a.txt", b"The council approved the plan.")
+    os.chmod(path, 0)
+    with pytest.raises(InputError, match="permission denied"):
+        read(path)
+
+
+def test_file_that_fails_while_being_read(tmp_path, monkeypatch):
+    path = write(tmp_path / "a.txt", b"The council approved the plan.")
+    real_fdopen = os.fdopen
+
+    class Failing:  # a disk error in the middle of the read
+        def __init__(self, fd, *args):
+            self.file = real_fdopen(fd, *args)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.file.close()
+
+        def read(self, size):
+            raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "fdopen", Failing)
+    with pytest.raises(InputError, match="cannot read: input/output error; skipped"):
+        read(path)
+
+
+def test_device_is_never_opened(monkeypatch):
+    def opened(*args, **kwargs):
+        raise AssertionError("a device was opened")
+
+    monkeypatch.setattr(os, "open", opened)
+    with pytest.raises(InputError, match="not a regular file"):
+        read("/dev/zero")
+
+
+def test_pipe_swapped_in_after_the_check_is_not_read(tmp_path, monkeypatch):
+    # The walk saw a regular file; by the time it is opened it is a named pipe with no
+    # writer. Reading it would wait forever: the open descriptor is checked first.
+    fifo = tmp_path / "swapped.txt"
+    os.mkfifo(fifo)
+    regular = os.stat(write(tmp_path / "plain.txt", b"text"))
+    real_stat = os.stat
+    monkeypatch.setattr(os, "stat", lambda p, *a, **k: regular if os.fspath(p) == str(fifo) else real_stat(p, *a, **k))
+    with pytest.raises(InputError, match="not a regular file"):
+        read(str(fifo))
+
+
+def test_broken_symlink_names_its_target(tmp_path):
+    os.symlink(tmp_path / "gone.txt", tmp_path / "link.txt")
+    with pytest.raises(InputError, match=r"broken symbolic link: it points to .*gone\.txt, which does not exist"):
+        read(str(tmp_path / "link.txt"))
+
+
+def test_the_command_line_default_limit_is_the_readers():
+    import inspect
+
+    from rhetoric import cli
+    from rhetoric.read import DEFAULT_MAX_BYTES
+
+    assert inspect.signature(cli.analyze).parameters["max_bytes"].default == DEFAULT_MAX_BYTES
+
+
+def test_too_large_says_how_to_go_on(tmp_path):
+    with pytest.raises(InputError, match=r"larger than the limit of 100 bytes; skipped .*--max-bytes"):
+        read(write(tmp_path / "big.txt", b"word " * 100), max_bytes=100)

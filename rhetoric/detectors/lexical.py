@@ -26,3 +26,24 @@ def detect(ctx: Context) -> Iterator[Finding]:
             message=e.message, why=e.why, alternative=e.alternative,
             voice=ctx.voice(start, end),
         )
+    yield from _pattern_findings(ctx)
+
+
+def _pattern_findings(ctx: Context) -> Iterator[Finding]:
+    """Yield a finding for each match of a lexicon `pattern`, searched one sentence at a time."""
+    entries = [(e, e.pattern) for e in ctx.lexicons.entries if e.pattern is not None]
+    if not entries:
+        return
+    text = ctx.doc.text
+    for s in ctx.doc.sentences:
+        # The sentence alone, so that ^ and $ mean its edges and no match runs into the next one.
+        sentence = text[s.start:s.end]
+        for e, pattern in entries:
+            for m in pattern.finditer(sentence):
+                start, end = s.start + m.start(), s.start + m.end()
+                yield Finding(
+                    rule=e.family.rule, category=e.family.category, severity=e.severity,
+                    start=start, end=end, text=text[start:end],
+                    message=e.message, why=e.why, alternative=e.alternative,
+                    voice=ctx.voice(start, end),
+                )

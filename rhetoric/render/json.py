@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 from typing import Any
 
@@ -64,6 +65,13 @@ def error_dict(path: str, error: RhetoricError) -> dict[str, Any]:
 
 def dumps(obj: Any, *, pretty: bool = False) -> str:
     """Serialise a contract object (or a list of them)."""
-    return json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None)
+    if not pretty:
+        return json.dumps(obj, ensure_ascii=False)
+    # json.dumps with an indent gathers every small piece in one list before joining them:
+    # for a long text, millions of strings and several times the memory of the result.
+    out = io.StringIO()
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(obj):
+        out.write(chunk)
+    return out.getvalue()
 
 
