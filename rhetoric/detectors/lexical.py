@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from ..context import Context
@@ -30,17 +31,24 @@ def detect(ctx: Context) -> Iterator[Finding]:
 
 
 def _pattern_findings(ctx: Context) -> Iterator[Finding]:
-    """Yield a finding for each match of a lexicon `pattern`, searched one sentence at a time."""
+    """Yield a finding for each match of a lexicon `pattern`, searched one sentence at a time.
+
+    A match over words a term already matched adds nothing: the term's finding stands.
+    """
     entries = [(e, e.pattern) for e in ctx.lexicons.entries if e.pattern is not None]
     if not entries:
         return
     text = ctx.doc.text
+    starts = [m.start for m in ctx.phrases]
     for s in ctx.doc.sentences:
         # The sentence alone, so that ^ and $ mean its edges and no match runs into the next one.
         sentence = text[s.start:s.end]
         for e, pattern in entries:
             for m in pattern.finditer(sentence):
                 start, end = s.start + m.start(), s.start + m.end()
+                k = bisect_left(starts, end) - 1  # the last term match starting before this one ends
+                if k >= 0 and ctx.phrases[k].stop > start:
+                    continue
                 yield Finding(
                     rule=e.family.rule, category=e.family.category, severity=e.severity,
                     start=start, end=end, text=text[start:end],
