@@ -24,7 +24,7 @@ LEXICAL_CATEGORIES = frozenset(
 )
 _FAMILY_KEYS = {
     "rule": str, "category": str, "severity": str, "description": str,
-    "should_flag": list, "should_pass": list,
+    "should_flag": list, "should_pass": list, "not_after_possessive": bool,
 }
 _REQUIRED_FAMILY = ("rule", "category", "description", "should_flag", "should_pass")
 _ENTRY_KEYS = {
@@ -51,6 +51,8 @@ class Family:
     should_flag: tuple[str, ...]
     should_pass: tuple[str, ...]
     path: str
+    # Verbs whose noun is neutral: right after a possessive ("Trump's claims") a form is that noun.
+    not_after_possessive: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +193,7 @@ def load_file(path: Path, known: Mapping[str, Family] | None = None,
                            "severity"),
             description=fam["description"],
             should_flag=tuple(fam["should_flag"]), should_pass=tuple(fam["should_pass"]), path=str(path),
+            not_after_possessive=fam.get("not_after_possessive", False),
         )
         severity = family.severity
     entries = []

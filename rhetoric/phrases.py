@@ -53,6 +53,8 @@ def _fits(doc: Document, i: int, j: int, entry: Entry) -> bool:
     tokens, text = doc.tokens, doc.text
     if entry.case and entry.cased != tuple(text[t.start:t.end] for t in tokens[i:j]):
         return False
+    if entry.family.not_after_possessive and i > 0 and _possessive(doc, i - 1):
+        return False
     # A guard is a run of words touching the phrase (space or hyphen apart), before or after it.
     for guard in entry.not_after:
         k = i - len(guard)
@@ -62,6 +64,15 @@ def _fits(doc: Document, i: int, j: int, entry: Entry) -> bool:
         if j < len(tokens) and tokens[j].norm == guard[0] and _run(doc, j - 1, j + len(guard), (tokens[j - 1].norm, *guard)):
             return False
     return True
+
+
+def _possessive(doc: Document, k: int) -> bool:
+    """Return whether token k is a possessive followed by a space ("Trump's claims", "voters' claims")."""
+    t, text = doc.tokens[k], doc.text
+    if text[t.end - 2:t.end] in ("'s", "’s"):
+        # The tokenizer keeps the "'s" of a contraction ("it's", "that's") in the norm, not a possessive's.
+        return not t.norm.endswith("'s") and text[t.end:t.end + 1] == " "
+    return text[t.end - 1:t.end] == "s" and text[t.end:t.end + 2] in ("' ", "’ ")
 
 
 def _run(doc: Document, first: int, end: int, words: tuple[str, ...]) -> bool:
