@@ -280,27 +280,47 @@ def compare(
     format: Annotated[Format, typer.Option("--format", "-f", help="text, json or html.")] = Format.text,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to FILE (atomically).")] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Print no colours.")] = False,
+    config_file: ConfigFile = None,
+    no_config: NoConfig = False,
+    select: Select = None,
+    ignore: Ignore = None,
+    severity: SeverityOverride = None,
+    min_severity: MinSeverity = None,
+    lexicon: Lexicon = None,
+    allow: Allow = None,
+    include_quoted: IncludeQuoted = None,
 ) -> None:
-    """Compare two articles on the same story: scores side by side, loaded terms each alone uses."""
+    """Compare two articles on the same story: scores side by side, loaded terms each alone uses.
+
+    Each article is analysed under its own configuration, as `rhetoric analyze` would.
+    """
     import json
 
     from rich.console import Console
 
-    from . import lexicon
+    from .batch import Options, analyze_one, lexicons_for
     from .compare import compare as run_compare
     from .compare import difference
+    from .config import check_rules
     from .errors import RhetoricError
-    from .pipeline import analyze as run
-    from .read import read
     from .render import json as json_render
     from .render import terminal
+    from .rules import all_rules
 
     if format not in (Format.text, Format.json, Format.html):
         typer.echo("rhetoric: compare prints text, json or html", err=True)
         raise typer.Exit(EXIT_INPUT)
     try:
-        lex = lexicon.load()
-        reports = [run(doc.text, lexicons=lex, source=doc.source) for doc in (read(first), read(second))]
+        resolver = _resolver(config_file, no_config, select, ignore, severity, min_severity, lexicon, allow,
+                             None, None, include_quoted)
+        reports = []
+        for path in (first, second):
+            settings = resolver.for_input(path)
+            check_rules(settings, [r.id for r in all_rules(lexicons_for(settings))])
+            outcome = analyze_one(path, Options(), settings)
+            if outcome.error is not None:
+                raise outcome.error
+            reports.append(outcome.payload)
     except RhetoricError as exc:
         typer.echo(f"rhetoric: {exc}", err=True)
         raise typer.Exit(EXIT_INPUT) from None

@@ -42,3 +42,15 @@ def test_compare_html_page(tmp_path):
     assert result.exit_code == 0
     page = out.read_text(encoding="utf-8")
     assert "Two articles compared" in page and "reckless" in page and "<script" not in page
+
+
+def test_compare_analyses_each_article_under_its_configuration(tmp_path):
+    (tmp_path / ".rhetoric.toml").write_text('ignore = ["loaded-term"]\n', encoding="utf-8")
+    first = tmp_path / "opinion.txt"
+    first.write_text((SAMPLES / "opinion-transit-levy.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    obj = json.loads(CliRunner().invoke(app, ["compare", str(first), WIRE, "--format", "json"]).stdout)
+    assert not obj["loaded_terms_only_in_first"]  # the opinion piece's folder switches loaded terms off
+    obj = json.loads(CliRunner().invoke(app, ["compare", str(first), WIRE, "--format", "json", "--no-config"]).stdout)
+    assert obj["loaded_terms_only_in_first"]
+    result = CliRunner().invoke(app, ["compare", str(first), WIRE, "--select", "loaded-tem"])
+    assert result.exit_code == 2 and "did you mean" in result.stderr
