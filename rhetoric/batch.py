@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import signal
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -22,7 +22,11 @@ from .render import csv as csv_render
 from .render import github as github_render
 from .render import json as json_render
 from .render import sarif as sarif_render
+from .report import Report
+from .rules import all_rules
+from .selection import EVERY, unknown
 from .summary import row
+from .suppress import Suppression
 
 
 class Shape(str, Enum):
@@ -53,6 +57,7 @@ class Outcome:
     payload: Any = None
     error: RhetoricError | None = None
     breaches: tuple[thresholds.Breach, ...] = ()
+    notes: tuple[str, ...] = ()  # warnings about the input that did not stop its analysis
 
 
 @lru_cache(maxsize=16)
@@ -78,23 +83,38 @@ def analyze_one(item: str | RhetoricError, options: Options, config: Config = Co
     except RhetoricError as exc:
         return Outcome(path=item, error=exc)
     breaches = thresholds.check(report, config.limits, config.include_quoted)
-    shape = options.shape
+    notes = _comment_notes(doc.suppressions, config) if doc.suppressions else ()
+    return Outcome(path=item, payload=_payload(report, doc.original, config, options.shape), breaches=breaches,
+                   notes=notes)
+
+
+def _payload(report: Report, original: str | None, config: Config, shape: Shape) -> Any:
+    """Return the report in the shape the parent asked for."""
     if shape is Shape.REPORT:
-        return Outcome(path=item, payload=report, breaches=breaches)
+        return report
     if shape is Shape.ROW:
-        return Outcome(path=item, payload=row(report), breaches=breaches)
+        return row(report)
     if shape is Shape.CSV:
-        return Outcome(path=item, payload=csv_render.line(row(report)), breaches=breaches)
+        return csv_render.line(row(report))
     if shape is Shape.SARIF:
-        return Outcome(path=item, payload=sarif_render.results(report, original=doc.original,
-                                                               include_quoted=config.include_quoted),
-                       breaches=breaches)
+        return sarif_render.results(report, original=original, include_quoted=config.include_quoted)
     if shape is Shape.GITHUB:
-        return Outcome(path=item, payload=github_render.lines(report, original=doc.original,
-                                                              include_quoted=config.include_quoted),
-                       breaches=breaches)
-    obj = json_render.to_dict(report, with_text=doc.original is not None)
-    return Outcome(path=item, payload=json_render.dumps(obj, pretty=shape is Shape.JSON), breaches=breaches)
+        return github_render.lines(report, original=original, include_quoted=config.include_quoted)
+    obj = json_render.to_dict(report, with_text=original is not None)
+    return json_render.dumps(obj, pretty=shape is Shape.JSON)
+
+
+def _comment_notes(suppressions: Sequence[Suppression], config: Config) -> tuple[str, ...]:
+    """Return a warning for each rule a rhetoric-disable comment names that no rule or category matches."""
+    ids = [r.id for r in all_rules(lexicons_for(config))]
+    notes = []
+    for selector in dict.fromkeys(r for s in suppressions for r in s.rules if r != EVERY):
+        close = unknown(selector, ids)
+        if close is not None:
+            hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+            notes.append(f"a rhetoric-disable comment names {selector!r}, which is no rule or category{hint}: "
+                         "it switches nothing off")
+    return tuple(notes)
 
 
 def _task(args: tuple[str | RhetoricError, Options, Config]) -> Outcome:

@@ -122,6 +122,9 @@ def _rules_in_use(configs: Sequence[Config]) -> list[Rule]:
 
 
 def _report_breaches(outcome: Outcome) -> int:
+    """Print the input's warnings and the limits it exceeded; return how many limits."""
+    for note in outcome.notes:
+        typer.echo(f"rhetoric: {outcome.path}: {note}", err=True)
     for breach in outcome.breaches:
         typer.echo(f"rhetoric: {breach}", err=True)
     return len(outcome.breaches)

@@ -202,3 +202,13 @@ def test_rules_lists_the_configured_lexicons(tmp_path, monkeypatch):
     assert "editorializing.house" not in run("rules", "--no-config").stdout
     (tmp_path / ".rhetoric.toml").write_text('lexicons = ["gone.toml"]\n', encoding="utf-8")
     assert run("rules").exit_code == 2
+
+
+def test_a_suppression_comment_naming_no_rule_is_reported(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("The reckless plan.\n\n<!-- rhetoric-disable-next-line loaded-tem -->\nThe reckless plan.\n",
+                    encoding="utf-8")
+    result = run("analyze", str(path), "--format", "json")
+    assert result.exit_code == 0
+    assert "'loaded-tem', which is no rule or category (did you mean 'loaded-term'" in result.stderr
+    assert len([f for f in json.loads(result.stdout)["findings"] if f["category"] == "loaded-term"]) == 2
