@@ -29,11 +29,12 @@ def _words() -> _Words:
                   frozenset(t["rules"]["not_framing"]))
 
 
-def loaded_extent(doc: Document, covered: frozenset[int], m: PhraseMatch) -> tuple[int, int]:
+def loaded_extent(doc: Document, covered: frozenset[int], nouns: frozenset[int], m: PhraseMatch) -> tuple[int, int]:
     """Return the character span of the loaded phrase around lexicon match `m`.
 
     `covered` holds every token of every lexicon match in the document: a word of another match
-    is not swallowed into this one.
+    is not swallowed into this one. `nouns` holds the first token of every loaded noun, which
+    takes the modifier before it.
     """
     words = _words()
     first, end = m.first, m.end
@@ -41,12 +42,12 @@ def loaded_extent(doc: Document, covered: frozenset[int], m: PhraseMatch) -> tup
     if e.noun:
         first = _own_modifier_start(doc, covered, words, first)
     elif e.modifier or (first + 1 == end and e.family.rule not in words.not_framing):
-        end = _governed_word_end(doc, covered, words, end)
+        end = _governed_word_end(doc, covered, nouns, words, end)
     if e.modifier or e.noun:
         first = _coordinated_start(doc, covered, words, first)
     if e.modifier:
         end = _coordinated_end(doc, covered, words, end)
-    first = _intensified_start(doc, words, first)
+    first = _intensified_start(doc, covered, words, first)
     return doc.tokens[first].start, doc.tokens[end - 1].end
 
 
@@ -66,17 +67,19 @@ def _plain_lower(doc: Document, i: int, words: _Words) -> bool:
 
 
 def _adjective_like(doc: Document, covered: frozenset[int], words: _Words, i: int) -> bool:
-    norm = doc.tokens[i].norm
-    return _plain_lower(doc, i, words) and (norm.endswith(words.adjective_endings) or i in covered)
+    """Return whether token i looks like an adjective that no other lexicon match holds."""
+    return _plain_lower(doc, i, words) and doc.tokens[i].norm.endswith(words.adjective_endings) and i not in covered
 
 
-def _governed_word_end(doc: Document, covered: frozenset[int], words: _Words, end: int) -> int:
+def _governed_word_end(doc: Document, covered: frozenset[int], nouns: frozenset[int], words: _Words, end: int) -> int:
     """Return the token end after the word a loaded modifier governs ("reckless plan", "grossly unfair")."""
     if end >= len(doc.tokens) or _gap(doc, end) != " " or not _plain_lower(doc, end, words):
         return end
     head = doc.tokens[end].norm
     if head.endswith("ly") or end in covered:
         return end
+    if end + 1 in nouns and _gap(doc, end + 1) == " ":
+        return end  # it modifies the loaded word after it ("vulgar ritual humiliation"), which takes it
     return end + 1
 
 
@@ -101,7 +104,7 @@ def _sentence_initial(doc: Document, i: int) -> bool:
 
 
 def _coordinated_end(doc: Document, covered: frozenset[int], words: _Words, end: int) -> int:
-    """Extend over modifiers coordinated after the loaded one: "ridiculous and illogical"."""
+    """Extend over modifiers coordinated after the loaded one: "ridiculous and unworkable"."""
     n = len(doc.tokens)
     while end + 1 < n and doc.tokens[end].norm in words.conjunctions and _gap(doc, end) in (" ", ", ") \
             and _gap(doc, end + 1) == " " and _adjective_like(doc, covered, words, end + 1):
@@ -117,9 +120,9 @@ def _coordinated_start(doc: Document, covered: frozenset[int], words: _Words, fi
     return first
 
 
-def _intensified_start(doc: Document, words: _Words, first: int) -> int:
-    """Extend over the degree words right before the phrase: "utterly shameful"."""
+def _intensified_start(doc: Document, covered: frozenset[int], words: _Words, first: int) -> int:
+    """Extend over the degree words right before the phrase: "thoroughly shameful"."""
     while first > 0 and _gap(doc, first) == " " and doc.tokens[first - 1].norm in words.intensifiers \
-            and _word(doc, first - 1).isalpha():
+            and _word(doc, first - 1).isalpha() and first - 1 not in covered:
         first -= 1
     return first

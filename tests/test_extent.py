@@ -12,9 +12,9 @@ def _loaded(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("It was an utterly shameful decision by the board.", "utterly shameful decision"),
-    ("Critics called it ridiculous and illogical in a letter.", "ridiculous and illogical"),
-    ("The noble and courageous volunteers stayed on.", "noble and courageous volunteers"),
+    ("It was a thoroughly shameful decision by the board.", "thoroughly shameful decision"),
+    ("Critics called it ridiculous and unworkable in a letter.", "ridiculous and unworkable"),
+    ("The anxious and reckless drivers stayed on.", "anxious and reckless drivers"),
     ("He met the bearded psychopath in court.", "bearded psychopath"),
     ("The report was grossly unfair to the staff.", "grossly unfair"),
     ("It was a bogus autopsy by any measure.", "bogus autopsy"),
@@ -28,6 +28,8 @@ def test_the_phrase_grows_over_its_own_words(text: str, expected: str) -> None:
     ("Zealots gathered outside.", "Zealots"),
     ("It was shameful to the residents.", "shameful"),
     ("They showed hostilities towards the town.", "hostilities"),
+    ("It was an utter disgrace.", "disgrace"),  # "utter" is a finding of its own
+    ("A vulgar ritual humiliation followed.", "vulgar"),  # "ritual" belongs to "ritual humiliation"
     ("She admitted the error in a letter.", "admitted"),  # a verb of saying frames no object
 ])
 def test_the_phrase_stops_at_names_sentence_starts_and_function_words(text: str, term: str) -> None:

@@ -15,11 +15,12 @@ def detect(ctx: Context) -> Iterator[Finding]:
     """Yield a finding for each lexicon phrase in the text."""
     text = ctx.doc.text
     covered = frozenset(i for m in ctx.phrases for i in range(m.first, m.end))
+    nouns = frozenset(m.first for m in ctx.phrases if m.entry.noun and m.entry.family.category is Category.LOADED_TERM)
     for m in ctx.phrases:
         e = m.entry
         if cancels(e.family.rule) and denied(ctx.doc, m.first):
             continue  # "not a masterpiece" is no puffery, "was not a traitor" applies no label
-        start, end = loaded_extent(ctx.doc, covered, m) if e.family.category is Category.LOADED_TERM \
+        start, end = loaded_extent(ctx.doc, covered, nouns, m) if e.family.category is Category.LOADED_TERM \
             else (m.start, m.stop)
         yield Finding(
             rule=e.family.rule, category=e.family.category, severity=e.severity,
