@@ -12,9 +12,9 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .pipeline import analyze
     from .errors import InputError, LexiconError, RhetoricError
     from .findings import Category, Finding, Severity, Voice
+    from .pipeline import analyze
     from .report import Report
 
 _EXPORTS = {

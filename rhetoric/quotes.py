@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Paragraph, QuoteStyle, Quotation
+from .model import Paragraph, Quotation, QuoteStyle
 
 _OPEN, _CLOSE, _EITHER = "open", "close", "either"
 # Two apostrophes or two backticks stand for a double mark in text that came

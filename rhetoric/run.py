@@ -6,6 +6,7 @@ import sys
 from collections.abc import Sequence
 
 import typer
+
 from .batch import Batch, Options, Outcome, Shape, lexicons_for
 from .config import Config, Resolver, check_rules
 from .errors import RhetoricError

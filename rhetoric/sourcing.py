@@ -10,8 +10,8 @@ from functools import cache
 from operator import itemgetter
 
 from .claims import find_claims
-from .findings import Category
 from .data import table
+from .findings import Category
 from .model import Document, Quotation, Sentence, Token
 from .phrases import PhraseMatch
 

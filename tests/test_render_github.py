@@ -41,7 +41,8 @@ def test_unreadable_file_is_an_error_annotation(tmp_path, monkeypatch):
     Path("bin.txt").write_bytes(b"\x00\x01 not text")
     result = annotate("bin.txt")
     assert result.exit_code == 2
-    assert result.stdout == "::error file=bin.txt,title=rhetoric::looks like a binary file, not text (it holds NUL bytes); skipped\n"
+    assert result.stdout == ("::error file=bin.txt,title=rhetoric::looks like a binary file, not text "
+                             "(it holds NUL bytes); skipped\n")
     assert github.error_line("-", InputError("is empty")) == "::error title=rhetoric::is empty\n"
 
 
