@@ -14,6 +14,7 @@ from functools import cache
 from operator import itemgetter
 from re import _constants as re_constants  # type: ignore[attr-defined]  # the stdlib's own regex parser
 from re import _parser as re_parser  # type: ignore[attr-defined]
+from typing import Any
 
 from .data import table
 from .model import Document, Sentence
@@ -80,7 +81,7 @@ def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     return [_is_claim(doc, s, c, i in marked, found[i], local) for i, s in enumerate(doc.sentences)]
 
 
-def _signal(s: dict) -> Signal:
+def _signal(s: dict[str, Any]) -> Signal:
     """Build one claim signal from its TOML table."""
     if "absent" in s:
         return Signal(s["name"], None, float(s["weight"]), local=False, absent=frozenset(s["absent"].split()))
@@ -116,10 +117,11 @@ def _word_list(pattern: str) -> frozenset[tuple[str, ...]] | None:
 _PLAIN = re.compile(r"[a-z][a-z '’]*")
 
 
-def _finite(nodes: list) -> set[str] | None:
+def _finite(nodes: list[tuple[Any, Any]]) -> set[str] | None:
     """Return every string a regular expression without repetition can match, or None."""
     out = {""}
     for op, av in nodes:
+        choices: set[str] | None
         if op is re_constants.AT:
             continue  # word boundaries: tokens have them by construction
         if op is re_constants.LITERAL:
@@ -127,8 +129,8 @@ def _finite(nodes: list) -> set[str] | None:
         elif op is re_constants.SUBPATTERN:
             choices = _finite(av[3])
         elif op is re_constants.BRANCH:
-            alts = [_finite(b) for b in av[1]]
-            choices = None if any(a is None for a in alts) else set().union(*alts)
+            alts = [a for b in av[1] if (a := _finite(b)) is not None]
+            choices = None if len(alts) < len(av[1]) else set().union(*alts)
         elif op is re_constants.MAX_REPEAT and av[:2] == (0, 1):
             inner = _finite(av[2])
             choices = None if inner is None else inner | {""}
@@ -161,7 +163,7 @@ def _contained(pattern: str) -> bool:
     return parsed.getwidth()[0] > 0 and _safe(list(parsed))
 
 
-def _safe(nodes: list) -> bool:
+def _safe(nodes: list[tuple[Any, Any]]) -> bool:
     """Return whether the parsed nodes consume only characters outside _CROSSING."""
     for op, av in nodes:
         if op in (re_constants.AT, re_constants.ASSERT, re_constants.ASSERT_NOT):
@@ -244,8 +246,10 @@ def _document_signals(doc: Document, c: ClaimCues) -> list[float]:
     low = doc.text.lower()
     if len(low) != len(doc.text):
         low = doc.text  # a character changed length; keep offsets right
-    triggered = [sig for sig in c.signals if sig.triggers is not None and not sig.local]
-    absent = [sig for sig in c.signals if sig.absent is not None]
+    # A triggered signal always has a pattern: only word lists and `absent` signals go without.
+    triggered = [(sig, sig.triggers, sig.pattern) for sig in c.signals
+                 if sig.triggers is not None and sig.pattern is not None and not sig.local]
+    absent = [(sig, sig.absent) for sig in c.signals if sig.absent is not None]
     if triggered or absent:
         vocabulary = c.cue_words
         apostrophes = [t for t, norm in enumerate(norms) if "'" in norm]
@@ -256,14 +260,14 @@ def _document_signals(doc: Document, c: ClaimCues) -> list[float]:
             lo, hi = bisect_left(apostrophes, s.first_token), bisect_left(apostrophes, s.end_token)
             if lo < hi:
                 used = used.union(vocabulary.intersection([norms[t].partition("'")[0] for t in apostrophes[lo:hi]]))
-            for sig in absent:
-                if used.isdisjoint(sig.absent):
+            for sig, words in absent:
+                if used.isdisjoint(words):
                     found[i] += sig.weight
-            for sig in triggered:
-                if used.isdisjoint(sig.triggers):
+            for sig, triggers, pattern in triggered:
+                if used.isdisjoint(triggers):
                     continue
-                blind = sig.folded is not None and low is not doc.text
-                if (sig.folded.search(low, s.start, s.end) if blind else sig.pattern.search(doc.text, s.start, s.end)):
+                if (sig.folded.search(low, s.start, s.end) if sig.folded is not None and low is not doc.text
+                        else pattern.search(doc.text, s.start, s.end)):
                     found[i] += sig.weight
     for k, sig in enumerate(c.signals):
         if sig.pattern is None or sig.local or sig.words is not None or sig.triggers is not None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from enum import Enum
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import compiled, tomlfile
 from .errors import LexiconError
@@ -39,6 +40,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-‐.][^\W_]+)*")
 
 # The lexicons repeat their words (every inflection of a phrase, every guard): normalise each once.
 _normalized = cache(normalize)
+
+_E = TypeVar("_E", bound=Enum)
 
 @dataclass(frozen=True, slots=True)
 class Family:
@@ -92,7 +95,7 @@ class Lexicons:
 
     def phrases(self) -> Iterator[tuple[tuple[str, ...], Entry]]:
         """Yield every indexed phrase (as words) with its entry."""
-        stack = [((w,), node) for w, node in self.trie.items()]
+        stack: list[tuple[tuple[str, ...], TrieNode]] = [((w,), node) for w, node in self.trie.items()]
         while stack:
             words, node = stack.pop()
             for e in node.entries:
@@ -218,7 +221,7 @@ def load_file(path: Path, known: Mapping[str, Family] | None = None,
             why=item["why"],
             alternative=item.get("alternative") or None,
             severity=_enum(Severity, item.get("severity", severity.value), path,
-                           lambda line=line: locate.key("severity", after=line), "severity"),
+                           lambda: locate.key("severity", after=line), "severity"),
             not_after=_guards(item.get("not_after", [])),
             not_before=_guards(item.get("not_before", [])),
             case=item.get("case", False),
@@ -280,7 +283,8 @@ def _trie(entries: list[tuple[Entry, list[str]]]) -> dict[str, TrieNode]:
     return root
 
 
-def _check_keys(table: dict[str, Any], allowed, required, path, locate, where, line=None) -> None:
+def _check_keys(table: dict[str, Any], allowed: Mapping[str, type[Any]], required: Iterable[str], path: Path,
+                locate: tomlfile.Locator, where: str, line: int | None = None) -> None:
     for key, value in table.items():
         if key not in allowed:
             close = difflib.get_close_matches(key, list(allowed), n=1)
@@ -298,7 +302,7 @@ def _check_keys(table: dict[str, Any], allowed, required, path, locate, where, l
             raise LexiconError(f"{where}: missing required key {key!r}", path=path, line=line)
 
 
-def _enum(cls, value, path, line, what):
+def _enum(cls: type[_E], value: Any, path: Path, line: Callable[[], int | None], what: str) -> _E:
     """Return the enum member for `value`; `line` is called only to report an error."""
     try:
         return cls(value)

@@ -120,7 +120,7 @@ def _with_depths(spans: list[_Span]) -> tuple[Quotation, ...]:
     return tuple(found)
 
 
-def _end_block(text, stack, block, blocks, spans):
+def _end_block(text: str, stack: list[_Open], block: int, blocks: list[_Block], spans: list[_Span]) -> list[_Open]:
     """Close or drop what is still open when block `block` ends."""
     if block >= len(blocks):
         return []
@@ -142,7 +142,7 @@ def _end_block(text, stack, block, blocks, spans):
     return kept
 
 
-def _classify(text: str, pos: int, width: int, stack) -> tuple[QuoteStyle, str | None]:
+def _classify(text: str, pos: int, width: int, stack: list[_Open]) -> tuple[QuoteStyle, str | None]:
     ch = text[pos]
     before = text[pos - 1] if pos > 0 else " "
     after = text[pos + width] if pos + width < len(text) else " "
@@ -176,7 +176,7 @@ def _classify(text: str, pos: int, width: int, stack) -> tuple[QuoteStyle, str |
     return QuoteStyle.SINGLE, None
 
 
-def _single_open(stack) -> bool:
+def _single_open(stack: list[_Open]) -> bool:
     return any(o.style is QuoteStyle.SINGLE for o in stack)
 
 

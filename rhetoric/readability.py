@@ -105,7 +105,8 @@ def reading_minutes(doc: Document) -> float:
     return round(len(doc.tokens) / WORDS_PER_MINUTE, 1)
 
 
-def _consensus(fkg, fre, smog, cli, ari, dale, fog) -> float:
+def _consensus(fkg: float, fre: float, smog: float | None, cli: float, ari: float, dale: float,
+               fog: float) -> float:
     """Return textstat's consensus grade: the most common grade among the formulas."""
     grades: list[int] = []
     for score in (fkg, smog, cli, ari, dale, fog):

@@ -17,10 +17,15 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from re import _constants as C  # type: ignore[attr-defined]  # the stdlib's own regex parser
 from re import _parser as P  # type: ignore[attr-defined]
+from typing import Any
+
+# A parsed node is (opcode, argument). The parser is private and untyped: opcodes are
+# named ints and an argument is an int, a tuple or a nested SubPattern, by opcode.
+_Node = tuple[Any, Any]
 
 MAX_PATTERN_LENGTH = 500
 
@@ -68,7 +73,7 @@ def problem(pattern: str, flags: int = 0, *, searched: bool = True) -> str | Non
     return checker.walk(nodes) or (checker.leading(nodes) if searched else None)
 
 
-def _literals(nodes: Iterable) -> frozenset[str]:
+def _literals(nodes: Iterable[_Node]) -> frozenset[str]:
     """Return every character the pattern names (literals and range ends), and their other cases."""
     found: set[str] = set()
     for op, av in nodes:
@@ -92,12 +97,12 @@ def _literals(nodes: Iterable) -> frozenset[str]:
     return frozenset(found | {c.swapcase() for c in found})
 
 
-def show(nodes: Sequence) -> str:
+def show(nodes: Sequence[_Node]) -> str:
     """Return a regular expression for parsed `nodes`: how a fragment is quoted in a message."""
     return "".join(_show(op, av) for op, av in nodes)
 
 
-def _show(op, av) -> str:
+def _show(op: Any, av: Any) -> str:
     if op is C.LITERAL:
         return re.escape(chr(av))
     if op is C.NOT_LITERAL:
@@ -136,9 +141,9 @@ def _show(op, av) -> str:
         return text + q + ("?" if op is C.MIN_REPEAT else "+" if op is C.POSSESSIVE_REPEAT else "")
     if op is C.SUBPATTERN:
         body = av[3]
-        inner = "|".join(show(alt) for alt in body[0][1][1]) if len(body) == 1 and body[0][0] is C.BRANCH \
+        content = "|".join(show(alt) for alt in body[0][1][1]) if len(body) == 1 and body[0][0] is C.BRANCH \
             else show(body)
-        return ("(" if av[0] is not None else "(?:") + inner + ")"
+        return ("(" if av[0] is not None else "(?:") + content + ")"
     if op is C.BRANCH:
         return "(?:" + "|".join(show(alt) for alt in av[1]) + ")"
     if op in (C.ASSERT, C.ASSERT_NOT):
@@ -153,11 +158,11 @@ def _show(op, av) -> str:
     return "?"
 
 
-def _unbounded(op, av) -> bool:
+def _unbounded(op: Any, av: Any) -> bool:
     return op in _REPEATS and av[1] == C.MAXREPEAT
 
 
-def _single(body: Sequence) -> bool:
+def _single(body: Sequence[_Node]) -> bool:
     return len(body) == 1 and body[0][0] in _SINGLE
 
 
@@ -168,11 +173,11 @@ class _Checker:
         self.flags = flags & (re.IGNORECASE | re.DOTALL | re.ASCII)
         self.alphabet = _SAMPLE | literals
 
-    def chars(self, node) -> frozenset[str]:
+    def chars(self, node: _Node) -> frozenset[str]:
         """Return the sample characters a single-character node matches."""
         return _members(_show(*node), self.flags, self.alphabet)
 
-    def consumed(self, nodes: Sequence) -> frozenset[str]:
+    def consumed(self, nodes: Sequence[_Node]) -> frozenset[str]:
         """Return the sample characters that any part of `nodes` can consume."""
         out: set[str] = set()
         for op, av in nodes:
@@ -189,7 +194,7 @@ class _Checker:
                 out |= self.consumed(av)
         return frozenset(out)
 
-    def first(self, nodes: Sequence) -> tuple[frozenset[str], bool]:
+    def first(self, nodes: Sequence[_Node]) -> tuple[frozenset[str], bool]:
         """Return the characters a match of `nodes` can start with, and whether it can be empty."""
         out: set[str] = set()
         for op, av in nodes:
@@ -215,7 +220,7 @@ class _Checker:
                 out |= self.alphabet
         return frozenset(out), True
 
-    def walk(self, nodes: Sequence) -> str | None:
+    def walk(self, nodes: Sequence[_Node]) -> str | None:
         """Return the first problem found anywhere in `nodes`."""
         if (found := self.adjacent(nodes)) is not None:
             return found
@@ -247,7 +252,7 @@ class _Checker:
                     return found
         return None
 
-    def repeated(self, node) -> str | None:
+    def repeated(self, node: _Node) -> str | None:
         """Return why an unbounded repeat of a compound body could backtrack badly, or None."""
         body = list(node[1][2])
         here = f"`{_show(*node)}`"
@@ -259,7 +264,7 @@ class _Checker:
             return found
         return self.ambiguous(body, here)
 
-    def delimited(self, seq: Sequence, after: frozenset[str], here: str) -> str | None:
+    def delimited(self, seq: Sequence[_Node], after: frozenset[str], here: str) -> str | None:
         """Check that every unbounded repeat inside a repeated body ends where its run must end.
 
         `(?:'\\w+)*` is safe: a run of letters stops at the next apostrophe, so the text
@@ -290,12 +295,12 @@ class _Checker:
                         return found
         return None
 
-    def ambiguous(self, body: Sequence, here: str) -> str | None:
+    def ambiguous(self, body: Sequence[_Node], here: str) -> str | None:
         """Return why alternatives inside a repeated body could match the same text, or None."""
         for op, av in _branches(body):
             alts = av[1]
-            strings = [_finite(alt) for alt in alts]
-            if all(s is not None for s in strings):
+            strings = [s for alt in alts if (s := _finite(alt)) is not None]
+            if len(strings) == len(alts):
                 words = [w for s in strings for w in s]
                 if len(set(words)) < len(words) or (_whole(body, av) and not _decodable(words)):
                     return (f"alternatives of `{_show(op, av)}` repeated by {here} can match the same text, "
@@ -312,7 +317,7 @@ class _Checker:
                                 "match the same text, which can take exponential time")
         return None
 
-    def behind(self, alt: Sequence) -> frozenset[str] | None:
+    def behind(self, alt: Sequence[_Node]) -> frozenset[str] | None:
         """Return the characters a leading lookbehind requires just before `alt`, if it has one."""
         for op, av in alt:
             if op is C.ASSERT and av[0] == -1 and av[1] and av[1][-1][0] in _SINGLE:
@@ -321,13 +326,13 @@ class _Checker:
                 return None
         return None
 
-    def adjacent(self, nodes: Sequence) -> str | None:
+    def adjacent(self, nodes: Sequence[_Node]) -> str | None:
         """Return why two unbounded repeats next to each other share characters, or None.
 
         In `\\w+\\s*\\w+` the first run can give any share of a word to the last, so a
         failing match tries every split at every position.
         """
-        open_runs: list = []
+        open_runs: list[_Node] = []
         for op, av in nodes:
             if _unbounded(op, av) and op is not C.POSSESSIVE_REPEAT and _single(av[2]):
                 chars = self.chars(av[2][0])
@@ -347,7 +352,8 @@ class _Checker:
                 open_runs = []
         return None
 
-    def leading(self, nodes: Sequence, boundary: bool = False, fences: tuple = ()) -> str | None:
+    def leading(self, nodes: Sequence[_Node], boundary: bool = False,
+                fences: tuple[frozenset[str], ...] = ()) -> str | None:
         """Return why a run near the pattern's start would be scanned again from every position, or None.
 
         `\\w+ed` searched in a long word runs to the end of the word from every letter
@@ -402,12 +408,12 @@ class _Checker:
             nodes = rest
         return None
 
-    def _can_fail(self, rest: Sequence, chars: frozenset[str], words: frozenset[str]) -> bool:
+    def _can_fail(self, rest: Sequence[_Node], chars: frozenset[str], words: frozenset[str]) -> bool:
         """Return whether a match can still fail after a run (of `chars`) has taken all it can."""
         if not self.first(rest)[1]:
             return True
 
-        def checks(nodes: Sequence) -> bool:  # a zero-width test that what follows must pass
+        def checks(nodes: Sequence[_Node]) -> bool:  # a zero-width test that what follows must pass
             for o, a in nodes:
                 if o in (C.ASSERT, C.ASSERT_NOT) or (o is C.AT and (a is not C.AT_BOUNDARY or not chars <= words)):
                     return True
@@ -421,7 +427,7 @@ class _Checker:
         return checks(rest)
 
 
-def _whole(body: Sequence, branch) -> bool:
+def _whole(body: Sequence[_Node], branch: Any) -> bool:
     """Return whether an alternation (its argument `branch`) is the whole repeated body, bare or in a group."""
     if len(body) != 1:
         return False
@@ -430,7 +436,7 @@ def _whole(body: Sequence, branch) -> bool:
     return body[0][0] is C.SUBPATTERN and len(body[0][1][3]) == 1 and body[0][1][3][0][1] is branch
 
 
-def _branches(nodes: Sequence) -> Iterable:
+def _branches(nodes: Sequence[_Node]) -> Iterator[_Node]:
     """Yield every alternation in `nodes` outside lookarounds, atomic groups and possessive repeats."""
     for op, av in nodes:
         if op is C.BRANCH:
@@ -443,7 +449,7 @@ def _branches(nodes: Sequence) -> Iterable:
             yield from _branches(av[2])
 
 
-def _find_unbounded(nodes: Sequence):
+def _find_unbounded(nodes: Sequence[_Node]) -> _Node | None:
     """Return the first unbounded repeat in `nodes`, at any depth, or None."""
     for op, av in nodes:
         if _unbounded(op, av):
@@ -459,10 +465,11 @@ def _find_unbounded(nodes: Sequence):
     return None
 
 
-def _finite(nodes: Sequence) -> list[str] | None:
+def _finite(nodes: Sequence[_Node]) -> list[str] | None:
     """Return the strings a pattern without repeats or classes matches (case as written), or None."""
     out = [""]
     for op, av in nodes:
+        choices: list[str] | None
         if op is C.AT:
             continue
         if op is C.LITERAL:
@@ -470,8 +477,8 @@ def _finite(nodes: Sequence) -> list[str] | None:
         elif op is C.SUBPATTERN:
             choices = _finite(av[3])
         elif op is C.BRANCH:
-            alts = [_finite(alt) for alt in av[1]]
-            choices = None if any(a is None for a in alts) else [w for a in alts for w in a]  # type: ignore[union-attr]
+            alts = [a for alt in av[1] if (a := _finite(alt)) is not None]
+            choices = None if len(alts) < len(av[1]) else [w for a in alts for w in a]
         else:
             return None
         if choices is None:

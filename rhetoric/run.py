@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -18,6 +19,9 @@ from .render import json as json_render
 from .render import sarif as sarif_render
 from .rules import Rule, all_rules
 from .summary import medians
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jobs: int, include: Sequence[str],
@@ -131,7 +135,8 @@ def _report_breaches(outcome: Outcome) -> int:
     return len(outcome.breaches)
 
 
-def _html_folder(items: list, configs: list[Config], folder: str, options: Options, jobs: int) -> tuple[int, int]:
+def _html_folder(items: Sequence[str | RhetoricError], configs: list[Config], folder: str, options: Options,
+                 jobs: int) -> tuple[int, int]:
     """Write one page per article and an index page into `folder`; return the failed inputs and breaches."""
     from pathlib import Path
 
@@ -158,7 +163,7 @@ def _html_folder(items: list, configs: list[Config], folder: str, options: Optio
     return len(failed), breaches
 
 
-def _progress(total: int):
+def _progress(total: int) -> tuple[Progress, TaskID] | None:
     """Return a started progress bar on standard error, or None when stderr is not a terminal."""
     if total < 2 or not sys.stderr.isatty():
         return None

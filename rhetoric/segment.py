@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left
+from collections.abc import Iterator
 from itertools import islice, repeat
 from operator import itemgetter
 
@@ -103,7 +104,7 @@ def _tokens(text: str) -> list[Token]:
     return tokens
 
 
-def _paragraphs(text: str):
+def _paragraphs(text: str) -> Iterator[Paragraph]:
     start = 0
     index = 0
     for m in _PARAGRAPH_BREAK.finditer(text):
@@ -125,7 +126,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def _sentences(text: str, paragraphs: tuple[Paragraph, ...], token_starts: tuple[int, ...]):
+def _sentences(text: str, paragraphs: tuple[Paragraph, ...], token_starts: tuple[int, ...]) -> Iterator[Sentence]:
     index = 0
     for para in paragraphs:
         start = para.start
@@ -210,4 +211,4 @@ def _word_before(text: str, pos: int) -> str:
 
 def _starts_sentence(text: str, pos: int, limit: int) -> bool:
     m = _FIRST_WORD.match(text, pos, limit)
-    return bool(m) and m.group(1).lower() in _STARTERS
+    return m is not None and m.group(1).lower() in _STARTERS

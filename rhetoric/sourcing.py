@@ -86,8 +86,9 @@ def assess(doc: Document, phrases: Sequence[PhraseMatch]) -> tuple[SentenceAsses
     out = []
     for i, s in enumerate(doc.sentences):
         attributed = direct[i] is Credit.NAMED
-        if not attributed and quoted[i] is not None:
-            attributed = _quote_credited(doc, i, quoted[i], named_paragraphs)
+        quotation = quoted[i]
+        if not attributed and quotation is not None:
+            attributed = _quote_credited(doc, i, quotation, named_paragraphs)
         out.append(SentenceAssessment(
             index=s.index, start=s.start, end=s.end,
             claim=claims[i],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from statistics import median
 
@@ -46,9 +47,9 @@ def row(report: Report) -> Row:
 
 def medians(rows: list[Row]) -> Row:
     """Return a row of medians over `rows` (words are summed)."""
-    def med(values):
-        values = [v for v in values if v is not None]
-        return round(median(values), 2) if values else None
+    def med(values: Iterable[float | None]) -> float | None:
+        present = [v for v in values if v is not None]
+        return round(median(present), 2) if present else None
 
     return Row(
         path=f"{len(rows)} documents (median)",

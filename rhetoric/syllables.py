@@ -7,6 +7,10 @@ from bisect import bisect_left
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pyphen import Pyphen  # imported only when needed: it lists its 70 dictionaries on import
 
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
@@ -117,7 +121,7 @@ _UNUSUAL_DIGITS = re.compile(r"\d\d|(?![0-9])\d")
 
 
 @cache
-def _pyphen():
+def _pyphen() -> _Hyphenation | Pyphen:
     # Found without importing pyphen, which lists its 70 dictionaries when imported.
     path = _package_folder("pyphen") / "dictionaries" / "hyph_en_US.dic"
     try:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..context import Context
 from ..findings import Category, Finding, Severity, Voice
+from ..sourcing import SentenceAssessment
 
 RULE = "unsourced-assertion.claim"
 WHY = ("A reader cannot check a factual statement that names no source; "
@@ -27,7 +28,7 @@ def detect(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _headline(ctx: Context, a) -> bool:
+def _headline(ctx: Context, a: SentenceAssessment) -> bool:
     """Return whether a sentence is the article's headline: its own first line, with no full stop.
 
     A headline sums up what the story goes on to source; flagging it repeats the body's findings.

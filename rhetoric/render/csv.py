@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 
 from ..errors import RhetoricError
 from ..findings import Category
@@ -33,7 +34,7 @@ def _num(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
-def _line(values) -> str:
+def _line(values: Iterable[object]) -> str:
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerow(values)
     return buf.getvalue()

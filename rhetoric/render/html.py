@@ -9,10 +9,15 @@ from __future__ import annotations
 import html
 import json
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 from ..findings import Category, Voice
 from ..report import Report
 from .json import to_dict
+
+if TYPE_CHECKING:
+    from ..compare import Comparison
+    from ..summary import Row
 
 COLOURS = {
     Category.LOADED_TERM: "#f8b4b4",
@@ -177,15 +182,15 @@ def _article(report: Report) -> str:
         active = {i for i in active if findings[i].end > a} | set(opens.get(a, ()))
         if a in quote_opens:
             quote_end = max(quote_end, quote_opens[a])
-        p = bisect_right(para_starts, a) - 1
-        para = report.document.paragraphs[p] if p >= 0 else None
+        para_index = bisect_right(para_starts, a) - 1
+        para = report.document.paragraphs[para_index] if para_index >= 0 else None
         if para is None or not (para.start <= a < para.end):
             continue  # the white space between paragraphs
-        if p != current_para:
+        if para_index != current_para:
             if current_para >= 0:
                 out.append("</p>")
-            out.append(f'<p id="p{p}">')
-            current_para = p
+            out.append(f'<p id="p{para_index}">')
+            current_para = para_index
         chunk = _e(text[a:b])
         if a < quote_end:
             chunk = f'<span class="q">{chunk}</span>'
@@ -264,7 +269,7 @@ def _finding_list(report: Report) -> str:
     return f'<ol class="findings">{"".join(items)}</ol>' if items else "<p>No findings.</p>"
 
 
-def _readability(report: Report):
+def _readability(report: Report) -> tuple[tuple[str, float | None], ...]:
     r = report.readability
     return (("Flesch reading ease", r.flesch_reading_ease), ("Flesch-Kincaid grade", r.flesch_kincaid_grade),
             ("Gunning fog", r.gunning_fog), ("SMOG", r.smog_index), ("Coleman-Liau", r.coleman_liau_index),
@@ -285,11 +290,11 @@ def page_name(index: int, path: str) -> str:
     return f"{index + 1:04d}-{stem}.html"
 
 
-def index_page(rows: list, names: list[str], failed: list[tuple[str, str]]) -> str:
+def index_page(rows: list[Row], names: list[str], failed: list[tuple[str, str]]) -> str:
     """Return the index page of a folder report: a sortable summary table linking to each article."""
     cats = list(Category)
     head = "".join(f'<th data-type="num">{_e(c.label)}</th>' for c in cats)
-    body = []
+    body: list[str] = []
     for r, name in zip(rows, names):
         cells = "".join(f'<td class="n">{_num(r.densities[c.value])}</td>' for c in cats)
         share = "n/a" if r.attributed_share is None else f"{100 * r.attributed_share:.0f}"
@@ -333,7 +338,7 @@ document.querySelectorAll('th').forEach(function (th, col) {
     )
 
 
-def comparison_page(comparison) -> str:
+def comparison_page(comparison: Comparison) -> str:
     """Return a page putting two articles' scores side by side, with the loaded terms each alone uses."""
     from ..compare import difference
 
@@ -344,7 +349,7 @@ def comparison_page(comparison) -> str:
         for label, x, y in comparison.rows()
     )
 
-    def terms(values) -> str:
+    def terms(values: tuple[str, ...]) -> str:
         return ", ".join(f'<span class="c-loaded-term">{_e(t)}</span>' for t in values) or "none"
 
     return (

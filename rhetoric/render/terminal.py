@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
@@ -9,6 +11,10 @@ from rich.text import Text
 
 from ..findings import Category, Finding, Voice
 from ..report import Report
+
+if TYPE_CHECKING:
+    from ..compare import Comparison
+    from ..summary import Row
 
 STYLES = {
     Category.LOADED_TERM: "bold red",
@@ -134,7 +140,7 @@ def _finding_table(report: Report, findings: list[Finding], title: str, style: s
     return table
 
 
-def render_summary(rows: list, total, console: Console, failed: int = 0) -> None:
+def render_summary(rows: list[Row], total: Row | None, console: Console, failed: int = 0) -> None:
     """Print one row per document and a row of medians for the set."""
     cats = [c for c in Category if c in SHORT]
     from rich import box
@@ -151,7 +157,7 @@ def render_summary(rows: list, total, console: Console, failed: int = 0) -> None
 
     prefix = _common_folder([r.path for r in rows])
 
-    def cells(r):
+    def cells(r: Row) -> list[str]:
         share = "n/a" if r.attributed_share is None else f"{100 * r.attributed_share:.0f}%"
         path = r.path[len(prefix):] if r.path.startswith(prefix) else r.path
         return [path, f"{r.words:,}", *(_fmt(r.densities[c.value]) for c in cats), share, _fmt(r.grade)]
@@ -187,7 +193,7 @@ SHORT = {
 }
 
 
-def render_comparison(comparison, console: Console) -> None:
+def render_comparison(comparison: Comparison, console: Console) -> None:
     """Print two articles' scores side by side, and the loaded terms each alone uses."""
     from ..compare import difference
 
