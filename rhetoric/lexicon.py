@@ -92,6 +92,7 @@ class Lexicons:
     families: tuple[Family, ...]
     entries: tuple[Entry, ...]
     trie: Mapping[str, TrieNode]
+    patterns: tuple[tuple[Entry, re.Pattern[str]], ...] = ()  # the `pattern` entries, found once at load
 
     def phrases(self) -> Iterator[tuple[tuple[str, ...], Entry]]:
         """Yield every indexed phrase (as words) with its entry."""
@@ -145,7 +146,9 @@ def load(paths: Iterable[str | Path] | None = None, *, extra: Iterable[str | Pat
     allowed = {_phrase(term) for term in allow}
     if allowed:
         entries = [(e, forms) for e, forms in entries if not any(_phrase(f) in allowed for f in forms)]
-    return Lexicons(tuple(families.values()), tuple(e for e, _ in entries), _trie(entries))
+    kept = tuple(e for e, _ in entries)
+    patterns = tuple((e, e.pattern) for e in kept if e.pattern is not None)
+    return Lexicons(tuple(families.values()), kept, _trie(entries), patterns)
 
 
 def _phrase(term: str) -> tuple[str, ...]:

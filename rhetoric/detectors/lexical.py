@@ -36,7 +36,7 @@ def _pattern_findings(ctx: Context) -> Iterator[Finding]:
 
     A match over words a term already matched adds nothing: the term's finding stands.
     """
-    entries = [(e, e.pattern) for e in ctx.lexicons.entries if e.pattern is not None]
+    entries = ctx.lexicons.patterns
     if not entries:
         return
     text = ctx.doc.text
