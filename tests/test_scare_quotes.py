@@ -68,3 +68,14 @@ def test_closing_words_quoted_again_are_the_writers():
 ])
 def test_plural_naming_nouns_make_a_mention(text):
     assert scare(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The quotation helps name the source: "according to" credits the clause after it.
+    ("According to their “alternate translation”, the old rule is void.", ["alternate translation"]),
+    # The source is named before the quotation: its words are credited.
+    ("According to the minister, the cuts are “efficiency savings” and nothing more.", []),
+    ("According to her office the plan is “unworkable” in practice.", []),
+])
+def test_according_to_credits_what_follows_the_source(text, expected):
+    assert scare(text) == expected

@@ -329,6 +329,8 @@ def _spoken(doc: Document, art: _Article, site: _Site, c: Cues) -> bool:
         k = art.speakers[i]
         if k < s.first_token:
             break
+        if doc.tokens[k].norm == "according" and _in_source(doc, k, site):
+            continue
         if not any(a < doc.tokens[k].start < b for a, b in asides):
             return True
     # After the quotation only a set-off attribution counts ("“…,” he said"),
@@ -345,6 +347,16 @@ def _spoken(doc: Document, art: _Article, site: _Site, c: Cues) -> bool:
     # A comma before one "according" is a comma before every later one, so the last one decides.
     i = bisect_left(art.according, s.end_token - 1) - 1
     return i >= 0 and art.according[i] >= site.last and _set_off(doc, site.last, art.according[i])
+
+
+def _in_source(doc: Document, k: int, site: _Site) -> bool:
+    """Return whether the quotation stands in the source that "according to" at token k names.
+
+    "According to their “alternate translation”, …" credits the clause after
+    the source, not the quoted words that help name it.
+    """
+    return site.first - k <= NAMING_REACH + 1 and not any(
+        ch in ",;:—–(" for ch in doc.text[doc.tokens[k].end:doc.tokens[site.first].start])
 
 
 def _asides(doc: Document, art: _Article, site: _Site) -> list[tuple[int, int]]:
