@@ -79,3 +79,17 @@ def test_plural_naming_nouns_make_a_mention(text):
 ])
 def test_according_to_credits_what_follows_the_source(text, expected):
     assert scare(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A phrase quoted after "to" reports a goal or a pledge in the words it was given in.
+    ("In exchange, the president agreed to “provide security guarantees” to the region.", []),
+    ("His goal is to “normalize the debate” on campus.", []),
+    # One word after "to" is as likely the writer's as anyone's.
+    ("The plan is a threat to “stability” in the region.", ["stability"]),
+    # Words the writer already distanced stay distanced after "to".
+    ("The “national security” excuse came first. None of it relates to “national security” at all.",
+     ["national security", "national security"]),
+])
+def test_a_phrase_quoted_after_to_is_a_reported_goal(text, expected):
+    assert scare(text) == expected

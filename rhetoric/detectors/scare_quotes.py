@@ -199,7 +199,7 @@ def _judge(doc: Document, q: Quotation, c: Cues, art: _Article, distanced: bool)
         return False
     if not distanced and _spoken(doc, art, site, c):
         return False
-    if not distanced and _predicate(doc, site, c):
+    if not distanced and (_predicate(doc, site, c) or _complement(doc, site)):
         return False
     if _headline(doc, site.sentence):
         return None  # decided once the body has been read
@@ -214,6 +214,16 @@ def _judge(doc: Document, q: Quotation, c: Cues, art: _Article, distanced: bool)
 def _predicate(doc: Document, site: _Site, c: Cues) -> bool:
     """Return whether the quotation is the whole predicate after a form of "be" ("the risk was “manageable”")."""
     return site.first > site.sentence.first_token and doc.tokens[site.first - 1].norm in c.copulas
+
+
+def _complement(doc: Document, site: _Site) -> bool:
+    """Return whether a phrase of several words follows "to" ("Trump agreed to “provide security guarantees”").
+
+    A goal, pledge or plan quoted at some length after "to" is reported in
+    the words it was given in; a writer's distancing marks hold a word or two.
+    """
+    return (site.first > site.sentence.first_token and doc.tokens[site.first - 1].norm == "to"
+            and site.last - site.first > 1)
 
 
 def _title_case(doc: Document, s: Sentence) -> bool:
