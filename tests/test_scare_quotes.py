@@ -93,3 +93,12 @@ def test_according_to_credits_what_follows_the_source(text, expected):
 ])
 def test_a_phrase_quoted_after_to_is_a_reported_goal(text, expected):
     assert scare(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "known as" right after glosses the quoted word as a term.
+    ("This unusual “excited” spin is better known as tumbling.", []),
+    ("This unusual “excited” spin worried the crew.", ["excited"]),
+])
+def test_known_as_after_a_quotation_glosses_it(text, expected):
+    assert scare(text) == expected
