@@ -102,3 +102,14 @@ def test_a_phrase_quoted_after_to_is_a_reported_goal(text, expected):
 ])
 def test_known_as_after_a_quotation_glosses_it(text, expected):
     assert scare(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A text or utterance named just before the quotation is whose words they are.
+    ("The saint's prophecy of a future “destroyer” seems apt now.", []),
+    ("The council adopted a weak resolution that simply “calls upon” members to act.", []),
+    # Farther off, the noun no longer governs the quoted word.
+    ("The study came out in May, but nobody believed the “reform” would last.", ["reform"]),
+])
+def test_a_text_named_before_the_quotation_owns_its_words(text, expected):
+    assert scare(text) == expected

@@ -56,6 +56,7 @@ class Cues:
     speech_verbs: frozenset[str]
     naming_words: frozenset[str]
     naming_nouns: frozenset[str]
+    text_nouns: frozenset[str]
     gloss_words: frozenset[str]
     naming_after: frozenset[str]
     fragment_starts: frozenset[str]
@@ -313,6 +314,8 @@ def _named(doc: Document, site: _Site, c: Cues) -> bool:
         return True
     if before and before[-1].norm in c.naming_nouns:
         return True
+    if any(t.norm in c.text_nouns for t in before):
+        return True  # "the prophecy of a future “destroyer”": the words of that text
     if len(before) >= 2 and before[-1].norm == "for" and _glossing(doc, site, site.first - 2, c):
         return True  # "Hawaiian for “scout”", "slang for “…”": a translation or gloss
     after = doc.tokens[site.last:min(site.sentence.end_token, site.last + NAMING_REACH)]
