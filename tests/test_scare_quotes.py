@@ -113,3 +113,17 @@ def test_known_as_after_a_quotation_glosses_it(text, expected):
 ])
 def test_a_text_named_before_the_quotation_owns_its_words(text, expected):
     assert scare(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A verb of judging or pledging gives its object in the subject's words.
+    ("In a statement on Monday, the ministry expressed “deep concern” over the move.", []),
+    ("The senator promised “swift action” after the vote.", []),
+    ("Smith has repeatedly criticised the “reckless” spending.", []),
+    # A passive names nobody who judged.
+    ("The outbreak is now blamed on “dancing with corpses” in the villages.", ["dancing with corpses"]),
+    # Far from the verb, the quotation is the writer's again.
+    ("The senator promised to fund the schools, but the “reform” he backs will close them.", ["reform"]),
+])
+def test_a_verb_of_judging_credits_its_object(text, expected):
+    assert scare(text) == expected

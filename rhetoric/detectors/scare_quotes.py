@@ -63,6 +63,7 @@ class Cues:
     non_finite_markers: frozenset[str]
     impersonal_subjects: frozenset[str]
     copulas: frozenset[str]
+    judging_verbs: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,6 +347,8 @@ def _spoken(doc: Document, art: _Article, site: _Site, c: Cues) -> bool:
             continue
         if not any(a < doc.tokens[k].start < b for a, b in asides):
             return True
+    if _judged(doc, site, c):
+        return True
     # After the quotation only a set-off attribution counts ("“…,” he said"),
     # not a verb that merely follows ("a “defence” to explain away …"). A
     # later quotation's attribution credits this one too ("“…” and “…,” she wrote").
@@ -360,6 +363,22 @@ def _spoken(doc: Document, art: _Article, site: _Site, c: Cues) -> bool:
     # A comma before one "according" is a comma before every later one, so the last one decides.
     i = bisect_left(art.according, s.end_token - 1) - 1
     return i >= 0 and art.according[i] >= site.last and _set_off(doc, site.last, art.according[i])
+
+
+def _judged(doc: Document, site: _Site, c: Cues) -> bool:
+    """Return whether someone's verb of judging or pledging takes the quotation in its object.
+
+    "The ministry expressed “deep concern”", "the senator promised “swift
+    action”": the object is given in the subject's words. Only the active
+    voice names who judged: "is now blamed on “…”" names nobody.
+    """
+    low = site.sentence.first_token
+    for k in range(max(low, site.first - NAMING_REACH), site.first):
+        if doc.tokens[k].norm in c.judging_verbs:
+            before = {t.norm for t in doc.tokens[max(low, k - 2):k]}
+            if not before & (c.copulas | c.non_finite_markers | c.impersonal_subjects):
+                return True
+    return False
 
 
 def _in_source(doc: Document, k: int, site: _Site) -> bool:
