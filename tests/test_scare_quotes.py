@@ -127,3 +127,13 @@ def test_a_text_named_before_the_quotation_owns_its_words(text, expected):
 ])
 def test_a_verb_of_judging_credits_its_object(text, expected):
     assert scare(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A quotation right before "movement" or "campaign" names it.
+    ("She belonged to the “worker-priest” movement in her youth.", []),
+    ("The “yellow vest” campaign spread to Belgium.", []),
+    ("The “reform” has sparked a protest movement.", ["reform"]),
+])
+def test_a_quotation_naming_a_movement_is_a_name(text, expected):
+    assert scare(text) == expected

@@ -63,6 +63,7 @@ class Cues:
     non_finite_markers: frozenset[str]
     impersonal_subjects: frozenset[str]
     copulas: frozenset[str]
+    named_kinds: frozenset[str]
     judging_verbs: frozenset[str]
 
 
@@ -320,6 +321,8 @@ def _named(doc: Document, site: _Site, c: Cues) -> bool:
     if len(before) >= 2 and before[-1].norm == "for" and _glossing(doc, site, site.first - 2, c):
         return True  # "Hawaiian for “scout”", "slang for “…”": a translation or gloss
     after = doc.tokens[site.last:min(site.sentence.end_token, site.last + NAMING_REACH)]
+    if after and after[0].norm in c.named_kinds:
+        return True  # "the “yellow vest” movement": the name of the movement
     return any(t.norm in c.naming_after for t in after)
 
 
