@@ -137,3 +137,12 @@ def test_a_verb_of_judging_credits_its_object(text, expected):
 ])
 def test_a_quotation_naming_a_movement_is_a_name(text, expected):
     assert scare(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The label of a button is a mention.
+    ("In June he clicked ‘like’ under the cartoon.", []),
+    ("In June the ‘reform’ came under fire.", ["reform"]),
+])
+def test_a_clicked_label_is_a_mention(text, expected):
+    assert scare(text) == expected
