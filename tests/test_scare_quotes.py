@@ -148,3 +148,14 @@ def test_a_quotation_before_movement_is_its_name(text, expected):
 ])
 def test_a_clicked_label_is_a_mention(text, expected):
     assert scare(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Four content words are still a label; with a function word they are a fragment.
+    ("The FBI uncovered a Russian “nuclear money laundering apparatus” in the case.",
+     ["nuclear money laundering apparatus"]),
+    ("The FBI uncovered a “state within the state” in the case.", []),
+    ("The FBI uncovered a “vast global money laundering apparatus” in the case.", []),
+])
+def test_one_word_over_the_limit_must_all_be_content(text, expected):
+    assert scare(text) == expected

@@ -283,7 +283,11 @@ def _word_shaped(doc: Document, q: Quotation, c: Cues, capitals: bool = False) -
     """
     inner = doc.text[q.inner_start:q.inner_end].strip()
     words = doc.tokens_between(q.inner_start, q.inner_end)
-    if not words or len(words) > c.max_words:
+    if not words or len(words) > c.max_words + 1:
+        return False
+    # One word more is still a label when every word carries content (a
+    # “nuclear money laundering apparatus”); with "of" or "the" it is a fragment.
+    if len(words) > c.max_words and any(t.norm in c.fragment_starts for t in words):
         return False
     if any(ch.isdigit() for ch in inner):
         return False  # a number, code or label quoted as it is written
