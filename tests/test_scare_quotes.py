@@ -159,3 +159,7 @@ def test_a_clicked_label_is_a_mention(text, expected):
 ])
 def test_one_word_over_the_limit_must_all_be_content(text, expected):
     assert scare(text) == expected
+
+
+def test_thanks_to_is_no_verb_of_judging():
+    assert scare("All this, thanks to the “experts” in the ministry.") == ["experts"]
