@@ -87,6 +87,8 @@ def test_according_to_credits_what_follows_the_source(text, expected):
     ("His goal is to “normalize the debate” on campus.", []),
     # One word after "to" is as likely the writer's as anyone's.
     ("The plan is a threat to “stability” in the region.", ["stability"]),
+    # After a preposition "to" the phrase is no goal.
+    ("It was, in the end, a grave threat to “national security” for nobody.", ["national security"]),
     # Words the writer already distanced stay distanced after "to".
     ("The “national security” excuse came first. None of it relates to “national security” at all.",
      ["national security", "national security"]),

@@ -65,6 +65,7 @@ class Cues:
     copulas: frozenset[str]
     named_kinds: frozenset[str]
     judging_verbs: frozenset[str]
+    intention_words: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +203,7 @@ def _judge(doc: Document, q: Quotation, c: Cues, art: _Article, distanced: bool)
         return False
     if not distanced and _spoken(doc, art, site, c):
         return False
-    if not distanced and (_predicate(doc, site, c) or _complement(doc, site)):
+    if not distanced and (_predicate(doc, site, c) or _complement(doc, site, c)):
         return False
     if _headline(doc, site.sentence):
         return None  # decided once the body has been read
@@ -219,14 +220,17 @@ def _predicate(doc: Document, site: _Site, c: Cues) -> bool:
     return site.first > site.sentence.first_token and doc.tokens[site.first - 1].norm in c.copulas
 
 
-def _complement(doc: Document, site: _Site) -> bool:
-    """Return whether a phrase of several words follows "to" ("Trump agreed to “provide security guarantees”").
+def _complement(doc: Document, site: _Site, c: Cues) -> bool:
+    """Return whether a phrase of several words follows an infinitive "to" ("Trump agreed to “provide security guarantees”").
 
     A goal, pledge or plan quoted at some length after "to" is reported in
-    the words it was given in; a writer's distancing marks hold a word or two.
+    the words it was given in; a writer's distancing marks hold a word or two,
+    and after the preposition ("a threat to “national security”") the phrase
+    is no goal.
     """
-    return (site.first > site.sentence.first_token and doc.tokens[site.first - 1].norm == "to"
-            and site.last - site.first > 1)
+    k = site.first - 1
+    return (k - 1 >= site.sentence.first_token and doc.tokens[k].norm == "to" and site.last - site.first > 1
+            and doc.tokens[k - 1].norm in c.intention_words | c.copulas)
 
 
 def _title_case(doc: Document, s: Sentence) -> bool:
