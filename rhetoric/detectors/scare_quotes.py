@@ -221,7 +221,7 @@ def _predicate(doc: Document, site: _Site, c: Cues) -> bool:
 
 
 def _complement(doc: Document, site: _Site, c: Cues) -> bool:
-    """Return whether a phrase of several words follows an infinitive "to" ("Trump agreed to “provide security guarantees”").
+    """Return whether an infinitive "to" introduces a quoted phrase ("agreed to “provide security guarantees”").
 
     A goal, pledge or plan quoted at some length after "to" is reported in
     the words it was given in; a writer's distancing marks hold a word or two,
@@ -230,7 +230,7 @@ def _complement(doc: Document, site: _Site, c: Cues) -> bool:
     """
     k = site.first - 1
     return (k - 1 >= site.sentence.first_token and doc.tokens[k].norm == "to" and site.last - site.first > 1
-            and doc.tokens[k - 1].norm in c.intention_words | c.copulas)
+            and (doc.tokens[k - 1].norm in c.intention_words or doc.tokens[k - 1].norm in c.copulas))
 
 
 def _title_case(doc: Document, s: Sentence) -> bool:
@@ -386,8 +386,9 @@ def _judged(doc: Document, site: _Site, c: Cues) -> bool:
     low = site.sentence.first_token
     for k in range(max(low, site.first - NAMING_REACH), site.first):
         if doc.tokens[k].norm in c.judging_verbs:
-            before = {t.norm for t in doc.tokens[max(low, k - 2):k]}
-            if not before & (c.copulas | c.non_finite_markers | c.impersonal_subjects):
+            before = doc.tokens[max(low, k - 2):k]
+            if not any(t.norm in c.copulas or t.norm in c.non_finite_markers or t.norm in c.impersonal_subjects
+                       for t in before):
                 return True
     return False
 
