@@ -74,8 +74,8 @@ def test_plural_naming_nouns_make_a_mention(text):
     # The quotation helps name the source: "according to" credits the clause after it.
     ("According to their “alternate translation”, the old rule is void.", ["alternate translation"]),
     # The source is named before the quotation: its words are credited.
-    ("According to the minister, the cuts are “efficiency savings” and nothing more.", []),
-    ("According to her office the plan is “unworkable” in practice.", []),
+    ("According to the minister, the cuts bring “efficiency savings” and nothing more.", []),
+    ("According to her office the plan remains “unworkable” in practice.", []),
 ])
 def test_according_to_credits_what_follows_the_source(text, expected):
     assert scare(text) == expected
