@@ -14,8 +14,11 @@ from ..negation import cancels, denied
 def detect(ctx: Context) -> Iterator[Finding]:
     """Yield a finding for each lexicon phrase in the text."""
     text = ctx.doc.text
-    covered = frozenset(i for m in ctx.phrases for i in range(m.first, m.end))
-    nouns = frozenset(m.first for m in ctx.phrases if m.entry.noun and m.entry.family.category is Category.LOADED_TERM)
+    loaded = [m for m in ctx.phrases if m.entry.family.category is Category.LOADED_TERM]
+    # Only another loaded match stops a loaded phrase: a booster or hedge word inside it ("utterly
+    # shameful") is part of the phrase as well as a finding of its own kind.
+    covered = frozenset(i for m in loaded for i in range(m.first, m.end))
+    nouns = frozenset(m.first for m in loaded if m.entry.noun)
     for m in ctx.phrases:
         e = m.entry
         if cancels(e.family.rule) and denied(ctx.doc, m.first):
