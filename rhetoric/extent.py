@@ -66,6 +66,11 @@ def _plain_lower(doc: Document, i: int, words: _Words) -> bool:
     return word.isalpha() and word.islower() and doc.tokens[i].norm not in words.function_words
 
 
+def _title_case(doc: Document, i: int, words: _Words) -> bool:
+    word = _word(doc, i)
+    return word.isalpha() and word.istitle() and doc.tokens[i].norm not in words.function_words
+
+
 def _adjective_like(doc: Document, covered: frozenset[int], words: _Words, i: int) -> bool:
     """Return whether token i looks like an adjective that no other lexicon match holds."""
     return _plain_lower(doc, i, words) and doc.tokens[i].norm.endswith(words.adjective_endings) and i not in covered
@@ -73,7 +78,10 @@ def _adjective_like(doc: Document, covered: frozenset[int], words: _Words, i: in
 
 def _governed_word_end(doc: Document, covered: frozenset[int], nouns: frozenset[int], words: _Words, end: int) -> int:
     """Return the token end after the word a loaded modifier governs ("reckless plan", "grossly unfair")."""
-    if end >= len(doc.tokens) or _gap(doc, end) != " " or not _plain_lower(doc, end, words):
+    if end >= len(doc.tokens) or _gap(doc, end) != " ":
+        return end
+    # In a title-case headline ("Slams Disgraceful Verdict") the governed word is capitalised like the loaded one.
+    if not (_plain_lower(doc, end, words) or _title_case(doc, end - 1, words) and _title_case(doc, end, words)):
         return end
     head = doc.tokens[end].norm
     if head.endswith("ly") or end in covered:

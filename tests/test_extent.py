@@ -18,7 +18,8 @@ def _loaded(text: str) -> list[str]:
     ("He met the bearded psychopath in court.", "bearded psychopath"),
     ("The report was grossly unfair to the staff.", "grossly unfair"),
     ("It was a bogus autopsy by any measure.", "bogus autopsy"),
-    ("The vote was utterly shameful.", "utterly shameful"),  # "utterly" is also a booster finding
+    ("The vote was utterly shameful.", "utterly shameful"),
+    ("Mayor Attacks Disgraceful Verdict After Trial", "Disgraceful Verdict"),  # a title-case headline  # "utterly" is also a booster finding
 ])
 def test_the_phrase_grows_over_its_own_words(text: str, expected: str) -> None:
     assert expected in _loaded(text)
