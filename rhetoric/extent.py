@@ -17,6 +17,7 @@ class _Words:
     conjunctions: frozenset[str]
     function_words: frozenset[str]
     adjective_endings: tuple[str, ...]
+    verb_cues: frozenset[str]
     not_framing: frozenset[str]
 
 
@@ -26,6 +27,7 @@ def _words() -> _Words:
     w = t["words"]
     return _Words(frozenset(w["intensifiers"].split()), frozenset(w["conjunctions"].split()),
                   frozenset(w["function_words"].split()), tuple(w["adjective_endings"].split()),
+                  frozenset(w["verb_cues"].split()),
                   frozenset(t["rules"]["not_framing"]))
 
 
@@ -100,8 +102,14 @@ def _own_modifier_start(doc: Document, covered: frozenset[int], words: _Words, f
     if not word.isalpha() or doc.tokens[prev].norm in words.function_words or word.endswith("ly") \
             or prev in covered or _sentence_initial(doc, prev):
         return first
+    before = doc.tokens[prev - 1].norm if prev > 0 and _gap(doc, prev) == " " else None
     # A capitalised word may be the end of a name ("City Hall zealots"): take it only on its own.
-    if not word.islower() and prev > 0 and _gap(doc, prev) == " " and not _word(doc, prev - 1).islower():
+    if not word.islower() and before is not None and not _word(doc, prev - 1).islower():
+        return first
+    # A verb takes the noun as its object ("to deport illegals"); a participle modifies it only after a
+    # function word ("the bearded psychopath", "of entitled nonsense"), not after a subject ("ICE
+    # arrested illegals").
+    if before in words.verb_cues or word.endswith(("ed", "ing")) and before not in words.function_words:
         return first
     return prev
 

@@ -33,6 +33,9 @@ def test_the_phrase_grows_over_its_own_words(text: str, expected: str) -> None:
     ("It was an utter disgrace.", "disgrace"),  # "utter" is a finding of its own
     ("A vulgar ritual humiliation followed.", "vulgar"),  # "ritual" belongs to "ritual humiliation"
     ("She admitted the error in a letter.", "admitted"),  # a verb of saying frames no object
+    ("Officers said the aliens arrested on Monday were held.", "aliens"),  # a plural noun governs nothing
+    ("The sheriff arrested illegals at the farm.", "illegals"),  # a participle after a subject is a verb
+    ("The mayor refused to shelter illegals in the city.", "illegals"),  # "to" makes it a verb
 ])
 def test_the_phrase_stops_at_names_sentence_starts_and_function_words(text: str, term: str) -> None:
     assert term in _loaded(text)
