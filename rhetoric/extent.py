@@ -31,6 +31,11 @@ def _words() -> _Words:
                   frozenset(t["rules"]["not_framing"]))
 
 
+def function_word(norm: str) -> bool:
+    """Return whether a word (in Token.norm form) is a function word, which no loaded phrase takes in."""
+    return norm in _words().function_words
+
+
 def loaded_extent(doc: Document, covered: frozenset[int], nouns: frozenset[int], m: PhraseMatch) -> tuple[int, int]:
     """Return the character span of the loaded phrase around lexicon match `m`.
 

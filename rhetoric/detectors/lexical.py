@@ -6,9 +6,11 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from ..context import Context
-from ..extent import loaded_extent
+from ..extent import function_word, loaded_extent
 from ..findings import Category, Finding
+from ..model import Document
 from ..negation import cancels, denied
+from ..phrases import PhraseMatch
 
 
 def detect(ctx: Context) -> Iterator[Finding]:
@@ -23,6 +25,8 @@ def detect(ctx: Context) -> Iterator[Finding]:
         e = m.entry
         if cancels(e.family.rule) and denied(ctx.doc, m.first):
             continue  # "not a masterpiece" is no puffery, "was not a traitor" applies no label
+        if not e.case and _ends_a_name(ctx.doc, covered, m):
+            continue
         start, end = loaded_extent(ctx.doc, covered, nouns, m) if e.family.category is Category.LOADED_TERM \
             else (m.start, m.stop)
         yield Finding(
@@ -32,6 +36,30 @@ def detect(ctx: Context) -> Iterator[Finding]:
             voice=ctx.voice(start, end),
         )
     yield from _pattern_findings(ctx)
+
+
+def _ends_a_name(doc: Document, covered: frozenset[int], m: PhraseMatch) -> bool:
+    """Return whether a one-word match is a surname: capitalised right after a capitalised word that
+    is neither a function word nor a loaded match, and followed by a comma or a lower-case word
+    ("Ryan Petty, whose", "Christopher Rants said").
+
+    In a title-case headline ("Trump Slams Disgraceful Verdict") the next word is capitalised too.
+    """
+    first, tokens, text = m.first, doc.tokens, doc.text
+    if m.end - first != 1 or first == 0 or first - 1 in covered or not _title(doc, first) \
+            or not _title(doc, first - 1) or function_word(tokens[first - 1].norm) \
+            or text[tokens[first - 1].end:tokens[first].start] != " ":
+        return False
+    if m.end >= len(tokens):
+        return False
+    gap = text[tokens[first].end:tokens[m.end].start]
+    return gap == ", " or gap == " " and text[tokens[m.end].start].islower()
+
+
+def _title(doc: Document, i: int) -> bool:
+    t = doc.tokens[i]
+    word = doc.text[t.start:t.end]
+    return word[:1].isupper() and word[1:].islower()
 
 
 def _pattern_findings(ctx: Context) -> Iterator[Finding]:
