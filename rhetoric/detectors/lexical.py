@@ -21,8 +21,11 @@ def detect(ctx: Context) -> Iterator[Finding]:
     # shameful") is part of the phrase as well as a finding of its own kind.
     covered = frozenset(i for m in loaded for i in range(m.first, m.end))
     nouns = frozenset(m.first for m in loaded if m.entry.noun)
+    modified = frozenset(m.end for m in loaded if m.entry.modifier)
     for m in ctx.phrases:
         e = m.entry
+        if e.family.not_after_possessive and _modified_noun(ctx.doc, modified, m):
+            continue
         if cancels(e.family.rule) and denied(ctx.doc, m.first):
             continue  # "not a masterpiece" is no puffery, "was not a traitor" applies no label
         if not e.case and _ends_a_name(ctx.doc, covered, m):
@@ -36,6 +39,17 @@ def detect(ctx: Context) -> Iterator[Finding]:
             voice=ctx.voice(start, end),
         )
     yield from _pattern_findings(ctx)
+
+
+def _modified_noun(doc: Document, modified: frozenset[int], m: PhraseMatch) -> bool:
+    """Return whether a verb of saying is a noun after a loaded adjective ("outrageous claims"),
+    not a verb after an adverb ("disingenuously claims") nor a participle ("a fanatic raving")."""
+    if m.first not in modified:
+        return False
+    tokens, text = doc.tokens, doc.text
+    before = tokens[m.first - 1]
+    return text[before.end:tokens[m.first].start] == " " and not before.norm.endswith("ly") \
+        and not tokens[m.end - 1].norm.endswith("ing")
 
 
 def _ends_a_name(doc: Document, covered: frozenset[int], m: PhraseMatch) -> bool:
