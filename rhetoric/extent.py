@@ -17,6 +17,7 @@ class _Words:
     conjunctions: frozenset[str]
     function_words: frozenset[str]
     adjective_endings: tuple[str, ...]
+    verb_cues: frozenset[str]
     not_framing: frozenset[str]
 
 
@@ -26,7 +27,13 @@ def _words() -> _Words:
     w = t["words"]
     return _Words(frozenset(w["intensifiers"].split()), frozenset(w["conjunctions"].split()),
                   frozenset(w["function_words"].split()), tuple(w["adjective_endings"].split()),
+                  frozenset(w["verb_cues"].split()),
                   frozenset(t["rules"]["not_framing"]))
+
+
+def function_word(norm: str) -> bool:
+    """Return whether a word (in Token.norm form) is a function word, which no loaded phrase takes in."""
+    return norm in _words().function_words
 
 
 def loaded_extent(doc: Document, covered: frozenset[int], nouns: frozenset[int], m: PhraseMatch) -> tuple[int, int]:
@@ -66,6 +73,11 @@ def _plain_lower(doc: Document, i: int, words: _Words) -> bool:
     return word.isalpha() and word.islower() and doc.tokens[i].norm not in words.function_words
 
 
+def _title_case(doc: Document, i: int, words: _Words) -> bool:
+    word = _word(doc, i)
+    return word.isalpha() and word.istitle() and doc.tokens[i].norm not in words.function_words
+
+
 def _adjective_like(doc: Document, covered: frozenset[int], words: _Words, i: int) -> bool:
     """Return whether token i looks like an adjective that no other lexicon match holds."""
     return _plain_lower(doc, i, words) and doc.tokens[i].norm.endswith(words.adjective_endings) and i not in covered
@@ -73,7 +85,10 @@ def _adjective_like(doc: Document, covered: frozenset[int], words: _Words, i: in
 
 def _governed_word_end(doc: Document, covered: frozenset[int], nouns: frozenset[int], words: _Words, end: int) -> int:
     """Return the token end after the word a loaded modifier governs ("reckless plan", "grossly unfair")."""
-    if end >= len(doc.tokens) or _gap(doc, end) != " " or not _plain_lower(doc, end, words):
+    if end >= len(doc.tokens) or _gap(doc, end) != " ":
+        return end
+    # In a title-case headline ("Slams Disgraceful Verdict") the governed word is capitalised like the loaded one.
+    if not (_plain_lower(doc, end, words) or _title_case(doc, end - 1, words) and _title_case(doc, end, words)):
         return end
     head = doc.tokens[end].norm
     if head.endswith("ly") or end in covered:
@@ -92,8 +107,14 @@ def _own_modifier_start(doc: Document, covered: frozenset[int], words: _Words, f
     if not word.isalpha() or doc.tokens[prev].norm in words.function_words or word.endswith("ly") \
             or prev in covered or _sentence_initial(doc, prev):
         return first
+    before = doc.tokens[prev - 1].norm if prev > 0 and _gap(doc, prev) == " " else None
     # A capitalised word may be the end of a name ("City Hall zealots"): take it only on its own.
-    if not word.islower() and prev > 0 and _gap(doc, prev) == " " and not _word(doc, prev - 1).islower():
+    if not word.islower() and before is not None and not _word(doc, prev - 1).islower():
+        return first
+    # A verb takes the noun as its object ("to deport illegals"); a participle modifies it only after a
+    # function word ("the bearded psychopath", "of entitled nonsense"), not after a subject ("ICE
+    # arrested illegals").
+    if before in words.verb_cues or word.endswith(("ed", "ing")) and before not in words.function_words:
         return first
     return prev
 

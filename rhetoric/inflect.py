@@ -6,9 +6,13 @@ _VOWELS = "aeiou"
 
 
 def inflections(term: str, kind: str) -> list[str]:
-    """Return the regular inflected forms of the last word of `term`."""
-    head, _, last = term.rpartition(" ")
-    prefix = head + " " if head else ""
+    """Return the regular inflected forms of the last word of `term`.
+
+    A hyphenated word inflects its last part ("left-wingers", "cherry-picked", "heavy-handedly").
+    """
+    head, space, last = term.rpartition(" ")
+    stem, hyphen, last = last.rpartition("-")
+    prefix = head + space + stem + hyphen
     if not last.isalpha():
         return []
     forms = {"noun": _noun, "verb": _verb, "adj": _adverb}[kind](last.lower())

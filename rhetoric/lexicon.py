@@ -36,6 +36,9 @@ _REQUIRED_ENTRY = ("message", "why")
 _TERM_ONLY = ("inflect", "forms", "not_after", "not_before")
 _INFLECT = ("none", "noun", "verb", "adj")
 _ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "ic", "ical", "less", "able", "ible", "ish", "ant", "ent", "ary")
+# A one-word term in -s that lists no inflections is a plural noun ("aliens", "cronies"), which takes
+# the modifier before it and governs no word after it ("aliens arrested" is not one loaded phrase).
+_NOT_PLURAL = ("ss", "us", "is", "ous")
 _WORD = re.compile(r"[^\W_]+(?:['’\-‐.][^\W_]+)*")
 
 # The lexicons repeat their words (every inflection of a phrase, every guard): normalise each once.
@@ -230,7 +233,7 @@ def load_file(path: Path, known: Mapping[str, Family] | None = None,
             case=item.get("case", False),
             modifier=inflect == "adj" or (pattern is None and " " not in item["term"]
                                           and item["term"].endswith(_ADJECTIVE_ENDINGS)),
-            noun=inflect == "noun",
+            noun=inflect == "noun" or (inflect == "none" and pattern is None and _plural(item["term"])),
             pattern=pattern,
         )
         forms = [item["term"], *item.get("forms", [])] if pattern is None else []
@@ -258,6 +261,10 @@ def _pattern(item: dict[str, Any], path: Path, locate: tomlfile.Locator, where: 
         raise LexiconError(f"{where}: 'pattern' `{source}` is refused: {why}", path=path,
                            line=locate.key("pattern", after=line))
     return re.compile(source, flags)
+
+
+def _plural(term: str) -> bool:
+    return " " not in term and term.endswith("s") and not term.endswith(_NOT_PLURAL)
 
 
 def _guards(phrases: list[str]) -> tuple[tuple[str, ...], ...]:

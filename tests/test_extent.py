@@ -18,6 +18,8 @@ def _loaded(text: str) -> list[str]:
     ("He met the bearded psychopath in court.", "bearded psychopath"),
     ("The report was grossly unfair to the staff.", "grossly unfair"),
     ("It was a bogus autopsy by any measure.", "bogus autopsy"),
+    ("The vote was utterly shameful.", "utterly shameful"),  # "utterly" is also a booster finding
+    ("Mayor Attacks Disgraceful Verdict After Trial", "Disgraceful Verdict"),  # a title-case headline
 ])
 def test_the_phrase_grows_over_its_own_words(text: str, expected: str) -> None:
     assert expected in _loaded(text)
@@ -31,6 +33,9 @@ def test_the_phrase_grows_over_its_own_words(text: str, expected: str) -> None:
     ("It was an utter disgrace.", "disgrace"),  # "utter" is a finding of its own
     ("A vulgar ritual humiliation followed.", "vulgar"),  # "ritual" belongs to "ritual humiliation"
     ("She admitted the error in a letter.", "admitted"),  # a verb of saying frames no object
+    ("Officers said the aliens arrested on Monday were held.", "aliens"),  # a plural noun governs nothing
+    ("The sheriff arrested criminal aliens at the farm.", "criminal aliens"),  # a participle after a subject is a verb
+    ("The mayor refused to shelter criminal aliens in the city.", "criminal aliens"),  # "to" makes it a verb
 ])
 def test_the_phrase_stops_at_names_sentence_starts_and_function_words(text: str, term: str) -> None:
     assert term in _loaded(text)

@@ -56,6 +56,10 @@ def test_inflected_forms_are_indexed(tmp_path):
     ("horrific", "adj", {"horrifically"}),
     ("shameful", "adj", {"shamefully"}),
     ("war on", "noun", {"war ons"}),
+    ("left-winger", "noun", {"left-wingers"}),
+    ("cherry-pick", "verb", {"cherry-picks", "cherry-picked", "cherry-picking"}),
+    ("heavy-handed", "adj", {"heavy-handedly"}),
+    ("tongue-lashing", "noun", {"tongue-lashings"}),
 ])
 def test_inflections(word, kind, expected):
     assert expected <= set(inflections(word, kind))

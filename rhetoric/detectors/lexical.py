@@ -6,20 +6,30 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from ..context import Context
-from ..extent import loaded_extent
+from ..extent import function_word, loaded_extent
 from ..findings import Category, Finding
+from ..model import Document
 from ..negation import cancels, denied
+from ..phrases import PhraseMatch
 
 
 def detect(ctx: Context) -> Iterator[Finding]:
     """Yield a finding for each lexicon phrase in the text."""
     text = ctx.doc.text
-    covered = frozenset(i for m in ctx.phrases for i in range(m.first, m.end))
-    nouns = frozenset(m.first for m in ctx.phrases if m.entry.noun and m.entry.family.category is Category.LOADED_TERM)
+    loaded = [m for m in ctx.phrases if m.entry.family.category is Category.LOADED_TERM]
+    # Only another loaded match stops a loaded phrase: a booster or hedge word inside it ("utterly
+    # shameful") is part of the phrase as well as a finding of its own kind.
+    covered = frozenset(i for m in loaded for i in range(m.first, m.end))
+    nouns = frozenset(m.first for m in loaded if m.entry.noun)
+    modified = frozenset(m.end for m in loaded if m.entry.modifier)
     for m in ctx.phrases:
         e = m.entry
+        if e.family.not_after_possessive and _modified_noun(ctx.doc, modified, m):
+            continue
         if cancels(e.family.rule) and denied(ctx.doc, m.first):
             continue  # "not a masterpiece" is no puffery, "was not a traitor" applies no label
+        if not e.case and _ends_a_name(ctx.doc, covered, m):
+            continue
         start, end = loaded_extent(ctx.doc, covered, nouns, m) if e.family.category is Category.LOADED_TERM \
             else (m.start, m.stop)
         yield Finding(
@@ -29,6 +39,41 @@ def detect(ctx: Context) -> Iterator[Finding]:
             voice=ctx.voice(start, end),
         )
     yield from _pattern_findings(ctx)
+
+
+def _modified_noun(doc: Document, modified: frozenset[int], m: PhraseMatch) -> bool:
+    """Return whether a verb of saying is a noun after a loaded adjective ("outrageous claims"),
+    not a verb after an adverb ("disingenuously claims") nor a participle ("a fanatic raving")."""
+    if m.first not in modified:
+        return False
+    tokens, text = doc.tokens, doc.text
+    before = tokens[m.first - 1]
+    return text[before.end:tokens[m.first].start] == " " and not before.norm.endswith("ly") \
+        and not tokens[m.end - 1].norm.endswith("ing")
+
+
+def _ends_a_name(doc: Document, covered: frozenset[int], m: PhraseMatch) -> bool:
+    """Return whether a one-word match is a surname: capitalised right after a capitalised word that
+    is neither a function word nor a loaded match, and followed by a comma or a lower-case word
+    ("Ryan Petty, whose", "Christopher Rants said").
+
+    In a title-case headline ("Trump Slams Disgraceful Verdict") the next word is capitalised too.
+    """
+    first, tokens, text = m.first, doc.tokens, doc.text
+    if m.end - first != 1 or first == 0 or first - 1 in covered or not _title(doc, first) \
+            or not _title(doc, first - 1) or function_word(tokens[first - 1].norm) \
+            or text[tokens[first - 1].end:tokens[first].start] != " ":
+        return False
+    if m.end >= len(tokens):
+        return False
+    gap = text[tokens[first].end:tokens[m.end].start]
+    return gap == ", " or gap == " " and text[tokens[m.end].start].islower()
+
+
+def _title(doc: Document, i: int) -> bool:
+    t = doc.tokens[i]
+    word = doc.text[t.start:t.end]
+    return word[:1].isupper() and word[1:].islower()
 
 
 def _pattern_findings(ctx: Context) -> Iterator[Finding]:
