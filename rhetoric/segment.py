@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 from bisect import bisect_left
-from collections.abc import Iterator
-from itertools import islice, repeat
-from operator import itemgetter
+from collections.abc import Iterator, Sequence
+from itertools import chain, islice
 
-from .model import Document, Paragraph, Sentence, Token
+from .model import Document, Paragraph, Sentence, Tokens
 from .quotes import pair_quotations
 
 # A word: letters or digits, joined by internal apostrophes, hyphens, or by
@@ -51,8 +51,8 @@ _STARTERS = frozenset(
 
 def segment(text: str) -> Document:
     """Split `text` into paragraphs, sentences, tokens and quotations."""
-    tokens = tuple(_tokens(text))
-    token_starts = tuple(map(itemgetter(0), tokens))
+    tokens = _tokens(text)
+    token_starts = tokens.starts
     paragraphs = tuple(_paragraphs(text))
     sentences = tuple(_sentences(text, paragraphs, token_starts))
     line_starts = (0, *(m.end() for m in re.finditer("\n", text)))
@@ -82,26 +82,32 @@ def normalize(word: str) -> str:
     return w
 
 
-def _tokens(text: str) -> list[Token]:
+def _tokens(text: str) -> Tokens:
+    # Offsets fit four bytes each but in texts of two billion characters or more.
+    starts, ends = array("i" if len(text) < 2**31 else "q"), array("i" if len(text) < 2**31 else "q")
     # Fold the whole text once; lower() keeps offsets unless a character changes length.
     low = text.lower().replace("’", "'").replace("‐", "-")
     if len(low) != len(text):
-        return [Token(m.start(), m.end(), normalize(m.group())) for m in _TOKEN.finditer(text)]
+        norms = []
+        for m in _TOKEN.finditer(text):
+            starts.append(m.start())
+            ends.append(m.end())
+            norms.append(sys.intern(normalize(m.group())))
+        return Tokens(starts, ends, tuple(norms))
     # Documents hold hundreds of thousands of tokens, so the per-token work is kept
-    # in C: the match methods are mapped rather than called from a Python loop, and
-    # tuple.__new__ builds each Token without going through its Python constructor.
-    # Matches are taken a batch at a time: a match object weighs several times its
-    # Token, and holding all of them at once doubled the memory a long text needs.
-    tokens: list[Token] = []
+    # in C: the match methods are mapped rather than called from a Python loop.
+    # Matches are taken a batch at a time: a match object weighs many times a token's
+    # columns, and holding all of them at once would take several times the memory.
+    batches: list[list[str]] = []
     found = _TOKEN.finditer(low)
     while matches := list(islice(found, 50_000)):
+        starts.extend(map(re.Match.start, matches))
+        ends.extend(map(re.Match.end, matches))
         words = list(map(re.Match.group, matches))
-        # Interned: a text repeats its words, and one string per distinct word saves a sixth of the memory.
-        norms = list(map(sys.intern, [w[:-2] if w[-2:] == "'s" and len(w) > 2 and w not in _CONTRACTED else w
-                                       for w in words]))
-        fields = zip(map(re.Match.start, matches), map(re.Match.end, matches), norms)
-        tokens.extend(map(tuple.__new__, repeat(Token), fields))
-    return tokens
+        # Interned: a text repeats its words, and one string per distinct word saves most of their memory.
+        batches.append(list(map(sys.intern, [w[:-2] if w[-2:] == "'s" and len(w) > 2 and w not in _CONTRACTED
+                                              else w for w in words])))
+    return Tokens(starts, ends, tuple(chain.from_iterable(batches)))
 
 
 def _paragraphs(text: str) -> Iterator[Paragraph]:
@@ -126,7 +132,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def _sentences(text: str, paragraphs: tuple[Paragraph, ...], token_starts: tuple[int, ...]) -> Iterator[Sentence]:
+def _sentences(text: str, paragraphs: tuple[Paragraph, ...], token_starts: Sequence[int]) -> Iterator[Sentence]:
     index = 0
     for para in paragraphs:
         start = para.start
@@ -144,7 +150,7 @@ def _sentences(text: str, paragraphs: tuple[Paragraph, ...], token_starts: tuple
             index += 1
 
 
-def _sentence(index: int, span: tuple[int, int], paragraph: int, token_starts: tuple[int, ...]) -> Sentence:
+def _sentence(index: int, span: tuple[int, int], paragraph: int, token_starts: Sequence[int]) -> Sentence:
     first = bisect_left(token_starts, span[0])
     end = bisect_left(token_starts, span[1])
     return Sentence(index, span[0], span[1], paragraph, first, end)
