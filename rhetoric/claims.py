@@ -17,7 +17,7 @@ from typing import Any
 
 from .data import table
 from .model import Document, Sentence
-from .segment import normalize
+from .segment import lower, normalize
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +241,7 @@ def _document_signals(doc: Document, c: ClaimCues) -> list[float]:
             elif norms[t + 1:t + 1 + len(rest)] == rest:
                 credit(k, firsts[t], lasts[t + len(rest)])
     # Case-blind patterns run on lower-cased text: much faster than re.IGNORECASE.
-    low = doc.text.lower()
+    low = lower(doc.text)
     if len(low) != len(doc.text):
         low = doc.text  # a character changed length; keep offsets right
     # A triggered signal always has a pattern: only word lists and `absent` signals go without.

@@ -119,9 +119,10 @@ class Document:
     sentences: tuple[Sentence, ...]
     tokens: Tokens
     quotations: tuple[Quotation, ...]
-    line_starts: tuple[int, ...]
-    sentence_starts: tuple[int, ...]
-    token_starts: Sequence[int]  # the tokens' `starts` column, for bisection
+    # Offsets, in arrays: in ascending order, for bisection.
+    line_starts: Sequence[int]
+    sentence_starts: Sequence[int]
+    token_starts: Sequence[int]  # the tokens' `starts` column
     quotation_starts: tuple[int, ...] = ()  # inner_start of each quotation, for bisection
 
     @property

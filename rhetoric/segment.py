@@ -55,7 +55,9 @@ def segment(text: str) -> Document:
     token_starts = tokens.starts
     paragraphs = tuple(_paragraphs(text))
     sentences = tuple(_sentences(text, paragraphs, token_starts))
-    line_starts = (0, *(m.end() for m in re.finditer("\n", text)))
+    # Offsets are kept in arrays, a few bytes each: a text may hold a million lines.
+    line_starts = array(token_starts.typecode, [0])
+    line_starts.extend(map(re.Match.end, re.finditer("\n", text)))
     quotations = pair_quotations(text, paragraphs)
     return Document(
         text=text,
@@ -65,7 +67,7 @@ def segment(text: str) -> Document:
         quotations=quotations,
         quotation_starts=tuple(q.inner_start for q in quotations),
         line_starts=line_starts,
-        sentence_starts=tuple(s.start for s in sentences),
+        sentence_starts=array(token_starts.typecode, [s.start for s in sentences]),
         token_starts=token_starts,
     )
 
@@ -82,32 +84,64 @@ def normalize(word: str) -> str:
     return w
 
 
+def lower(text: str) -> str:
+    """Return `text.lower()`, folded a slice at a time.
+
+    str.lower works in a buffer of twelve bytes per character: on a whole long text
+    that buffer was the largest allocation of the analysis.
+    """
+    return "".join([text[a:b].lower() for a, b in _slices(text)])
+
+
+# Slices end after white space: no token, and no case mapping (Greek final sigma
+# looks at the letters and marks beside it), reaches across white space.
+_SPACE = re.compile(r"\s")
+_SLICE = 1 << 16
+
+
+def _slices(text: str) -> Iterator[tuple[int, int]]:
+    """Yield consecutive ranges that cover `text`, each of some _SLICE characters and ending after white space."""
+    a, n = 0, len(text)
+    while a < n:
+        space = _SPACE.search(text, a + _SLICE) if a + _SLICE < n else None
+        b = space.end() if space is not None else n
+        yield a, b
+        a = b
+
+
 def _tokens(text: str) -> Tokens:
     # Offsets fit four bytes each but in texts of two billion characters or more.
-    starts, ends = array("i" if len(text) < 2**31 else "q"), array("i" if len(text) < 2**31 else "q")
-    # Fold the whole text once; lower() keeps offsets unless a character changes length.
-    low = text.lower().replace("’", "'").replace("‐", "-")
-    if len(low) != len(text):
-        norms = []
-        for m in _TOKEN.finditer(text):
-            starts.append(m.start())
-            ends.append(m.end())
-            norms.append(sys.intern(normalize(m.group())))
-        return Tokens(starts, ends, tuple(norms))
-    # Documents hold hundreds of thousands of tokens, so the per-token work is kept
-    # in C: the match methods are mapped rather than called from a Python loop.
-    # Matches are taken a batch at a time: a match object weighs many times a token's
-    # columns, and holding all of them at once would take several times the memory.
+    typecode = "i" if len(text) < 2**31 else "q"
+    starts, ends = array(typecode), array(typecode)
     batches: list[list[str]] = []
-    found = _TOKEN.finditer(low)
-    while matches := list(islice(found, 50_000)):
-        starts.extend(map(re.Match.start, matches))
-        ends.extend(map(re.Match.end, matches))
-        words = list(map(re.Match.group, matches))
-        # Interned: a text repeats its words, and one string per distinct word saves most of their memory.
-        batches.append(list(map(sys.intern, [w[:-2] if w[-2:] == "'s" and len(w) > 2 and w not in _CONTRACTED
-                                              else w for w in words])))
+    for a, b in _slices(text):
+        # Fold a slice at a time (see lower()); folding keeps offsets unless a character changes length.
+        low = text[a:b].lower().replace("’", "'").replace("‐", "-")
+        if len(low) != b - a:
+            return _unfolded_tokens(text, typecode)
+        # Documents hold hundreds of thousands of tokens, so the per-token work is kept
+        # in C: the match methods are mapped rather than called from a Python loop.
+        # Matches are taken a batch at a time: a match object weighs many times a token's
+        # columns (and a slice without white space may hold any number of tokens).
+        found = _TOKEN.finditer(low)
+        while matches := list(islice(found, 50_000)):
+            starts.extend(map(a.__add__, map(re.Match.start, matches)))
+            ends.extend(map(a.__add__, map(re.Match.end, matches)))
+            words = list(map(re.Match.group, matches))
+            # Interned: a text repeats its words, and one string per distinct word saves most of their memory.
+            batches.append(list(map(sys.intern, [w[:-2] if w[-2:] == "'s" and len(w) > 2 and w not in _CONTRACTED
+                                                  else w for w in words])))
     return Tokens(starts, ends, tuple(chain.from_iterable(batches)))
+
+
+def _unfolded_tokens(text: str, typecode: str) -> Tokens:
+    """Return the tokens of a text in which lower-casing changes a character's length, word by word."""
+    starts, ends, norms = array(typecode), array(typecode), []
+    for m in _TOKEN.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+        norms.append(sys.intern(normalize(m.group())))
+    return Tokens(starts, ends, tuple(norms))
 
 
 def _paragraphs(text: str) -> Iterator[Paragraph]:
