@@ -32,9 +32,11 @@ def test_streamed_json_equals_dumps_of_to_dict(text, with_text):
     assert pretty.getvalue() == json.dumps(obj, ensure_ascii=False, indent=2) == json_render.dumps(obj, pretty=True)
 
 
-def test_a_long_text_is_escaped_slice_by_slice():
+@pytest.mark.parametrize("pretty", [False, True])
+def test_a_long_text_is_written_in_batches_and_slices(pretty):
     text = ('He said "no".\n' * 10_000) + "é😀"
     report = analyze(text)
-    streamed = "".join(json_render.iterencode(report, with_text=True))
-    assert streamed == json.dumps(json_render.to_dict(report, with_text=True), ensure_ascii=False)
+    streamed = "".join(json_render.iterencode(report, with_text=True, pretty=pretty))
+    assert streamed == json.dumps(json_render.to_dict(report, with_text=True), ensure_ascii=False,
+                                  indent=2 if pretty else None)
     assert json.loads(streamed)["text"] == text

@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
+from itertools import islice
 from typing import Any, TextIO
 
 from ..errors import RhetoricError
@@ -33,22 +34,14 @@ def iterencode(report: Report, *, with_text: bool = False, pretty: bool = False)
     encode = (_PRETTY if pretty else _COMPACT).encode
     # Indented members are nested by indenting every line of their own text: a JSON
     # string holds no raw line break, so only the layout's line breaks are touched.
-    member, item, close = (",\n  ", ",\n    ", "\n  ]") if pretty else (", ", ", ", "]")
+    member = ",\n  " if pretty else ", "
     yield "{\n  " if pretty else "{"
     for n, (key, value) in enumerate(_head(report).items()):
         yield (member if n else "") + encode(key) + ": " + encode(value).replace("\n", "\n  ")
-    lists: tuple[tuple[str, Iterable[dict[str, Any]]], ...] = (
-        ("sentences", map(_sentence, report.sentences)),
-        ("findings", (_finding(report, f) for f in report.findings)),
-    )
-    for key, values in lists:
-        yield member + encode(key) + ": "
-        first = True
-        for value in values:
-            yield ("[\n    " if pretty else "[") if first else item
-            yield encode(value).replace("\n", "\n    ")
-            first = False
-        yield "[]" if first else close
+    yield member + encode("sentences") + ": "
+    yield from _list(map(_sentence, report.sentences), encode, pretty)
+    yield member + encode("findings") + ": "
+    yield from _list((_finding(report, f) for f in report.findings), encode, pretty)
     if with_text:
         yield member + encode("text") + ": "
         # Escaping works character by character, so the text may be escaped a slice at a time.
@@ -60,6 +53,19 @@ def iterencode(report: Report, *, with_text: bool = False, pretty: bool = False)
     yield "\n}" if pretty else "}"
 
 
+def _list(values: Iterator[dict[str, Any]], encode: Callable[[Any], str], pretty: bool) -> Iterator[str]:
+    """Yield the text of a list that is a member of the contract object, a batch of items at a time."""
+    # Encoding items in batches keeps the encoder's per-call cost off each small item.
+    first = True
+    while batch := list(islice(values, _BATCH)):
+        text = encode(batch)
+        # The batch's own brackets come off; indented, its items are nested one level deeper.
+        items = ("\n" + text[2:-2]).replace("\n", "\n  ") if pretty else text[1:-1]
+        yield ("[" if first else "," if pretty else ", ") + items
+        first = False
+    yield "[]" if first else "\n  ]" if pretty else "]"
+
+
 def write(report: Report, stream: TextIO, *, with_text: bool = False, pretty: bool = False) -> None:
     """Write the contract object of `report` to `stream` as it is built."""
     stream.writelines(iterencode(report, with_text=with_text, pretty=pretty))
@@ -68,6 +74,7 @@ def write(report: Report, stream: TextIO, *, with_text: bool = False, pretty: bo
 _COMPACT = json.JSONEncoder(ensure_ascii=False)
 _PRETTY = json.JSONEncoder(ensure_ascii=False, indent=2)
 _SLICE = 1 << 16
+_BATCH = 256
 
 
 def _head(report: Report) -> dict[str, Any]:
