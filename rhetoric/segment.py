@@ -125,8 +125,12 @@ def _tokens(text: str) -> Tokens:
         # columns (and a slice without white space may hold any number of tokens).
         found = _TOKEN.finditer(low)
         while matches := list(islice(found, 50_000)):
-            starts.extend(map(a.__add__, map(re.Match.start, matches)))
-            ends.extend(map(a.__add__, map(re.Match.end, matches)))
+            if a:
+                starts.extend(map(a.__add__, map(re.Match.start, matches)))
+                ends.extend(map(a.__add__, map(re.Match.end, matches)))
+            else:  # the first slice, often the whole text
+                starts.extend(map(re.Match.start, matches))
+                ends.extend(map(re.Match.end, matches))
             words = list(map(re.Match.group, matches))
             # Interned: a text repeats its words, and one string per distinct word saves most of their memory.
             batches.append(list(map(sys.intern, [w[:-2] if w[-2:] == "'s" and len(w) > 2 and w not in _CONTRACTED

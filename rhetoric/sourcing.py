@@ -141,12 +141,13 @@ def _credit(doc: Document, s: Sentence, c: Cues, cue_tokens: list[int]) -> Credi
 
 def _speaker_label(doc: Document, s: Sentence, tokens: Tokens, c: Cues) -> bool:
     """Return whether the sentence opens with a name and a colon ("SMITH: …", "Trump: Mexico will pay")."""
-    for k, tok in enumerate(tokens[:4]):
-        word = doc.text[tok.start:tok.end]
-        if (len(word) < 2 or not word[:1].isupper() or tok.norm in c.function_words or word.endswith(("'s", "’s"))
-                or tok.norm.endswith("ing") or tok.norm in c.writer_pronouns):
+    starts, ends, norms = tokens.starts, tokens.ends, tokens.norms
+    for k in range(min(4, len(norms))):
+        word, norm = doc.text[starts[k]:ends[k]], norms[k]
+        if (len(word) < 2 or not word[:1].isupper() or norm in c.function_words or word.endswith(("'s", "’s"))
+                or norm.endswith("ing") or norm in c.writer_pronouns):
             return False
-        gap = doc.text[tok.end:tokens.starts[k + 1]] if k + 1 < len(tokens) else ""
+        gap = doc.text[ends[k]:starts[k + 1]] if k + 1 < len(norms) else ""
         if gap.strip() == ":":
             return True
         if gap.strip(" "):
