@@ -14,8 +14,8 @@ from typing import NamedTuple, overload
 class Token(NamedTuple):
     """A word or number; `norm` is its lower-cased, apostrophe-normalised form."""
 
-    # A NamedTuple, not a frozen dataclass: code that walks many tokens builds
-    # them one by one from the columns of `Tokens`, and a frozen dataclass is several times slower to build.
+    # A NamedTuple, not a frozen dataclass: one is built on every index into `Tokens`,
+    # and a frozen dataclass is several times slower to build.
 
     start: int
     end: int
@@ -27,8 +27,8 @@ class Tokens(Sequence[Token]):
     """A document's tokens, stored as three columns; indexing one makes its `Token`.
 
     Documents hold hundreds of thousands of tokens: a Token object each weighed about
-    160 bytes, the columns hold one in 8 (and a shared, interned norm). Code that walks
-    many tokens reads the columns directly.
+    160 bytes, the columns hold one in 16 (two 4-byte offsets and a reference to a shared,
+    interned norm). Code that walks many tokens reads the columns directly.
     """
 
     starts: array[int]

@@ -7,7 +7,7 @@ import io
 import json
 from collections.abc import Callable, Iterator
 from itertools import islice
-from typing import Any, TextIO
+from typing import Any
 
 from ..errors import RhetoricError
 from ..findings import Finding
@@ -29,7 +29,7 @@ def iterencode(report: Report, *, with_text: bool = False, pretty: bool = False)
     """Yield, piece by piece, the text of `dumps(to_dict(report, with_text=...), pretty=...)`.
 
     The object of a long text, and its indented text, take several times the memory
-    of the text itself: this builds one sentence or finding at a time instead.
+    of the text itself: this builds a batch of sentences or findings at a time instead.
     """
     encode = (_PRETTY if pretty else _COMPACT).encode
     # Indented members are nested by indenting every line of their own text: a JSON
@@ -64,11 +64,6 @@ def _list(values: Iterator[dict[str, Any]], encode: Callable[[Any], str], pretty
         yield ("[" if first else "," if pretty else ", ") + items
         first = False
     yield "[]" if first else "\n  ]" if pretty else "]"
-
-
-def write(report: Report, stream: TextIO, *, with_text: bool = False, pretty: bool = False) -> None:
-    """Write the contract object of `report` to `stream` as it is built."""
-    stream.writelines(iterencode(report, with_text=with_text, pretty=pretty))
 
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False)
