@@ -5,7 +5,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from itertools import repeat
 from typing import NamedTuple, overload
@@ -119,10 +119,11 @@ class Document:
     sentences: tuple[Sentence, ...]
     tokens: Tokens
     quotations: tuple[Quotation, ...]
-    # Offsets, in arrays: in ascending order, for bisection.
-    line_starts: Sequence[int]
-    sentence_starts: Sequence[int]
-    token_starts: Sequence[int]  # the tokens' `starts` column
+    # Offsets, in arrays: in ascending order, for bisection. An array cannot be hashed, and
+    # the offsets follow from the fields hashed, so they stay out of the Document's hash.
+    line_starts: Sequence[int] = field(hash=False)
+    sentence_starts: Sequence[int] = field(hash=False)
+    token_starts: Sequence[int] = field(hash=False)  # the tokens' `starts` column
     quotation_starts: tuple[int, ...] = ()  # inner_start of each quotation, for bisection
 
     @property

@@ -53,6 +53,7 @@ def test_columns_equality_and_pickling():
     assert tokens == segment(TEXT).tokens and tokens != segment(TEXT + " more").tokens
     assert hash(tokens) == hash(_old_tokens(TEXT))
     assert pickle.loads(pickle.dumps(doc)) == doc
+    assert hash(doc) == hash(segment(TEXT))  # a Document stays hashable, as when it held only tuples
     assert segment("").tokens == () and len(segment("").tokens) == 0
 
 
