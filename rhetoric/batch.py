@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import multiprocessing
 import signal
@@ -34,8 +35,8 @@ class Shape(str, Enum):
 
     REPORT = "report"  # the whole Report, for the terminal report
     ROW = "row"  # the summary row, for the summary table
-    JSONL = "jsonl"  # one compact JSON line
-    JSON = "json"  # one indented JSON object
+    JSONL = "jsonl"  # one compact JSON line, as pieces of text (see _task)
+    JSON = "json"  # one indented JSON object, as pieces of text
     CSV = "csv"  # one CSV line
     SARIF = "sarif"  # the SARIF results of the file, gathered into one log at the end
     GITHUB = "github"  # GitHub Actions annotation lines
@@ -100,8 +101,8 @@ def _payload(report: Report, original: str | None, config: Config, shape: Shape)
         return sarif_render.results(report, original=original, include_quoted=config.include_quoted)
     if shape is Shape.GITHUB:
         return github_render.lines(report, original=original, include_quoted=config.include_quoted)
-    obj = json_render.to_dict(report, with_text=original is not None)
-    return json_render.dumps(obj, pretty=shape is Shape.JSON)
+    # Rendered as it is written out: the JSON of a long text is several times its size.
+    return json_render.iterencode(report, with_text=original is not None, pretty=shape is Shape.JSON)
 
 
 def _comment_notes(suppressions: Sequence[Suppression], config: Config) -> tuple[str, ...]:
@@ -118,7 +119,12 @@ def _comment_notes(suppressions: Sequence[Suppression], config: Config) -> tuple
 
 
 def _task(args: tuple[str | RhetoricError, Options, Config]) -> Outcome:
-    return analyze_one(*args)
+    """Analyse one input in a worker process."""
+    outcome = analyze_one(*args)
+    if isinstance(outcome.payload, Iterator):
+        # A rendering still to be done cannot be sent to the parent: send its text.
+        outcome = dataclasses.replace(outcome, payload=("".join(outcome.payload),))
+    return outcome
 
 
 def _worker_start() -> None:
@@ -167,7 +173,7 @@ class Batch:
         tasks = zip(items, repeat(self.options), configs if configs is not None else repeat(Config()))
         if self._pool is None:
             for task in tasks:
-                outcome = _task(task)
+                outcome = analyze_one(*task)
                 yield outcome
                 if not self._frozen and outcome.error is None:
                     # The first analysis loaded the lexicons and dictionaries: keep the collector's

@@ -11,14 +11,13 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from operator import itemgetter
 from re import _constants as re_constants  # type: ignore[attr-defined]  # the stdlib's own regex parser
 from re import _parser as re_parser  # type: ignore[attr-defined]
 from typing import Any
 
 from .data import table
 from .model import Document, Sentence
-from .segment import normalize
+from .segment import lower, normalize
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +51,7 @@ class ClaimCues:
     stance_weight: float
     signals: tuple[Signal, ...]
     # first word -> (the phrase's other words, signal number), in signal order
-    word_index: dict[str, list[tuple[list[str], int]]] = field(default_factory=dict)
+    word_index: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict)
     # Every word a signal's `triggers` or `absent` names: the only words of a sentence they look at.
     cue_words: frozenset[str] = frozenset()
 
@@ -63,10 +62,10 @@ def cues() -> ClaimCues:
     raw = table("sourcing.toml")
     claim = raw["claim"]
     signals = tuple(_signal(s) for s in claim["signal"])
-    word_index: dict[str, list[tuple[list[str], int]]] = {}
+    word_index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     for k, sig in enumerate(signals):
         for phrase in sig.words or ():
-            word_index.setdefault(phrase[0], []).append((list(phrase[1:]), k))
+            word_index.setdefault(phrase[0], []).append((phrase[1:], k))
     cue_words = frozenset().union(*(sig.triggers or sig.absent or () for sig in signals))
     return ClaimCues(min_words=int(claim["min_words"]), threshold=float(claim["threshold"]),
                      stance_weight=float(claim["stance_weight"]), signals=signals, word_index=word_index,
@@ -231,19 +230,18 @@ def _document_signals(doc: Document, c: ClaimCues) -> list[float]:
             seen.add((k, i))
             found[i] += c.signals[k].weight
 
-    tokens = doc.tokens
-    norms = list(map(itemgetter(2), tokens))
+    firsts, lasts, norms = doc.tokens.starts, doc.tokens.ends, doc.tokens.norms
     index = c.word_index
     # Most tokens start no listed phrase; the comprehension finds those that do in one quick pass.
     for t in [t for t, norm in enumerate(norms) if norm in index]:
         for rest, k in index[norms[t]]:
-            # Comparing list slices keeps the word-by-word comparison in C.
+            # Comparing tuple slices keeps the word-by-word comparison in C.
             if not rest:
-                credit(k, tokens[t].start, tokens[t].end)
+                credit(k, firsts[t], lasts[t])
             elif norms[t + 1:t + 1 + len(rest)] == rest:
-                credit(k, tokens[t].start, tokens[t + len(rest)].end)
+                credit(k, firsts[t], lasts[t + len(rest)])
     # Case-blind patterns run on lower-cased text: much faster than re.IGNORECASE.
-    low = doc.text.lower()
+    low = lower(doc.text)
     if len(low) != len(doc.text):
         low = doc.text  # a character changed length; keep offsets right
     # A triggered signal always has a pattern: only word lists and `absent` signals go without.

@@ -134,7 +134,7 @@ def analyze(
     no_text: Annotated[bool, typer.Option("--no-text", help="Leave the highlighted article out of the report.")]
     = False,
     max_bytes: Annotated[int, typer.Option(
-        "--max-bytes", min=1, help="Refuse files larger than this many bytes (each MB of text needs ~70 MB of memory).")]
+        "--max-bytes", min=1, help="Refuse files larger than this many bytes (each MB of text needs ~15-25 MB of memory).")]
     = 5_000_000,  # read.DEFAULT_MAX_BYTES, written out so that --help does not import the reader
     config_file: ConfigFile = None,
     no_config: NoConfig = False,

@@ -2,21 +2,67 @@
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from enum import Enum
-from typing import NamedTuple
+from itertools import repeat
+from typing import NamedTuple, overload
 
 
 class Token(NamedTuple):
     """A word or number; `norm` is its lower-cased, apostrophe-normalised form."""
 
-    # A NamedTuple, not a frozen dataclass: documents hold hundreds of thousands of
-    # tokens, and a frozen dataclass is several times slower to build.
+    # A NamedTuple, not a frozen dataclass: one is built on every index into `Tokens`,
+    # and a frozen dataclass is several times slower to build.
 
     start: int
     end: int
     norm: str
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Tokens(Sequence[Token]):
+    """A document's tokens, stored as three columns; indexing one makes its `Token`.
+
+    Documents hold hundreds of thousands of tokens: a Token object each weighed about
+    160 bytes, the columns hold one in 16 (two 4-byte offsets and a reference to a shared,
+    interned norm). Code that walks many tokens reads the columns directly.
+    """
+
+    starts: array[int]
+    ends: array[int]
+    norms: tuple[str, ...]
+
+    def __len__(self) -> int:
+        return len(self.norms)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Tokens: ...
+
+    def __getitem__(self, index: int | slice) -> Token | Tokens:
+        if isinstance(index, slice):
+            return Tokens(self.starts[index], self.ends[index], self.norms[index])
+        # tuple.__new__ builds the Token in C, without the NamedTuple's Python constructor.
+        return tuple.__new__(Token, (self.starts[index], self.ends[index], self.norms[index]))
+
+    def __iter__(self) -> Iterator[Token]:
+        return map(tuple.__new__, repeat(Token), zip(self.starts, self.ends, self.norms))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Tokens):
+            return self.starts == other.starts and self.ends == other.ends and self.norms == other.norms
+        if isinstance(other, tuple):
+            # Tokens used to be a tuple of Token: keep comparisons written against one working.
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))  # equal to the tuple of its Tokens, so hashed as one
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +117,13 @@ class Document:
     text: str
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
-    tokens: tuple[Token, ...]
+    tokens: Tokens
     quotations: tuple[Quotation, ...]
-    line_starts: tuple[int, ...]
-    sentence_starts: tuple[int, ...]
-    token_starts: tuple[int, ...]
+    # Offsets, in arrays: in ascending order, for bisection. An array cannot be hashed, and
+    # the offsets follow from the fields hashed, so they stay out of the Document's hash.
+    line_starts: Sequence[int] = field(hash=False)
+    sentence_starts: Sequence[int] = field(hash=False)
+    token_starts: Sequence[int] = field(hash=False)  # the tokens' `starts` column
     quotation_starts: tuple[int, ...] = ()  # inner_start of each quotation, for bisection
 
     @property
@@ -96,12 +144,12 @@ class Document:
 
     def token_index_at(self, offset: int) -> int:
         """Return the index of the first token that ends after `offset`."""
-        i = bisect_right(self.token_starts, offset) - 1
-        if i >= 0 and self.tokens[i].end > offset:
+        i = bisect_right(self.tokens.starts, offset) - 1
+        if i >= 0 and self.tokens.ends[i] > offset:
             return i
         return i + 1
 
-    def sentence_tokens(self, sentence: Sentence) -> tuple[Token, ...]:
+    def sentence_tokens(self, sentence: Sentence) -> Tokens:
         """Return the tokens of `sentence`."""
         return self.tokens[sentence.first_token:sentence.end_token]
 
@@ -118,10 +166,9 @@ class Document:
             i -= 1
         return best
 
-    def tokens_between(self, start: int, end: int) -> tuple[Token, ...]:
+    def tokens_between(self, start: int, end: int) -> Tokens:
         """Return the tokens that lie wholly inside [start, end)."""
         i = self.token_index_at(start)
-        j = i
-        while j < len(self.tokens) and self.tokens[j].end <= end:
-            j += 1
+        # Tokens do not overlap, so their ends rise: the last one ending by `end` is found by bisection.
+        j = bisect_right(self.tokens.ends, end, i)
         return self.tokens[i:j]

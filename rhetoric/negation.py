@@ -33,14 +33,14 @@ def cancels(rule: str) -> bool:
 def denied(doc: Document, first: int) -> bool:
     """Return whether the phrase starting at token `first` is directly negated within its clause."""
     cues = _cues()
-    tokens, text = doc.tokens, doc.text
+    starts, ends, norms, text = doc.tokens.starts, doc.tokens.ends, doc.tokens.norms, doc.text
     i = first - 1
     for _ in range(3):
-        if i < 0 or not text[tokens[i].end:tokens[i + 1].start].isspace():
+        if i < 0 or not text[ends[i]:starts[i + 1]].isspace():
             return False  # punctuation ends the negation's reach
-        norm = tokens[i].norm
+        norm = norms[i]
         if norm in cues.negators:
-            return tokens[i + 1].norm not in cues.not_denials
+            return norms[i + 1] not in cues.not_denials
         if norm not in cues.bridges:
             return False
         i -= 1

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from operator import itemgetter
 
 from .lexicon import Entry, Lexicons
 from .model import Document
@@ -24,24 +23,25 @@ class PhraseMatch:
 def find_phrases(doc: Document, lexicons: Lexicons) -> Iterator[PhraseMatch]:
     """Yield the longest non-overlapping lexicon matches, walking the phrase trie token by token."""
     tokens, text, trie = doc.tokens, doc.text, lexicons.trie
-    n = len(tokens)
+    starts, ends, norms = tokens.starts, tokens.ends, tokens.norms
+    n = len(norms)
     end = 0  # the token after the last match
     # Only tokens that start a phrase can start a match; finding them in one quick
     # pass skips the loop below for the great majority of tokens.
-    for i in [k for k, norm in enumerate(map(itemgetter(2), tokens)) if norm in trie]:
+    for i in [k for k, norm in enumerate(norms) if norm in trie]:
         if i < end:
             continue  # inside the match before
         match = None
-        node = trie.get(tokens[i].norm)
+        node = trie.get(norms[i])
         j = i + 1
         while node is not None:
             for entry in node.entries:
                 if _fits(doc, i, j, entry):
-                    match = PhraseMatch(entry, i, j, tokens[i].start, tokens[j - 1].end)
+                    match = PhraseMatch(entry, i, j, starts[i], ends[j - 1])
                     break
-            if j >= n or not node.children or not text[tokens[j - 1].end:tokens[j].start].isspace():
+            if j >= n or not node.children or not text[ends[j - 1]:starts[j]].isspace():
                 break
-            node = node.children.get(tokens[j].norm)
+            node = node.children.get(norms[j])
             j += 1
         if match is not None:
             yield match
@@ -50,36 +50,37 @@ def find_phrases(doc: Document, lexicons: Lexicons) -> Iterator[PhraseMatch]:
 
 def _fits(doc: Document, i: int, j: int, entry: Entry) -> bool:
     """Return whether `entry` may match tokens [i, j): case and the neutral-context guards."""
-    tokens, text = doc.tokens, doc.text
-    if entry.case and entry.cased != tuple(text[t.start:t.end] for t in tokens[i:j]):
+    text = doc.text
+    starts, ends, norms = doc.tokens.starts, doc.tokens.ends, doc.tokens.norms
+    if entry.case and entry.cased != tuple(text[starts[k]:ends[k]] for k in range(i, j)):
         return False
     if entry.family.not_after_possessive and i > 0 and _possessive(doc, i - 1):
         return False
     # A guard is a run of words touching the phrase (space or hyphen apart), before or after it.
     for guard in entry.not_after:
         k = i - len(guard)
-        if k >= 0 and tokens[k].norm == guard[0] and _run(doc, k, i + 1, guard):
+        if k >= 0 and norms[k] == guard[0] and _run(doc, k, i + 1, guard):
             return False
     for guard in entry.not_before:
-        if j < len(tokens) and tokens[j].norm == guard[0] and _run(doc, j - 1, j + len(guard), (tokens[j - 1].norm, *guard)):
+        if j < len(norms) and norms[j] == guard[0] and _run(doc, j - 1, j + len(guard), (norms[j - 1], *guard)):
             return False
     return True
 
 
 def _possessive(doc: Document, k: int) -> bool:
     """Return whether token k is a possessive followed by a space ("Trump's claims", "voters' claims")."""
-    t, text = doc.tokens[k], doc.text
-    if text[t.end - 2:t.end] in ("'s", "’s"):
+    end, text = doc.tokens.ends[k], doc.text
+    if text[end - 2:end] in ("'s", "’s"):
         # The tokenizer keeps the "'s" of a contraction ("it's", "that's") in the norm, not a possessive's.
-        return not t.norm.endswith("'s") and text[t.end:t.end + 1] == " "
-    return text[t.end - 1:t.end] == "s" and text[t.end:t.end + 2] in ("' ", "’ ")
+        return not doc.tokens.norms[k].endswith("'s") and text[end:end + 1] == " "
+    return text[end - 1:end] == "s" and text[end:end + 2] in ("' ", "’ ")
 
 
 def _run(doc: Document, first: int, end: int, words: tuple[str, ...]) -> bool:
     """Return whether tokens [first, end) start with `words` and sit next to each other."""
-    tokens, text = doc.tokens, doc.text
-    if first < 0 or end > len(tokens):
+    starts, ends, norms, text = doc.tokens.starts, doc.tokens.ends, doc.tokens.norms, doc.text
+    if first < 0 or end > len(norms):
         return False
-    if any(tokens[first + n].norm != w for n, w in enumerate(words)):
+    if any(norms[first + n] != w for n, w in enumerate(words)):
         return False
-    return all(not text[tokens[k].end:tokens[k + 1].start].strip(" \t\n-") for k in range(first, end - 1))
+    return all(not text[ends[k]:starts[k + 1]].strip(" \t\n-") for k in range(first, end - 1))

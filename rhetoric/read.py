@@ -19,8 +19,8 @@ FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "mar
            ".html": "html", ".htm": "html"}
 STDIN = "-"
 # Larger files are refused rather than risk exhausting memory: analysis holds about
-# 70 MB per MB of text (bench/sizes.py), so this keeps one worker within a few hundred
-# MB, and it is still some 25 times the longest news article.
+# 15-25 MB per MB of text (bench/sizes.py), so this keeps one worker within 100-200 MB,
+# and it is still some 25 times the longest news article.
 DEFAULT_MAX_BYTES = 5_000_000
 # The first bytes of file kinds that are not text, and what to call them in a message.
 # A PDF can be all ASCII at its start, so a NUL byte alone would not give it away.
@@ -125,7 +125,7 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Input:
         name = path
     if len(data) > max_bytes:
         raise InputError(f"is larger than the limit of {max_bytes:,} bytes; skipped (if it really is one article, "
-                         "raise the limit with --max-bytes: analysis needs about 70 MB of memory per MB of text)",
+                         "raise the limit with --max-bytes: analysis needs about 15-25 MB of memory per MB of text)",
                          path=path)
     text, encoding = decode(data, path)
     if not text.strip():

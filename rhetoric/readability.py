@@ -7,7 +7,6 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.util import find_spec
-from operator import itemgetter
 from pathlib import Path
 
 from . import syllables
@@ -66,7 +65,7 @@ def count(doc: Document) -> Counts:
     syl = poly = difficult = complex_ = letters = 0
     # Look each distinct word up once and weigh it by how often it occurs:
     # articles repeat their words, and Counter tallies them in C.
-    for norm, times in Counter(map(itemgetter(2), doc.tokens)).items():
+    for norm, times in Counter(doc.tokens.norms).items():
         length, n, hard = _word(norm)
         syl += n * times
         letters += length * times

@@ -56,7 +56,7 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
                               color_system=None if no_color else "auto")
         progress = _progress(len(items)) if summary else None
         rows = []
-        objects = []
+        objects = 0  # JSON objects written
         sarif_files, sarif_failures = [], []
         if format == "csv":
             stream.write(csv_render.header())
@@ -64,6 +64,10 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
             if progress is not None:
                 progress[0].advance(progress[1])
             breaches += _report_breaches(outcome)
+            if format == "json":
+                # Each object is written as it comes (a report's a piece at a time), in an array unless single.
+                stream.write("" if single else ",\n" if objects else "[\n")
+                objects += 1
             if outcome.error is not None:
                 failed += 1
                 typer.echo(f"rhetoric: {outcome.error}", err=True)
@@ -71,17 +75,20 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
                 if format == "jsonl":
                     stream.write(json_render.dumps(error) + "\n")
                 elif format == "json":
-                    objects.append(json_render.dumps(error, pretty=True))
+                    stream.write(json_render.dumps(error, pretty=True))
                 elif format == "csv":
                     stream.write(csv_render.error_line(outcome.path, outcome.error))
                 elif format == "github":
                     stream.write(github_render.error_line(outcome.path, outcome.error))
                 elif format == "sarif":
                     sarif_failures.append((outcome.path, outcome.error))
-            elif format in ("jsonl", "csv", "github"):
-                stream.write(outcome.payload + ("\n" if format == "jsonl" else ""))
+            elif format == "jsonl":
+                stream.writelines(outcome.payload)
+                stream.write("\n")
+            elif format in ("csv", "github"):
+                stream.write(outcome.payload)
             elif format == "json":
-                objects.append(outcome.payload)
+                stream.writelines(outcome.payload)
             elif format == "sarif":
                 sarif_files.append(outcome.payload)
             elif summary:
@@ -95,7 +102,7 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
         if progress is not None:
             progress[0].stop()
         if format == "json" and (objects or not single):
-            stream.write((objects[0] if single else "[\n" + ",\n".join(objects) + "\n]") + "\n")
+            stream.write("\n" if single else "[\n\n]\n" if not objects else "\n]\n")
         if format == "sarif":
             log = sarif_render.log(sarif_files, sarif_failures, _rules_in_use(configs))
             stream.write(json_render.dumps(log, pretty=True) + "\n")

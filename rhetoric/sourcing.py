@@ -7,12 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
-from operator import itemgetter
 
 from .claims import find_claims
 from .data import table
 from .findings import Category
-from .model import Document, Quotation, Sentence, Token
+from .model import Document, Quotation, Sentence, Token, Tokens
 from .phrases import PhraseMatch
 
 
@@ -77,7 +76,7 @@ def assess(doc: Document, phrases: Sequence[PhraseMatch]) -> tuple[SentenceAsses
     # Only "according" and the reporting verbs can credit a sentence: find them once
     # for the whole document, instead of trying every token of every sentence.
     reporting = c.say_verbs | c.stance_verbs | c.finding_verbs | {"according"}
-    cue_tokens = [k for k, norm in enumerate(map(itemgetter(2), doc.tokens)) if norm in reporting]
+    cue_tokens = [k for k, norm in enumerate(doc.tokens.norms) if norm in reporting]
     direct = [_credit(doc, s, c, cue_tokens) for s in doc.sentences]
     outer = tuple(q for q in doc.quotations if q.depth == 0)
     outer_starts = tuple(q.inner_start for q in outer)
@@ -140,14 +139,15 @@ def _credit(doc: Document, s: Sentence, c: Cues, cue_tokens: list[int]) -> Credi
     return best
 
 
-def _speaker_label(doc: Document, s: Sentence, tokens: tuple[Token, ...], c: Cues) -> bool:
+def _speaker_label(doc: Document, s: Sentence, tokens: Tokens, c: Cues) -> bool:
     """Return whether the sentence opens with a name and a colon ("SMITH: …", "Trump: Mexico will pay")."""
-    for k, tok in enumerate(tokens[:4]):
-        word = doc.text[tok.start:tok.end]
-        if (len(word) < 2 or not word[:1].isupper() or tok.norm in c.function_words or word.endswith(("'s", "’s"))
-                or tok.norm.endswith("ing") or tok.norm in c.writer_pronouns):
+    starts, ends, norms = tokens.starts, tokens.ends, tokens.norms
+    for k in range(min(4, len(norms))):
+        word, norm = doc.text[starts[k]:ends[k]], norms[k]
+        if (len(word) < 2 or not word[:1].isupper() or norm in c.function_words or word.endswith(("'s", "’s"))
+                or norm.endswith("ing") or norm in c.writer_pronouns):
             return False
-        gap = doc.text[tok.end:tokens[k + 1].start] if k + 1 < len(tokens) else ""
+        gap = doc.text[ends[k]:starts[k + 1]] if k + 1 < len(norms) else ""
         if gap.strip() == ":":
             return True
         if gap.strip(" "):
@@ -165,10 +165,10 @@ def _verb_class(norm: str, c: Cues) -> _Verb | None:
     return None
 
 
-def _cue_credit(doc: Document, tokens: tuple[Token, ...], k: int, c: Cues) -> Credit:
-    norm = tokens[k].norm
+def _cue_credit(doc: Document, tokens: Tokens, k: int, c: Cues) -> Credit:
+    norm = tokens.norms[k]
     if norm == "according":
-        if k + 2 < len(tokens) and tokens[k + 1].norm == "to":
+        if k + 2 < len(tokens) and tokens.norms[k + 1] == "to":
             return _after_credit(doc, tokens, k + 1, c, _Verb.SAY)
         return Credit.NONE
     verb = _verb_class(norm, c)
@@ -188,15 +188,15 @@ def _cue_credit(doc: Document, tokens: tuple[Token, ...], k: int, c: Cues) -> Cr
     return _subject_credit(doc, tokens, k, c, verb)
 
 
-def _gap(doc: Document, tokens: tuple[Token, ...], k: int) -> str:
+def _gap(doc: Document, tokens: Tokens, k: int) -> str:
     """Return the characters between token k-1 and token k."""
-    return doc.text[tokens[k - 1].end:tokens[k].start] if k > 0 else ""
+    return doc.text[tokens.ends[k - 1]:tokens.starts[k]] if k > 0 else ""
 
 
-def _after_credit(doc: Document, tokens: tuple[Token, ...], k: int, c: Cues, verb: _Verb) -> Credit:
+def _after_credit(doc: Document, tokens: Tokens, k: int, c: Cues, verb: _Verb) -> Credit:
     """Return the credit of the noun phrase right after token k ("said Smith", "according to the report")."""
     j = k + 1
-    if j < len(tokens) and tokens[j].norm in ("the", "a", "an", "one", "his", "her", "its", "their"):
+    if j < len(tokens) and tokens.norms[j] in ("the", "a", "an", "one", "his", "her", "its", "their"):
         j += 1
     if j >= len(tokens) or "\n" in _gap(doc, tokens, j):
         return Credit.NONE
@@ -208,19 +208,19 @@ def _after_credit(doc: Document, tokens: tuple[Token, ...], k: int, c: Cues, ver
         return Credit.NAMED
     if word[:1].isupper() and tok.norm not in c.function_words and tok.norm not in c.writer_pronouns:
         return Credit.NAMED
-    if verb is _Verb.SAY and tokens[k].norm == "to" and tok.norm not in c.function_words:
+    if verb is _Verb.SAY and tokens.norms[k] == "to" and tok.norm not in c.function_words:
         return Credit.NAMED  # "according to residents"
     return Credit.NONE
 
 
-def _subject_credit(doc: Document, tokens: tuple[Token, ...], k: int, c: Cues, verb: _Verb) -> Credit:
+def _subject_credit(doc: Document, tokens: Tokens, k: int, c: Cues, verb: _Verb) -> Credit:
     """Return the credit of the subject before the verb at token k."""
     j = k - 1
     while j >= 0 and _skippable(doc, tokens[j], c):
         j -= 1
     if j < 0:
         return Credit.NONE
-    if "," in doc.text[tokens[j].end:tokens[j + 1].start] and j + 1 == k:
+    if "," in doc.text[tokens.ends[j]:tokens.starts[j + 1]] and j + 1 == k:
         # "Smith, the party's chairman, said": step back over the apposition.
         j = _before_apposition(doc, tokens, j)
         if j < 0:
@@ -238,7 +238,7 @@ def _skippable(doc: Document, tok: Token, c: Cues) -> bool:
     return tok.norm in c.skip_words or (tok.norm.endswith("ly") and word.islower() and len(word) > 4)
 
 
-def _before_apposition(doc: Document, tokens: tuple[Token, ...], j: int) -> int:
+def _before_apposition(doc: Document, tokens: Tokens, j: int) -> int:
     """Return the token before the comma that opens the apposition ending at token j, or -1."""
     for m in range(j, max(0, j - 15), -1):
         if "," in _gap(doc, tokens, m):
@@ -246,13 +246,13 @@ def _before_apposition(doc: Document, tokens: tuple[Token, ...], j: int) -> int:
     return -1
 
 
-def _head_credit(doc: Document, tokens: tuple[Token, ...], j: int, c: Cues, verb: _Verb) -> Credit:
+def _head_credit(doc: Document, tokens: Tokens, j: int, c: Cues, verb: _Verb) -> Credit:
     head = tokens[j]
     word = doc.text[head.start:head.end]
     after = doc.text[head.end:head.end + 2]
     if after[:1] in ("'", "’") or word.endswith(("'s", "’s")):
         return Credit.NONE  # a possessive ("Rubio's claim") is no subject
-    if head.norm in c.vague_sources or (j > 0 and tokens[j - 1].norm in c.vague_quantifiers):
+    if head.norm in c.vague_sources or (j > 0 and tokens.norms[j - 1] in c.vague_quantifiers):
         return Credit.VAGUE
     if head.norm in c.writer_pronouns:
         return Credit.NONE
@@ -271,7 +271,7 @@ def _head_credit(doc: Document, tokens: tuple[Token, ...], j: int, c: Cues, verb
     return Credit.NONE
 
 
-def _earlier_subject(doc: Document, tokens: tuple[Token, ...], k: int, c: Cues) -> Credit:
+def _earlier_subject(doc: Document, tokens: Tokens, k: int, c: Cues) -> Credit:
     """Return the credit of the nearest subject-like word before token k in the sentence."""
     for j in range(k - 1, max(-1, k - 20), -1):
         tok = tokens[j]
@@ -287,9 +287,9 @@ def _earlier_subject(doc: Document, tokens: tuple[Token, ...], k: int, c: Cues) 
     return Credit.NONE
 
 
-def _by_credit(doc: Document, tokens: tuple[Token, ...], k: int, c: Cues) -> Credit:
+def _by_credit(doc: Document, tokens: Tokens, k: int, c: Cues) -> Credit:
     """Return the credit of a passive's agent ("was reported by Reuters")."""
-    if k + 1 < len(tokens) and tokens[k + 1].norm == "by":
+    if k + 1 < len(tokens) and tokens.norms[k + 1] == "by":
         return _after_credit(doc, tokens, k + 1, c, _Verb.FINDING)
     return Credit.NONE
 

@@ -8,7 +8,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from operator import itemgetter
 
 from ..context import Context
 from ..data import table
@@ -185,9 +184,10 @@ def _article(doc: Document, c: Cues) -> _Article:
         spans=_quoted_spans(doc, c.max_words),
         starts=tuple(q.inner_start for q in doc.quotations),
         # Only a verb of saying can be one: test just those tokens, found in one quick pass.
-        speakers=tuple(k for k in [k for k, norm in enumerate(map(itemgetter(2), tokens)) if norm in c.speech_verbs]
+        speakers=tuple(k for k in [k for k, norm in enumerate(tokens.norms) if norm in c.speech_verbs]
                        if _speaker_verb(doc, k, k in firsts, c)),
-        according=tuple(k for k, t in enumerate(tokens[:-1]) if t.norm == "according" and tokens[k + 1].norm == "to"),
+        according=tuple(k for k, norm in enumerate(tokens.norms[:-1])
+                        if norm == "according" and tokens.norms[k + 1] == "to"),
         marks={m: tuple(x.start() for x in re.finditer(re.escape(m), doc.text)) for pair in _ASIDES for m in pair},
     )
 

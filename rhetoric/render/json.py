@@ -5,18 +5,78 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+from collections.abc import Callable, Iterator
+from itertools import islice
 from typing import Any
 
 from ..errors import RhetoricError
 from ..findings import Finding
 from ..report import SCHEMA_VERSION, Report
+from ..sourcing import SentenceAssessment
 
 
 def to_dict(report: Report, *, with_text: bool = False) -> dict[str, Any]:
     """Return the contract object for one report (with the analysed text when asked)."""
+    obj = _head(report)
+    obj["sentences"] = [_sentence(a) for a in report.sentences]
+    obj["findings"] = [_finding(report, f) for f in report.findings]
+    if with_text:
+        obj["text"] = report.text
+    return obj
+
+
+def iterencode(report: Report, *, with_text: bool = False, pretty: bool = False) -> Iterator[str]:
+    """Yield, piece by piece, the text of `dumps(to_dict(report, with_text=...), pretty=...)`.
+
+    The object of a long text, and its indented text, take several times the memory
+    of the text itself: this builds a batch of sentences or findings at a time instead.
+    """
+    encode = (_PRETTY if pretty else _COMPACT).encode
+    # Indented members are nested by indenting every line of their own text: a JSON
+    # string holds no raw line break, so only the layout's line breaks are touched.
+    member = ",\n  " if pretty else ", "
+    yield "{\n  " if pretty else "{"
+    for n, (key, value) in enumerate(_head(report).items()):
+        yield (member if n else "") + encode(key) + ": " + encode(value).replace("\n", "\n  ")
+    yield member + encode("sentences") + ": "
+    yield from _list(map(_sentence, report.sentences), encode, pretty)
+    yield member + encode("findings") + ": "
+    yield from _list((_finding(report, f) for f in report.findings), encode, pretty)
+    if with_text:
+        yield member + encode("text") + ": "
+        # Escaping works character by character, so the text may be escaped a slice at a time.
+        text = report.text
+        yield '"'
+        for k in range(0, len(text), _SLICE):
+            yield encode(text[k:k + _SLICE])[1:-1]
+        yield '"'
+    yield "\n}" if pretty else "}"
+
+
+def _list(values: Iterator[dict[str, Any]], encode: Callable[[Any], str], pretty: bool) -> Iterator[str]:
+    """Yield the text of a list that is a member of the contract object, a batch of items at a time."""
+    # Encoding items in batches keeps the encoder's per-call cost off each small item.
+    first = True
+    while batch := list(islice(values, _BATCH)):
+        text = encode(batch)
+        # The batch's own brackets come off; indented, its items are nested one level deeper.
+        items = ("\n" + text[2:-2]).replace("\n", "\n  ") if pretty else text[1:-1]
+        yield ("[" if first else "," if pretty else ", ") + items
+        first = False
+    yield "[]" if first else "\n  ]" if pretty else "]"
+
+
+_COMPACT = json.JSONEncoder(ensure_ascii=False)
+_PRETTY = json.JSONEncoder(ensure_ascii=False, indent=2)
+_SLICE = 1 << 16
+_BATCH = 256
+
+
+def _head(report: Report) -> dict[str, Any]:
+    """Return the members of the contract object before its sentences."""
     doc = report.document
     s = report.scores
-    obj = {
+    return {
         "schema_version": SCHEMA_VERSION,
         "source": {"path": report.source.path, "format": report.source.format,
                    "encoding": report.source.encoding},
@@ -33,16 +93,12 @@ def to_dict(report: Report, *, with_text: bool = False) -> dict[str, Any]:
             "attributed_claims": s.attributed_claims,
             "attributed_share": s.attributed_share,
         },
-        "sentences": [
-            {"index": a.index, "start": a.start, "end": a.end, "claim": a.claim, "attributed": a.attributed,
-             "vague_source": a.vague, "quoted": a.quoted}
-            for a in report.sentences
-        ],
-        "findings": [_finding(report, f) for f in report.findings],
     }
-    if with_text:
-        obj["text"] = report.text
-    return obj
+
+
+def _sentence(a: SentenceAssessment) -> dict[str, Any]:
+    return {"index": a.index, "start": a.start, "end": a.end, "claim": a.claim, "attributed": a.attributed,
+            "vague_source": a.vague, "quoted": a.quoted}
 
 
 def _finding(report: Report, f: Finding) -> dict[str, Any]:
