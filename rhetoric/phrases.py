@@ -77,10 +77,13 @@ def _possessive(doc: Document, k: int) -> bool:
 
 
 def _run(doc: Document, first: int, end: int, words: tuple[str, ...]) -> bool:
-    """Return whether tokens [first, end) start with `words` and sit next to each other."""
+    """Return whether tokens [first, end) start with `words` and sit next to each other.
+
+    A plural possessive's apostrophe keeps them together ("Saviours’ Day").
+    """
     starts, ends, norms, text = doc.tokens.starts, doc.tokens.ends, doc.tokens.norms, doc.text
     if first < 0 or end > len(norms):
         return False
     if any(norms[first + n] != w for n, w in enumerate(words)):
         return False
-    return all(not text[ends[k]:starts[k + 1]].strip(" \t\n-") for k in range(first, end - 1))
+    return all(not text[ends[k]:starts[k + 1]].strip(" \t\n-'’") for k in range(first, end - 1))

@@ -104,6 +104,16 @@ def test_context_guards_of_one_and_two_words(tmp_path):
     assert hits("They slam the, door.") == ["slam"]
 
 
+def test_a_guard_reaches_past_a_plural_possessive(lexicons):
+    from rhetoric import analyze
+
+    def hits(text):
+        return [f.text for f in analyze(text, lexicons=lexicons).findings if f.rule.startswith("loaded-term")]
+
+    assert hits("The group held its annual Saviours’ Day rally.") == []
+    assert hits("The group held its annual Saviours' Day rally.") == []
+
+
 def test_no_phrase_is_defined_twice(lexicons):
     seen: dict[tuple[str, ...], str] = {}
     clashes = []
