@@ -85,6 +85,7 @@ def test_according_to_credits_what_follows_the_source(text, expected):
     # A phrase quoted after "to" reports a goal or a pledge in the words it was given in.
     ("In exchange, the president agreed to “provide security guarantees” to the region.", []),
     ("His goal is to “normalize the debate” on campus.", []),
+    ("He would curb critics, vowing to “open up” libel laws.", []),
     # One word after "to" is as likely the writer's as anyone's.
     ("The plan is a threat to “stability” in the region.", ["stability"]),
     # After a preposition "to" the phrase is no goal.
@@ -122,6 +123,7 @@ def test_a_text_named_before_the_quotation_owns_its_words(text, expected):
     ("In a statement on Monday, the ministry expressed “deep concern” over the move.", []),
     ("The senator promised “swift action” after the vote.", []),
     ("Smith has repeatedly criticised the “reckless” spending.", []),
+    ("The governor signed the bill, touting “historic savings” for families.", []),
     # A passive names nobody who judged.
     ("The outbreak is now blamed on “dancing with corpses” in the villages.", ["dancing with corpses"]),
     # Far from the verb, the quotation is the writer's again.
