@@ -111,6 +111,7 @@ def test_known_as_after_a_quotation_glosses_it(text, expected):
     # A text or utterance named just before the quotation is whose words they are.
     ("The saint's prophecy of a future “destroyer” seems apt now.", []),
     ("The council adopted a weak resolution that simply “calls upon” members to act.", []),
+    ("He repeated his assertion that “thousands” had celebrated.", []),
     # Farther off, the noun no longer governs the quoted word.
     ("The study came out in May, but nobody believed the “reform” would last.", ["reform"]),
 ])
