@@ -169,5 +169,16 @@ def test_one_word_over_the_limit_must_all_be_content(text, expected):
     assert scare(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # A preposition inside the marks opens a fragment of someone's sentence.
+    ("The bishop later apologised for hurting them “without meaning to” at all.", []),
+    ("Aid workers doubt the talks were held “in good faith” at all.", []),
+    # The writer's own preposition stays outside the marks.
+    ("Aid workers doubt the talks were held without “good faith” at all.", ["good faith"]),
+])
+def test_a_preposition_inside_the_marks_opens_a_fragment(text, expected):
+    assert scare(text) == expected
+
+
 def test_thanks_to_is_no_verb_of_judging():
     assert scare("All this, thanks to the “experts” in the ministry.") == ["experts"]
