@@ -180,5 +180,16 @@ def test_a_preposition_inside_the_marks_opens_a_fragment(text, expected):
     assert scare(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # A relative clause after the quotation names who spoke of it.
+    ("But in the midst of that “final battle” over marriage of which Sister Lucia warned, they wait.", []),
+    ("They mean the “offering” to God of which Francis speaks in the letter.", []),
+    # A relative clause without a verb of saying credits nobody.
+    ("But in the midst of that “final battle” over marriage of which little remains, they wait.", ["final battle"]),
+])
+def test_a_relative_clause_names_who_spoke_of_the_quotation(text, expected):
+    assert scare(text) == expected
+
+
 def test_thanks_to_is_no_verb_of_judging():
     assert scare("All this, thanks to the “experts” in the ministry.") == ["experts"]

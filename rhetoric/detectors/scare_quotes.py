@@ -21,6 +21,11 @@ WHY = ("Quotation marks around a word nobody is quoted as saying signal the writ
 NAMING_REACH = 4
 # How far after a quotation a verb of saying still credits it ("“…”, the minister said").
 SPEECH_REACH_AFTER = 4
+# How far after a quotation "of which" may open a relative clause whose
+# speaker spoke of it ("the “offering” to God of which Francis speaks"), and
+# how close after "which" that speaker's verb must come.
+RELATIVE_REACH = 6
+RELATIVE_SPEAKER = 3
 # Quotations at most this many words apart form a chain that one attribution
 # after the last of them credits ("“…” and “…,” she wrote"); at most this many.
 CHAIN_GAP = 3
@@ -65,6 +70,8 @@ class Cues:
     named_kinds: frozenset[str]
     judging_verbs: frozenset[str]
     intention_words: frozenset[str]
+    relative_words: frozenset[str]
+    relative_prepositions: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,6 +374,8 @@ def _spoken(doc: Document, art: _Article, site: _Site, c: Cues) -> bool:
         after = range(end, min(s.end_token, end + SPEECH_REACH_AFTER))
         if any(_set_off_verb(doc, end, k, c) for k in after):
             return True
+    if _spoken_of(doc, art, site, c):
+        return True
     trailing = range(max(site.last, s.end_token - TRAILING_CLAUSE), s.end_token)
     if any(_set_off_verb(doc, site.last, k, c) for k in trailing):
         return True
@@ -390,6 +399,22 @@ def _judged(doc: Document, site: _Site, c: Cues) -> bool:
             if not any(t.norm in c.copulas or t.norm in c.non_finite_markers or t.norm in c.impersonal_subjects
                        for t in before):
                 return True
+    return False
+
+
+def _spoken_of(doc: Document, art: _Article, site: _Site, c: Cues) -> bool:
+    """Return whether a relative clause after the quotation names who spoke of it.
+
+    "That “final battle” over marriage of which Sister Lucia warned": the
+    thing quoted is what the speaker of the clause spoke of, in their words.
+    Only the first "of which" after the quotation counts; a later one hangs
+    on some other noun.
+    """
+    end = site.sentence.end_token
+    for k in range(site.last + 1, min(end, site.last + RELATIVE_REACH)):
+        if doc.tokens[k].norm in c.relative_words and doc.tokens[k - 1].norm in c.relative_prepositions:
+            i = bisect_right(art.speakers, k)
+            return i < len(art.speakers) and art.speakers[i] <= min(k + RELATIVE_SPEAKER, end - 1)
     return False
 
 
