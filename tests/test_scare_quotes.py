@@ -142,10 +142,15 @@ def test_a_verb_of_judging_credits_its_object(text, expected):
     ("She belonged to the “worker-priest” movement in her youth.", []),
     ("The “yellow vest” movements spread to Belgium.", []),
     ("The “reform” has sparked a protest movement.", ["reform"]),
-    # An operation is no name: its marks are the writer's doubt.
+    # So does a noun for a category of some system of rules or a setting.
+    ("The court strengthened the “undue burden” standard for such laws.", []),
+    ("Each contract includes a “no-disparagement” clause for staff.", []),
+    ("Facebook had activated its “safety check” feature for people in Nice.", []),
+    # An operation or a policy is no name: its marks are the writer's doubt.
     ("The alliance is involved in ‘peacekeeping’ operations in Kazakhstan.", ["peacekeeping"]),
+    ("The family holds nuanced views on “sanctuary” policies.", ["sanctuary"]),
 ])
-def test_a_quotation_before_movement_is_its_name(text, expected):
+def test_a_quotation_before_a_kind_of_name_is_that_name(text, expected):
     assert scare(text) == expected
 
 

@@ -337,7 +337,7 @@ def _named(doc: Document, site: _Site, c: Cues) -> bool:
         return True  # "Hawaiian for “scout”", "slang for “…”": a translation or gloss
     after = doc.tokens[site.last:min(site.sentence.end_token, site.last + NAMING_REACH)]
     if after and after[0].norm in c.named_kinds:
-        return True  # "the “yellow vest” movement": the name of the movement
+        return True  # "the “yellow vest” movement", "the “undue burden” standard": a name
     return any(t.norm in c.naming_after for t in after)
 
 
