@@ -196,5 +196,16 @@ def test_a_relative_clause_names_who_spoke_of_the_quotation(text, expected):
     assert scare(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "Made clear" says what someone said, like a verb of saying.
+    ("Mr. Trump made clear last week that he would introduce “regulations” soon.", []),
+    ("She made it clear that she has “serious concerns” about the bill.", []),
+    # Without it, the marks are the writer's.
+    ("Mr. Trump came back last week to introduce “regulations” soon.", ["regulations"]),
+])
+def test_made_clear_credits_the_quotation(text, expected):
+    assert scare(text) == expected
+
+
 def test_thanks_to_is_no_verb_of_judging():
     assert scare("All this, thanks to the “experts” in the ministry.") == ["experts"]

@@ -72,6 +72,7 @@ class Cues:
     intention_words: frozenset[str]
     relative_words: frozenset[str]
     relative_prepositions: frozenset[str]
+    speech_phrases: frozenset[tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +102,8 @@ def cues() -> Cues:
     """Return the cues, read once from the package data."""
     raw = table("scare_quote_cues.toml")
     words = {key: frozenset(value.split()) for key, value in raw["cues"].items()}
-    return Cues(max_words=int(raw["shape"]["max_words"]), **words)
+    phrases = frozenset(tuple(line.split()) for line in raw["phrases"]["speech_phrases"].splitlines() if line.strip())
+    return Cues(max_words=int(raw["shape"]["max_words"]), speech_phrases=phrases, **words)
 
 
 def distancing(doc: Document) -> tuple[Quotation, ...]:
@@ -191,12 +193,21 @@ def _article(doc: Document, c: Cues) -> _Article:
         spans=_quoted_spans(doc, c.max_words),
         starts=tuple(q.inner_start for q in doc.quotations),
         # Only a verb of saying can be one: test just those tokens, found in one quick pass.
-        speakers=tuple(k for k in [k for k, norm in enumerate(tokens.norms) if norm in c.speech_verbs]
-                       if _speaker_verb(doc, k, k in firsts, c)),
+        speakers=tuple(sorted(
+            [k for k in [k for k, norm in enumerate(tokens.norms) if norm in c.speech_verbs]
+             if _speaker_verb(doc, k, k in firsts, c)] + _phrase_ends(doc, c.speech_phrases))),
         according=tuple(k for k, norm in enumerate(tokens.norms[:-1])
                         if norm == "according" and tokens.norms[k + 1] == "to"),
         marks={m: tuple(x.start() for x in re.finditer(re.escape(m), doc.text)) for pair in _ASIDES for m in pair},
     )
+
+
+def _phrase_ends(doc: Document, phrases: frozenset[tuple[str, ...]]) -> list[int]:
+    """Return the token index of the last word of each occurrence of any of `phrases`."""
+    norms = doc.tokens.norms
+    lasts = {p[-1] for p in phrases}
+    return [k for k, norm in enumerate(norms) if norm in lasts
+            and any(k + 1 >= len(p) and norms[k + 1 - len(p):k + 1] == p for p in phrases if p[-1] == norm)]
 
 
 def _judge(doc: Document, q: Quotation, c: Cues, art: _Article, distanced: bool) -> bool | None:
