@@ -207,5 +207,15 @@ def test_made_clear_credits_the_quotation(text, expected):
     assert scare(text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    # Every form of a verb of saying or judging credits the quotation, not just the past tense.
+    "But while denouncing the “perversion” of tax avoidance, she kept her own accounts offshore.",
+    "Her campaign is slamming rivals who think they can “outsource” leadership abroad.",
+    "His critique is a moral one, as he laments a “throwaway culture” in rich countries.",
+])
+def test_every_form_of_a_verb_of_saying_credits_the_quotation(text):
+    assert scare(text) == []
+
+
 def test_thanks_to_is_no_verb_of_judging():
     assert scare("All this, thanks to the “experts” in the ministry.") == ["experts"]
