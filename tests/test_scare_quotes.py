@@ -212,6 +212,9 @@ def test_made_clear_credits_the_quotation(text, expected):
     "But while denouncing the “perversion” of tax avoidance, she kept her own accounts offshore.",
     "Her campaign is slamming rivals who think they can “outsource” leadership abroad.",
     "His critique is a moral one, as he laments a “throwaway culture” in rich countries.",
+    # Verbs of saying aloud or in jest credit the quotation too.
+    "Instead, he was back to boasting about “winning” and pledging to do more.",
+    "In his speech he joked about his rival’s “interesting friendship” with an aide.",
 ])
 def test_every_form_of_a_verb_of_saying_credits_the_quotation(text):
     assert scare(text) == []
