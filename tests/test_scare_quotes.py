@@ -220,5 +220,18 @@ def test_every_form_of_a_verb_of_saying_credits_the_quotation(text):
     assert scare(text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # A noun of saying that opens a that-clause credits the quotation in it.
+    ("Trump's accusation that Clinton is playing the “woman's card” made headlines.", []),
+    ("He was challenged over his comments that he would be a “neutral guy” in talks.", []),
+    # Without "that" the noun opens no clause.
+    ("He was challenged over his comments on talks, which were a “neutral” affair.", ["neutral"]),
+    # A suggestion's clause is a plan paraphrased by the writer.
+    ("The cardinal’s suggestion that priests should consider “blessing” couples drew fire.", ["blessing"]),
+])
+def test_a_noun_of_saying_with_that_credits_the_clause(text, expected):
+    assert scare(text) == expected
+
+
 def test_thanks_to_is_no_verb_of_judging():
     assert scare("All this, thanks to the “experts” in the ministry.") == ["experts"]

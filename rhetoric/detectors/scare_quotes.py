@@ -73,6 +73,7 @@ class Cues:
     relative_words: frozenset[str]
     relative_prepositions: frozenset[str]
     speech_phrases: frozenset[tuple[str, ...]]
+    saying_nouns: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,7 @@ class _Article:
     # For each run of up to max_words words inside a quotation, the most words of any quotation holding it.
     spans: dict[tuple[str, ...], int]
     starts: tuple[int, ...]  # inner_start of each of doc.quotations, for bisection
-    speakers: tuple[int, ...]  # token index of each verb of saying with a speaker doing the saying
+    speakers: tuple[int, ...]  # token index of each word that credits a speaker (see _speakers)
     according: tuple[int, ...]  # token index of each "according" of "according to"
     marks: dict[str, tuple[int, ...]]  # offsets of each mark that opens or closes an aside
 
@@ -187,19 +188,31 @@ def _paired(doc: Document, first: Quotation, q: Quotation) -> bool:
 def _article(doc: Document, c: Cues) -> _Article:
     """Index the document once: quoted phrases, quotation starts and attribution verbs."""
     tokens = doc.tokens
-    firsts = {s.first_token for s in doc.sentences}
     return _Article(
         counts=_quoted_counts(doc),
         spans=_quoted_spans(doc, c.max_words),
         starts=tuple(q.inner_start for q in doc.quotations),
-        # Only a verb of saying can be one: test just those tokens, found in one quick pass.
-        speakers=tuple(sorted(
-            [k for k in [k for k, norm in enumerate(tokens.norms) if norm in c.speech_verbs]
-             if _speaker_verb(doc, k, k in firsts, c)] + _phrase_ends(doc, c.speech_phrases))),
+        speakers=_speakers(doc, c),
         according=tuple(k for k, norm in enumerate(tokens.norms[:-1])
                         if norm == "according" and tokens.norms[k + 1] == "to"),
         marks={m: tuple(x.start() for x in re.finditer(re.escape(m), doc.text)) for pair in _ASIDES for m in pair},
     )
+
+
+def _speakers(doc: Document, c: Cues) -> tuple[int, ...]:
+    """Return the token index of each word that credits its sentence's quotations to a speaker, in order.
+
+    Those are verbs of saying with someone doing the saying, the last word of
+    a phrase of saying ("made it clear") and a noun of saying before "that"
+    ("his accusation that …").
+    """
+    norms = doc.tokens.norms
+    firsts = {s.first_token for s in doc.sentences}
+    # Only a verb of saying can be one: test just those tokens, found in one quick pass.
+    verbs = [k for k in [k for k, norm in enumerate(norms) if norm in c.speech_verbs]
+             if _speaker_verb(doc, k, k in firsts, c)]
+    nouns = [k for k, norm in enumerate(norms[:-1]) if norm in c.saying_nouns and norms[k + 1] == "that"]
+    return tuple(sorted(verbs + nouns + _phrase_ends(doc, c.speech_phrases)))
 
 
 def _phrase_ends(doc: Document, phrases: frozenset[tuple[str, ...]]) -> list[int]:
