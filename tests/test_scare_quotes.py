@@ -202,8 +202,15 @@ def test_a_relative_clause_names_who_spoke_of_the_quotation(text, expected):
     ("She made it clear that she has “serious concerns” about the bill.", []),
     # Without it, the marks are the writer's.
     ("Mr. Trump came back last week to introduce “regulations” soon.", ["regulations"]),
+    # Verbs that are as often something else say what someone said before "that" or "out".
+    ("Tom Fitton charged that Mrs. Clinton “hid” the documents from the public.", []),
+    ("As Paul Ryan has pointed out, that is the “textbook definition” of racism.", []),
+    ("Tom Fitton was charged with a crime after he “hid” the documents.", ["hid"]),
+    # The writer noting something is still the writer.
+    ("As we pointed out, that is the “textbook definition” of racism.", ["textbook definition"]),
+    ("It should be noted that the “experts” were wrong.", ["experts"]),
 ])
-def test_made_clear_credits_the_quotation(text, expected):
+def test_a_phrase_of_saying_credits_the_quotation(text, expected):
     assert scare(text) == expected
 
 

@@ -74,6 +74,7 @@ class Cues:
     relative_prepositions: frozenset[str]
     speech_phrases: frozenset[tuple[str, ...]]
     saying_nouns: frozenset[str]
+    writer_subjects: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,15 +213,18 @@ def _speakers(doc: Document, c: Cues) -> tuple[int, ...]:
     verbs = [k for k in [k for k, norm in enumerate(norms) if norm in c.speech_verbs]
              if _speaker_verb(doc, k, k in firsts, c)]
     nouns = [k for k, norm in enumerate(norms[:-1]) if norm in c.saying_nouns and norms[k + 1] == "that"]
-    return tuple(sorted(verbs + nouns + _phrase_ends(doc, c.speech_phrases)))
+    return tuple(sorted(verbs + nouns + _phrase_ends(doc, c)))
 
 
-def _phrase_ends(doc: Document, phrases: frozenset[tuple[str, ...]]) -> list[int]:
-    """Return the token index of the last word of each occurrence of any of `phrases`."""
+def _phrase_ends(doc: Document, c: Cues) -> list[int]:
+    """Return the token index of the last word of each phrase of saying with someone other than the writer saying it."""
     norms = doc.tokens.norms
-    lasts = {p[-1] for p in phrases}
-    return [k for k, norm in enumerate(norms) if norm in lasts
-            and any(k + 1 >= len(p) and norms[k + 1 - len(p):k + 1] == p for p in phrases if p[-1] == norm)]
+    lasts = {p[-1] for p in c.speech_phrases}
+    # "It should be noted that …", "as we pointed out": nobody, or the writer, says it.
+    nobody = c.impersonal_subjects | c.non_finite_markers | c.writer_subjects
+    return [k for k, norm in enumerate(norms) if norm in lasts and any(
+        k >= len(p) and norms[k + 1 - len(p):k + 1] == p and norms[k - len(p)] not in nobody
+        for p in c.speech_phrases if p[-1] == norm)]
 
 
 def _judge(doc: Document, q: Quotation, c: Cues, art: _Article, distanced: bool) -> bool | None:
