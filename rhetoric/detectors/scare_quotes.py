@@ -213,7 +213,7 @@ def _speakers(doc: Document, c: Cues) -> tuple[int, ...]:
     verbs = [k for k in [k for k, norm in enumerate(norms) if norm in c.speech_verbs]
              if _speaker_verb(doc, k, k in firsts, c)]
     nouns = [k for k, norm in enumerate(norms[:-1]) if norm in c.saying_nouns and norms[k + 1] == "that"]
-    return tuple(sorted(verbs + nouns + _phrase_ends(doc, c)))
+    return tuple(sorted({*verbs, *nouns, *_phrase_ends(doc, c)}))
 
 
 def _phrase_ends(doc: Document, c: Cues) -> list[int]:
