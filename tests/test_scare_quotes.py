@@ -240,5 +240,17 @@ def test_a_noun_of_saying_with_that_credits_the_clause(text, expected):
     assert scare(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # A share of people next to the quotation makes it a survey's answer.
+    ("Thirty percent of whites “strongly agree” that they will do better.", []),
+    ("Optimism is higher among older voters (34% “strongly agree”) this year.", []),
+    ("Lessig leads with “definitely not support” with 6 percent in the poll.", []),
+    # Far from the share, the marks are the writer's again.
+    ("Thirty percent of whites were polled in May, and the “experts” ignored them.", ["experts"]),
+])
+def test_a_share_of_people_makes_a_survey_answer(text, expected):
+    assert scare(text) == expected
+
+
 def test_thanks_to_is_no_verb_of_judging():
     assert scare("All this, thanks to the “experts” in the ministry.") == ["experts"]

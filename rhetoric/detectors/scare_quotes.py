@@ -75,6 +75,7 @@ class Cues:
     speech_phrases: frozenset[tuple[str, ...]]
     saying_nouns: frozenset[str]
     writer_subjects: frozenset[str]
+    share_words: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +235,7 @@ def _judge(doc: Document, q: Quotation, c: Cues, art: _Article, distanced: bool)
         return False
     if not _word_shaped(doc, q, c, capitals=_title_case(doc, site.sentence)):
         return False
-    if _introduced(doc, q, site) or _named(doc, site, c):
+    if _introduced(doc, q, site) or _named(doc, site, c) or _answer(doc, site, c):
         return False
     if not distanced and _spoken(doc, art, site, c):
         return False
@@ -367,6 +368,20 @@ def _named(doc: Document, site: _Site, c: Cues) -> bool:
     if after and after[0].norm in c.named_kinds:
         return True  # "the “yellow vest” movement", "the “undue burden” standard": a name
     return any(t.norm in c.naming_after for t in after)
+
+
+def _answer(doc: Document, site: _Site, c: Cues) -> bool:
+    """Return whether a share of people stands next to the quotation, which is then a survey's answer.
+
+    "Thirty percent of whites “strongly agree”", "(34% “strongly agree”)",
+    "leads with “definitely not support” with 6 percent": the marks give the
+    wording of the poll's question or answer.
+    """
+    low = max(site.sentence.first_token, site.first - NAMING_REACH)
+    high = min(site.sentence.end_token, site.last + NAMING_REACH)
+    if any(doc.tokens[k].norm in c.share_words for k in range(low, high)):
+        return True
+    return "%" in doc.text[doc.tokens[low].start:doc.tokens[high - 1].end]
 
 
 def _glossing(doc: Document, site: _Site, k: int, c: Cues) -> bool:
