@@ -252,5 +252,15 @@ def test_a_share_of_people_makes_a_survey_answer(text, expected):
     assert scare(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # A term the writer defined stays that term when it is quoted again.
+    ("The board’s ruling, which is called a “reference,” went to the directors. "
+     "A year after the “reference” they voted.", []),
+    ("The board’s ruling went to the directors. A year after the “reference” they voted.", ["reference"]),
+])
+def test_a_defined_term_stays_a_term(text, expected):
+    assert scare(text) == expected
+
+
 def test_thanks_to_is_no_verb_of_judging():
     assert scare("All this, thanks to the “experts” in the ministry.") == ["experts"]

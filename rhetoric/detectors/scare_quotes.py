@@ -76,6 +76,7 @@ class Cues:
     saying_nouns: frozenset[str]
     writer_subjects: frozenset[str]
     share_words: frozenset[str]
+    defining_words: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,9 @@ def _verdicts(doc: Document, c: Cues) -> Iterator[tuple[Quotation, bool]]:
     # their marks on a word they keep them there, even where someone is said
     # to use the word ("the CIA argued it would threaten “national security”").
     distanced: set[tuple[str, ...]] = set()
+    # Terms the writer has defined ("the ruling, which is called a “reference”"):
+    # quoted again further on, they are that term, not the writer's doubt.
+    named: set[tuple[str, ...]] = set()
     out: list[tuple[Quotation, bool | None]] = []
     prev: tuple[Quotation, bool | None] | None = None
     for q in doc.quotations:
@@ -144,10 +148,14 @@ def _verdicts(doc: Document, c: Cues) -> Iterator[tuple[Quotation, bool]]:
         # "neither “far-right” nor “Islamophobic”": words quoted in a pair share one voice.
         if prev is not None and _paired(doc, prev[0], q) and _word_shaped(doc, q, c, capitals=True):
             scare = prev[1]
+        elif key in named:
+            scare = False
         else:
             scare = _judge(doc, q, c, art, key in distanced)
         if scare:
             distanced.add(key)
+        elif (site := _site(doc, q)) is not None and _defined(doc, site, c):
+            named.add(key)
         prev = (q, scare)
         out.append(prev)
     # A headline repeats the body's words, so the body tells whose they are.
@@ -178,6 +186,12 @@ def _headline_verdict(doc: Document, q: Quotation, art: _Article, distanced: set
     s = doc.sentence_at(q.start)
     after = doc.token_index_at(q.end)
     return s is not None and after < s.end_token and not doc.text[q.end:doc.tokens[after].start].strip()
+
+
+def _defined(doc: Document, site: _Site, c: Cues) -> bool:
+    """Return whether a passive of naming defines the quotation as a term ("which is called a “reference”")."""
+    norms = doc.tokens.norms[max(site.sentence.first_token, site.first - NAMING_REACH):site.first]
+    return any(norms[j] in c.defining_words and norms[j - 1] in c.copulas for j in range(1, len(norms)))
 
 
 def _paired(doc: Document, first: Quotation, q: Quotation) -> bool:
