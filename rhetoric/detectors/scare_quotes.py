@@ -72,11 +72,12 @@ class Cues:
     intention_words: frozenset[str]
     relative_words: frozenset[str]
     relative_prepositions: frozenset[str]
-    speech_phrases: frozenset[tuple[str, ...]]
+    speech_phrases: tuple[tuple[str, ...], ...]
     saying_nouns: frozenset[str]
     writer_subjects: frozenset[str]
     share_words: frozenset[str]
     defining_words: frozenset[str]
+    speaker_starts: frozenset[str]  # first words of all of the above that credit a speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +107,9 @@ def cues() -> Cues:
     """Return the cues, read once from the package data."""
     raw = table("scare_quote_cues.toml")
     words = {key: frozenset(value.split()) for key, value in raw["cues"].items()}
-    phrases = frozenset(tuple(line.split()) for line in raw["phrases"]["speech_phrases"].splitlines() if line.strip())
-    return Cues(max_words=int(raw["shape"]["max_words"]), speech_phrases=phrases, **words)
+    phrases = tuple(tuple(line.split()) for line in raw["phrases"]["speech_phrases"].splitlines() if line.strip())
+    starts = words["speech_verbs"] | words["saying_nouns"] | {p[0] for p in phrases}
+    return Cues(max_words=int(raw["shape"]["max_words"]), speech_phrases=phrases, speaker_starts=starts, **words)
 
 
 def distancing(doc: Document) -> tuple[Quotation, ...]:
@@ -218,28 +220,26 @@ def _article(doc: Document, c: Cues) -> _Article:
 def _speakers(doc: Document, c: Cues) -> tuple[int, ...]:
     """Return the token index of each word that credits its sentence's quotations to a speaker, in order.
 
-    Those are verbs of saying with someone doing the saying, the last word of
-    a phrase of saying ("made it clear") and a noun of saying before "that"
-    ("his accusation that …").
+    Those are verbs of saying with someone doing the saying, a noun of saying
+    before "that" ("his accusation that …") and the last word of a phrase of
+    saying with someone other than the writer saying it ("she made it clear").
     """
     norms = doc.tokens.norms
     firsts = {s.first_token for s in doc.sentences}
-    # Only a verb of saying can be one: test just those tokens, found in one quick pass.
-    verbs = [k for k in [k for k, norm in enumerate(norms) if norm in c.speech_verbs]
-             if _speaker_verb(doc, k, k in firsts, c)]
-    nouns = [k for k, norm in enumerate(norms[:-1]) if norm in c.saying_nouns and norms[k + 1] == "that"]
-    return tuple(sorted({*verbs, *nouns, *_phrase_ends(doc, c)}))
-
-
-def _phrase_ends(doc: Document, c: Cues) -> list[int]:
-    """Return the token index of the last word of each phrase of saying with someone other than the writer saying it."""
-    norms = doc.tokens.norms
-    lasts = {p[-1] for p in c.speech_phrases}
     # "It should be noted that …", "as we pointed out": nobody, or the writer, says it.
     nobody = c.impersonal_subjects | c.non_finite_markers | c.writer_subjects
-    return [k for k, norm in enumerate(norms) if norm in lasts and any(
-        k >= len(p) and norms[k + 1 - len(p):k + 1] == p and norms[k - len(p)] not in nobody
-        for p in c.speech_phrases if p[-1] == norm)]
+    found = set()
+    # Only these words can start one: test just those tokens, found in one quick pass.
+    for k in [k for k, norm in enumerate(norms) if norm in c.speaker_starts]:
+        norm = norms[k]
+        if norm in c.speech_verbs and _speaker_verb(doc, k, k in firsts, c):
+            found.add(k)
+        if norm in c.saying_nouns and norms[k + 1:k + 2] == ("that",):
+            found.add(k)
+        for p in c.speech_phrases:
+            if p[0] == norm and norms[k:k + len(p)] == p and (k == 0 or norms[k - 1] not in nobody):
+                found.add(k + len(p) - 1)
+    return tuple(sorted(found))
 
 
 def _judge(doc: Document, q: Quotation, c: Cues, art: _Article, distanced: bool) -> bool | None:
