@@ -228,7 +228,7 @@ def _speakers(doc: Document, c: Cues) -> tuple[int, ...]:
     firsts = {s.first_token for s in doc.sentences}
     # "It should be noted that …", "as we pointed out": nobody, or the writer, says it.
     nobody = c.impersonal_subjects | c.non_finite_markers | c.writer_subjects
-    found = set()
+    found: set[int] = set()
     # Only these words can start one: test just those tokens, found in one quick pass.
     for k in [k for k, norm in enumerate(norms) if norm in c.speaker_starts]:
         norm = norms[k]
