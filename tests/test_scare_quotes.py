@@ -262,5 +262,16 @@ def test_a_defined_term_stays_a_term(text, expected):
     assert scare(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # A web address, a handle or a hashtag is quoted as it is written.
+    ('Watch the latest video at <a href="http://video.example.com">the site</a> today.', []),
+    ("She would not commit to his “#wordsmatter” pledge on the issue.", []),
+    ("There is then a trio of “if/then” candidates in the race.", []),
+    ("There is then a trio of “serious” candidates in the race.", ["serious"]),
+])
+def test_addresses_and_hashtags_are_no_scare_quotes(text, expected):
+    assert scare(text) == expected
+
+
 def test_thanks_to_is_no_verb_of_judging():
     assert scare("All this, thanks to the “experts” in the ministry.") == ["experts"]

@@ -43,6 +43,9 @@ _ASIDES = (("(", ")"), ("–", "–"), ("—", "—"))
 _GLOSS_OPENERS = frozenset(",(—–")
 _ARTICLES = frozenset(("a", "an", "the"))
 _CLOSING_MARKS = "\"'”’»)]"
+# Characters that make quoted text a web address, a handle, a hashtag or a
+# choice of options ("if/then") written out, not a word held at a distance.
+_CODE_MARKS = frozenset("/@#")
 _TERMINALS = frozenset(".!?…")
 # Longer lines without a full stop are sentences that lost it, not headlines.
 HEADLINE_WORDS = 20
@@ -343,8 +346,8 @@ def _word_shaped(doc: Document, q: Quotation, c: Cues, capitals: bool = False) -
     # “nuclear money laundering apparatus”); with "of" or "the" it is a fragment.
     if len(words) > c.max_words and any(t.norm in c.fragment_starts for t in words):
         return False
-    if any(ch.isdigit() for ch in inner):
-        return False  # a number, code or label quoted as it is written
+    if any(ch.isdigit() or ch in _CODE_MARKS for ch in inner):
+        return False  # a number, code, address, handle or hashtag quoted as it is written
     if inner.endswith(("!", "?")):
         return False  # an exclamation or question someone uttered
     # A capital opens a name, a title or a quoted sentence; distancing marks
