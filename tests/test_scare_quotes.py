@@ -102,6 +102,8 @@ def test_a_phrase_quoted_after_to_is_a_reported_goal(text, expected):
     # "known as" right after glosses the quoted word as a term.
     ("This unusual “excited” spin is better known as tumbling.", []),
     ("This unusual “excited” spin worried the crew.", ["excited"]),
+    # A noun for a nickname right after names it.
+    ("He doubled down on the “king of debt” moniker in the interview.", []),
     # "named after" right after gives the origin of a name.
     ("The law creates a “guardian” programme, named after a coach who died.", []),
     ("The law creates a “guardian” programme that nobody asked for.", ["guardian"]),
