@@ -32,7 +32,7 @@ def test_the_phrase_grows_over_its_own_words(text: str, expected: str) -> None:
     ("They showed hostilities towards the town.", "hostilities"),
     ("It was an utter disgrace.", "disgrace"),  # "utter" is a finding of its own
     ("A vulgar ritual humiliation followed.", "vulgar"),  # "ritual" belongs to "ritual humiliation"
-    ("She admitted the error in a letter.", "admitted"),  # a verb of saying frames no object
+    ("She admitted the error was hers.", "admitted"),  # a verb of saying frames no object
     ("Officers said the aliens arrested on Monday were held.", "aliens"),  # a plural noun governs nothing
     ("The sheriff arrested criminal aliens at the farm.", "criminal aliens"),  # a participle after a subject is a verb
     ("The mayor refused to shelter criminal aliens in the city.", "criminal aliens"),  # "to" makes it a verb
