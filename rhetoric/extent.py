@@ -18,6 +18,7 @@ class _Words:
     function_words: frozenset[str]
     adjective_endings: tuple[str, ...]
     verb_cues: frozenset[str]
+    adjective_cues: frozenset[str]
     not_framing: frozenset[str]
 
 
@@ -27,7 +28,7 @@ def _words() -> _Words:
     w = t["words"]
     return _Words(frozenset(w["intensifiers"].split()), frozenset(w["conjunctions"].split()),
                   frozenset(w["function_words"].split()), tuple(w["adjective_endings"].split()),
-                  frozenset(w["verb_cues"].split()),
+                  frozenset(w["verb_cues"].split()), frozenset(w["adjective_cues"].split()),
                   frozenset(t["rules"]["not_framing"]))
 
 
@@ -51,7 +52,7 @@ def loaded_extent(doc: Document, covered: frozenset[int], nouns: frozenset[int],
     elif e.modifier or (first + 1 == end and e.family.rule not in words.not_framing):
         end = _governed_word_end(doc, covered, nouns, words, end)
     if e.modifier or e.noun:
-        first = _coordinated_start(doc, covered, words, first)
+        first = _coordinated_start(doc, covered, words, first, e.modifier)
     if e.modifier:
         end = _coordinated_end(doc, covered, words, end)
     first = _intensified_start(doc, covered, words, first)
@@ -133,12 +134,20 @@ def _coordinated_end(doc: Document, covered: frozenset[int], words: _Words, end:
     return end
 
 
-def _coordinated_start(doc: Document, covered: frozenset[int], words: _Words, first: int) -> int:
+def _coordinated_start(doc: Document, covered: frozenset[int], words: _Words, first: int, modifier: bool) -> int:
     """Extend over modifiers coordinated before the loaded one: "noble and courageous"."""
     while first >= 2 and doc.tokens[first - 1].norm in words.conjunctions and _gap(doc, first) == " " \
-            and _gap(doc, first - 1) in (" ", ", ") and _adjective_like(doc, covered, words, first - 2):
+            and _gap(doc, first - 1) in (" ", ", ") and (_adjective_like(doc, covered, words, first - 2)
+                                                     or modifier and _cued_adjective(doc, covered, words, first - 2)):
         first -= 2
     return first
+
+
+def _cued_adjective(doc: Document, covered: frozenset[int], words: _Words, i: int) -> bool:
+    """Return whether token i, coordinated with a loaded modifier, is a modifier too because of the word
+    before it ("the corrupt and wicked priests", "was bogus and farcical", "how perverse and evil")."""
+    return i > 0 and i not in covered and _plain_lower(doc, i, words) and _gap(doc, i) == " " \
+        and doc.tokens[i - 1].norm in words.adjective_cues
 
 
 def _intensified_start(doc: Document, covered: frozenset[int], words: _Words, first: int) -> int:
