@@ -58,10 +58,23 @@ def reports_speech(doc: Document, end: int, *, infinitive: bool) -> bool:
         return infinitive and end + 1 < len(norms) and text[ends[end]:starts[end + 1]].isspace() \
             and norms[end + 1] not in cues.not_infinitive and not norms[end + 1].endswith("ing") \
             and norms[end + 1].isalpha()
-    for i in range(end + 1, min(end + 1 + cues.window, len(norms))):
-        if any(c in _STOPS for c in text[ends[i - 1]:starts[i]]):
+    stop = min(end + 1 + cues.window, len(norms))
+    i, aside_end = end + 1, 0
+    while i < stop:
+        gap = text[ends[i - 1]:starts[i]]
+        if any(c in _STOPS for c in gap):
             return False
+        if "," in gap and i != aside_end:
+            # Only a short aside between commas ("claims Kavanaugh, 53, tried…") leaves the clause open;
+            # after a longer phrase the comma closes it ("admitting two preachers, Britain is…").
+            aside_end = next((j for j in range(i + 1, min(i + 4, len(norms)))
+                              if "," in text[ends[j - 1]:starts[j]]), 0)
+            if not aside_end:
+                return False
+            i = aside_end
+            continue
         norm = norms[i]
         if norm in cues.finite or norm.endswith("ed") and len(norm) > 4:
             return True
+        i += 1
     return False
