@@ -18,6 +18,8 @@ class _Words:
     function_words: frozenset[str]
     adjective_endings: tuple[str, ...]
     verb_cues: frozenset[str]
+    gerund_cues: frozenset[str]
+    verbs: frozenset[str]
     adjective_cues: frozenset[str]
     not_framing: frozenset[str]
 
@@ -28,7 +30,8 @@ def _words() -> _Words:
     w = t["words"]
     return _Words(frozenset(w["intensifiers"].split()), frozenset(w["conjunctions"].split()),
                   frozenset(w["function_words"].split()), tuple(w["adjective_endings"].split()),
-                  frozenset(w["verb_cues"].split()), frozenset(w["adjective_cues"].split()),
+                  frozenset(w["verb_cues"].split()), frozenset(w["gerund_cues"].split()),
+                  frozenset(w["verbs"].split()), frozenset(w["adjective_cues"].split()),
                   frozenset(t["rules"]["not_framing"]))
 
 
@@ -112,10 +115,13 @@ def _own_modifier_start(doc: Document, covered: frozenset[int], words: _Words, f
     # A capitalised word may be the end of a name ("City Hall zealots"): take it only on its own.
     if not word.islower() and before is not None and not _word(doc, prev - 1).islower():
         return first
-    # A verb takes the noun as its object ("to deport illegals"); a participle modifies it only after a
-    # function word ("the bearded psychopath", "of entitled nonsense"), not after a subject ("ICE
-    # arrested illegals").
-    if before in words.verb_cues or word.endswith(("ed", "ing")) and before not in words.function_words:
+    # A verb takes the noun as its object ("to deport illegals", "said illegals"); a participle modifies it
+    # only after a function word ("the bearded psychopath", "of entitled nonsense"), not after a subject
+    # ("ICE arrested illegals"), and an -ing form after a preposition is a gerund ("by removing illegals").
+    norm = doc.tokens[prev].norm
+    if before in words.verb_cues or norm in words.verbs \
+            or word.endswith(("ed", "ing")) and before not in words.function_words \
+            or norm.endswith("ing") and before in words.gerund_cues:
         return first
     return prev
 

@@ -38,6 +38,8 @@ def test_the_phrase_grows_over_its_own_words(text: str, expected: str) -> None:
     ("Officers said the aliens arrested on Monday were held.", "aliens"),  # a plural noun governs nothing
     ("The sheriff arrested criminal aliens at the farm.", "criminal aliens"),  # a participle after a subject is a verb
     ("The mayor refused to shelter criminal aliens in the city.", "criminal aliens"),  # "to" makes it a verb
+    ("She was fined for harboring illegals at the farm.", "illegals"),  # a gerund after a preposition
+    ("One in four voters said illegals should leave.", "illegals"),  # a verb, not a modifier
 ])
 def test_the_phrase_stops_at_names_sentence_starts_and_function_words(text: str, term: str) -> None:
     assert term in _loaded(text)
