@@ -17,6 +17,7 @@ class _Words:
     conjunctions: frozenset[str]
     function_words: frozenset[str]
     adjective_endings: tuple[str, ...]
+    stacked_adjective_endings: tuple[str, ...]
     verb_cues: frozenset[str]
     gerund_cues: frozenset[str]
     verbs: frozenset[str]
@@ -30,6 +31,7 @@ def _words() -> _Words:
     w = t["words"]
     return _Words(frozenset(w["intensifiers"].split()), frozenset(w["conjunctions"].split()),
                   frozenset(w["function_words"].split()), tuple(w["adjective_endings"].split()),
+                  tuple(w["stacked_adjective_endings"].split()),
                   frozenset(w["verb_cues"].split()), frozenset(w["gerund_cues"].split()),
                   frozenset(w["verbs"].split()), frozenset(w["adjective_cues"].split()),
                   frozenset(t["rules"]["not_framing"]))
@@ -99,6 +101,11 @@ def _governed_word_end(doc: Document, covered: frozenset[int], nouns: frozenset[
         return end
     if end + 1 in nouns and _gap(doc, end + 1) == " ":
         return end  # it modifies the loaded word after it ("vulgar ritual humiliation"), which takes it
+    # A governed adjective is not the end of the phrase: the noun after it is ("devastating civil war").
+    if head.endswith(words.stacked_adjective_endings) and end + 1 < len(doc.tokens) and _gap(doc, end + 1) == " " \
+            and _plain_lower(doc, end + 1, words) and end + 1 not in covered \
+            and not doc.tokens[end + 1].norm.endswith(("ly", "ed")):
+        return end + 2
     return end + 1
 
 

@@ -20,6 +20,7 @@ def _loaded(text: str) -> list[str]:
     ("He met the bearded psychopath in court.", "bearded psychopath"),
     ("The report was grossly unfair to the staff.", "grossly unfair"),
     ("It was a bogus autopsy by any measure.", "bogus autopsy"),
+    ("They ran a reckless financial scheme for years.", "reckless financial scheme"),  # the noun after an adjective
     ("The vote was utterly shameful.", "utterly shameful"),  # "utterly" is also a booster finding
     ("Mayor Attacks Disgraceful Verdict After Trial", "Disgraceful Verdict"),  # a title-case headline
 ])
@@ -40,6 +41,7 @@ def test_the_phrase_grows_over_its_own_words(text: str, expected: str) -> None:
     ("The mayor refused to shelter criminal aliens in the city.", "criminal aliens"),  # "to" makes it a verb
     ("She was fined for harboring illegals at the farm.", "illegals"),  # a gerund after a preposition
     ("One in four voters said illegals should leave.", "illegals"),  # a verb, not a modifier
+    ("It rests on a totalitarian logic based on fear.", "totalitarian logic"),  # a participle is not the noun
 ])
 def test_the_phrase_stops_at_names_sentence_starts_and_function_words(text: str, term: str) -> None:
     assert term in _loaded(text)
