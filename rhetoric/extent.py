@@ -58,7 +58,7 @@ def loaded_extent(doc: Document, covered: frozenset[int], nouns: frozenset[int],
         end = _governed_word_end(doc, covered, nouns, words, end)
     if e.modifier or e.noun:
         first = _coordinated_start(doc, covered, words, first, e.modifier)
-    if e.modifier:
+    if e.modifier and end == m.end:  # after the governed noun, "and" joins another noun phrase
         end = _coordinated_end(doc, covered, words, end)
     first = _intensified_start(doc, covered, words, first)
     return doc.tokens[first].start, doc.tokens[end - 1].end

@@ -42,6 +42,7 @@ def test_the_phrase_grows_over_its_own_words(text: str, expected: str) -> None:
     ("She was fined for harboring illegals at the farm.", "illegals"),  # a gerund after a preposition
     ("One in four voters said illegals should leave.", "illegals"),  # a verb, not a modifier
     ("It rests on a totalitarian logic based on fear.", "totalitarian logic"),  # a participle is not the noun
+    ("Voters resent relentless globalization and technological change.", "relentless globalization"),
 ])
 def test_the_phrase_stops_at_names_sentence_starts_and_function_words(text: str, term: str) -> None:
     assert term in _loaded(text)
