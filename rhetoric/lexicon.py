@@ -81,7 +81,7 @@ class Entry:
     modifier: bool = False  # an adjective that frames the noun after it
     noun: bool = False  # a noun whose own modifier belongs to the loaded phrase
     pattern: re.Pattern[str] | None = None  # a construction no word list can express, matched in one sentence
-    reports: str | None = None  # a verb of saying, loaded only where it reports speech ("claimed that…"): one of _REPORTS
+    reports: str | None = None  # one of _REPORTS: a verb of saying loaded only where it reports speech
 
 
 @dataclass(slots=True)
