@@ -17,7 +17,11 @@ class _Words:
     conjunctions: frozenset[str]
     function_words: frozenset[str]
     adjective_endings: tuple[str, ...]
+    stacked_adjective_endings: tuple[str, ...]
     verb_cues: frozenset[str]
+    gerund_cues: frozenset[str]
+    verbs: frozenset[str]
+    adjective_cues: frozenset[str]
     not_framing: frozenset[str]
 
 
@@ -27,7 +31,9 @@ def _words() -> _Words:
     w = t["words"]
     return _Words(frozenset(w["intensifiers"].split()), frozenset(w["conjunctions"].split()),
                   frozenset(w["function_words"].split()), tuple(w["adjective_endings"].split()),
-                  frozenset(w["verb_cues"].split()),
+                  tuple(w["stacked_adjective_endings"].split()),
+                  frozenset(w["verb_cues"].split()), frozenset(w["gerund_cues"].split()),
+                  frozenset(w["verbs"].split()), frozenset(w["adjective_cues"].split()),
                   frozenset(t["rules"]["not_framing"]))
 
 
@@ -51,8 +57,8 @@ def loaded_extent(doc: Document, covered: frozenset[int], nouns: frozenset[int],
     elif e.modifier or (first + 1 == end and e.family.rule not in words.not_framing):
         end = _governed_word_end(doc, covered, nouns, words, end)
     if e.modifier or e.noun:
-        first = _coordinated_start(doc, covered, words, first)
-    if e.modifier:
+        first = _coordinated_start(doc, covered, words, first, e.modifier)
+    if e.modifier and end == m.end:  # after the governed noun, "and" joins another noun phrase
         end = _coordinated_end(doc, covered, words, end)
     first = _intensified_start(doc, covered, words, first)
     return doc.tokens[first].start, doc.tokens[end - 1].end
@@ -95,6 +101,11 @@ def _governed_word_end(doc: Document, covered: frozenset[int], nouns: frozenset[
         return end
     if end + 1 in nouns and _gap(doc, end + 1) == " ":
         return end  # it modifies the loaded word after it ("vulgar ritual humiliation"), which takes it
+    # A governed adjective is not the end of the phrase: the noun after it is ("devastating civil war").
+    if head.endswith(words.stacked_adjective_endings) and end + 1 < len(doc.tokens) and _gap(doc, end + 1) == " " \
+            and _plain_lower(doc, end + 1, words) and end + 1 not in covered \
+            and not doc.tokens[end + 1].norm.endswith(("ly", "ed")):
+        return end + 2
     return end + 1
 
 
@@ -111,10 +122,13 @@ def _own_modifier_start(doc: Document, covered: frozenset[int], words: _Words, f
     # A capitalised word may be the end of a name ("City Hall zealots"): take it only on its own.
     if not word.islower() and before is not None and not _word(doc, prev - 1).islower():
         return first
-    # A verb takes the noun as its object ("to deport illegals"); a participle modifies it only after a
-    # function word ("the bearded psychopath", "of entitled nonsense"), not after a subject ("ICE
-    # arrested illegals").
-    if before in words.verb_cues or word.endswith(("ed", "ing")) and before not in words.function_words:
+    # A verb takes the noun as its object ("to deport illegals", "said illegals"); a participle modifies it
+    # only after a function word ("the bearded psychopath", "of entitled nonsense"), not after a subject
+    # ("ICE arrested illegals"), and an -ing form after a preposition is a gerund ("by removing illegals").
+    norm = doc.tokens[prev].norm
+    if before in words.verb_cues or norm in words.verbs \
+            or word.endswith(("ed", "ing")) and before not in words.function_words \
+            or norm.endswith("ing") and before in words.gerund_cues:
         return first
     return prev
 
@@ -133,12 +147,20 @@ def _coordinated_end(doc: Document, covered: frozenset[int], words: _Words, end:
     return end
 
 
-def _coordinated_start(doc: Document, covered: frozenset[int], words: _Words, first: int) -> int:
+def _coordinated_start(doc: Document, covered: frozenset[int], words: _Words, first: int, modifier: bool) -> int:
     """Extend over modifiers coordinated before the loaded one: "noble and courageous"."""
     while first >= 2 and doc.tokens[first - 1].norm in words.conjunctions and _gap(doc, first) == " " \
-            and _gap(doc, first - 1) in (" ", ", ") and _adjective_like(doc, covered, words, first - 2):
+            and _gap(doc, first - 1) in (" ", ", ") and (_adjective_like(doc, covered, words, first - 2)
+                                                     or modifier and _cued_adjective(doc, covered, words, first - 2)):
         first -= 2
     return first
+
+
+def _cued_adjective(doc: Document, covered: frozenset[int], words: _Words, i: int) -> bool:
+    """Return whether token i, coordinated with a loaded modifier, is a modifier too because of the word
+    before it ("the corrupt and wicked priests", "was bogus and farcical", "how perverse and evil")."""
+    return i > 0 and i not in covered and _plain_lower(doc, i, words) and _gap(doc, i) == " " \
+        and doc.tokens[i - 1].norm in words.adjective_cues
 
 
 def _intensified_start(doc: Document, covered: frozenset[int], words: _Words, first: int) -> int:

@@ -30,11 +30,14 @@ _FAMILY_KEYS = {
 _REQUIRED_FAMILY = ("rule", "category", "description", "should_flag", "should_pass")
 _ENTRY_KEYS = {
     "term": str, "inflect": str, "forms": list, "message": str, "why": str, "alternative": str,
-    "severity": str, "not_after": list, "not_before": list, "case": bool, "pattern": str,
+    "severity": str, "not_after": list, "not_before": list, "case": bool, "pattern": str, "reports": str,
 }
 _REQUIRED_ENTRY = ("message", "why")
-_TERM_ONLY = ("inflect", "forms", "not_after", "not_before")
+_TERM_ONLY = ("inflect", "forms", "not_after", "not_before", "reports")
 _INFLECT = ("none", "noun", "verb", "adj")
+# What must follow a verb of saying for it to report speech: a clause ("admitted that…", "admitted it was"),
+# or also an infinitive ("claims to be"); after the other verbs "to" is a preposition ("admitted to bribery").
+_REPORTS = ("clause", "clause or infinitive")
 _ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "ic", "ical", "less", "able", "ible", "ish", "ant", "ent", "ary")
 # A one-word term in -s that lists no inflections is a plural noun ("aliens", "cronies"), which takes
 # the modifier before it and governs no word after it ("aliens arrested" is not one loaded phrase).
@@ -78,6 +81,7 @@ class Entry:
     modifier: bool = False  # an adjective that frames the noun after it
     noun: bool = False  # a noun whose own modifier belongs to the loaded phrase
     pattern: re.Pattern[str] | None = None  # a construction no word list can express, matched in one sentence
+    reports: str | None = None  # one of _REPORTS: a verb of saying loaded only where it reports speech
 
 
 @dataclass(slots=True)
@@ -235,12 +239,23 @@ def load_file(path: Path, known: Mapping[str, Family] | None = None,
                                           and item["term"].endswith(_ADJECTIVE_ENDINGS)),
             noun=inflect == "noun" or (inflect == "none" and pattern is None and _plural(item["term"])),
             pattern=pattern,
+            reports=_reports(item, path, locate, where, line),
         )
         forms = [item["term"], *item.get("forms", [])] if pattern is None else []
         if inflect != "none":
             forms.extend(inflections(item["term"], inflect))
         entries.append((entry, forms))
     return family, entries
+
+
+def _reports(item: dict[str, Any], path: Path, locate: tomlfile.Locator, where: str,
+             line: int | None) -> str | None:
+    """Return what must follow an entry's verb of saying for it to be loaded, if the entry says."""
+    reports: str | None = item.get("reports")
+    if reports is not None and reports not in _REPORTS:
+        raise LexiconError(f"{where}: reports {reports!r}; expected one of: {', '.join(map(repr, _REPORTS))}",
+                           path=path, line=locate.key("reports", after=line))
+    return reports
 
 
 def _pattern(item: dict[str, Any], path: Path, locate: tomlfile.Locator, where: str,

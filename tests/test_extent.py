@@ -15,9 +15,12 @@ def _loaded(text: str) -> list[str]:
     ("It was a thoroughly shameful decision by the board.", "thoroughly shameful decision"),
     ("Critics called it ridiculous and unworkable in a letter.", "ridiculous and unworkable"),
     ("The anxious and reckless drivers stayed on.", "anxious and reckless drivers"),
+    ("The corrupt and wicked priests were named.", "corrupt and wicked priests"),  # "the" makes "corrupt" a modifier
+    ("The plan was costly and farcical.", "costly and farcical"),
     ("He met the bearded psychopath in court.", "bearded psychopath"),
     ("The report was grossly unfair to the staff.", "grossly unfair"),
     ("It was a bogus autopsy by any measure.", "bogus autopsy"),
+    ("They ran a reckless financial scheme for years.", "reckless financial scheme"),  # the noun after an adjective
     ("The vote was utterly shameful.", "utterly shameful"),  # "utterly" is also a booster finding
     ("Mayor Attacks Disgraceful Verdict After Trial", "Disgraceful Verdict"),  # a title-case headline
 ])
@@ -32,10 +35,14 @@ def test_the_phrase_grows_over_its_own_words(text: str, expected: str) -> None:
     ("They showed hostilities towards the town.", "hostilities"),
     ("It was an utter disgrace.", "disgrace"),  # "utter" is a finding of its own
     ("A vulgar ritual humiliation followed.", "vulgar"),  # "ritual" belongs to "ritual humiliation"
-    ("She admitted the error in a letter.", "admitted"),  # a verb of saying frames no object
+    ("She admitted the error was hers.", "admitted"),  # a verb of saying frames no object
     ("Officers said the aliens arrested on Monday were held.", "aliens"),  # a plural noun governs nothing
     ("The sheriff arrested criminal aliens at the farm.", "criminal aliens"),  # a participle after a subject is a verb
     ("The mayor refused to shelter criminal aliens in the city.", "criminal aliens"),  # "to" makes it a verb
+    ("She was fined for harboring illegals at the farm.", "illegals"),  # a gerund after a preposition
+    ("One in four voters said illegals should leave.", "illegals"),  # a verb, not a modifier
+    ("It rests on a totalitarian logic based on fear.", "totalitarian logic"),  # a participle is not the noun
+    ("Voters resent relentless globalization and technological change.", "relentless globalization"),
 ])
 def test_the_phrase_stops_at_names_sentence_starts_and_function_words(text: str, term: str) -> None:
     assert term in _loaded(text)

@@ -69,6 +69,7 @@ def test_inflections(word, kind, expected):
     (GOOD.replace('why = "w"', 'why = "w"\ncolour = "red"'), "unknown key 'colour'", 14),
     (GOOD.replace('category = "loaded-term"', 'category = "bogus"'), "expected one of", 4),
     (GOOD.replace('inflect = "verb"', 'inflect = "plural"'), "inflect 'plural'", 11),
+    (GOOD.replace('inflect = "verb"', 'inflect = "verb"\nreports = "speech"'), "reports 'speech'; expected one of", 12),
     (GOOD.replace('why = "w"\n', ''), "missing required key 'why'", 9),
     (GOOD.replace('[family]', '[famly]'), "unknown table 'famly'", 2),
     (GOOD.replace('message = "m"', 'message = 3'), "'message' must be a str", 12),

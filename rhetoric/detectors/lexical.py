@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 
+from ..complement import reports_speech
 from ..context import Context
 from ..extent import function_word, loaded_extent
 from ..findings import Category, Finding
@@ -26,6 +27,8 @@ def detect(ctx: Context) -> Iterator[Finding]:
         e = m.entry
         if e.family.not_after_possessive and _modified_noun(ctx.doc, modified, m):
             continue
+        if e.reports and not reports_speech(ctx.doc, m.end, infinitive=e.reports == "clause or infinitive"):
+            continue  # "claimed the title", "admitted two refugees": no statement is reported
         if cancels(e.family.rule) and denied(ctx.doc, m.first):
             continue  # "not a masterpiece" is no puffery, "was not a traitor" applies no label
         if not e.case and _ends_a_name(ctx.doc, covered, m):
