@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from re import _constants as re_constants  # type: ignore[attr-defined]  # the stdlib's own regex parser
 from re import _parser as re_parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple
 
+from . import prefilter
 from .data import table
 from .model import Document, Sentence
 from .segment import lower, normalize
@@ -40,6 +41,10 @@ class Signal:
     absent: frozenset[str] | None = None  # fires when the sentence uses none of these words
     # No match can hold a space or a sentence-ending mark, so none runs across sentences.
     contained: bool = False
+    # For a local pattern, read from it (see prefilter.py): the words one of which must open
+    # the sentence, or else the strings one of which the sentence must hold.
+    openers: frozenset[str] | None = None
+    needles: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +81,21 @@ def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     """Return, per sentence, whether it is a claim; `marked` sentences use stance-marking language."""
     c = cues()
     found = _document_signals(doc, c)
-    local = [(sig.pattern, sig.weight) for sig in c.signals if sig.local and sig.pattern is not None]
+    local = [_Local(sig.pattern, sig.weight, sig.openers, bool(sig.pattern.flags & re.IGNORECASE),
+                    None if sig.needles is None
+                    else frozenset(prefilter.sentences_with(sig.needles, doc.text, doc.sentences, doc.sentence_starts)))
+             for sig in c.signals if sig.local and sig.pattern is not None]
     return [_is_claim(doc, s, c, i in marked, found[i], local) for i, s in enumerate(doc.sentences)]
+
+
+class _Local(NamedTuple):
+    """A local signal as one document needs it: with the sentences its needles allow."""
+
+    pattern: re.Pattern[str]
+    weight: float
+    openers: frozenset[str] | None
+    folded: bool
+    sentences: frozenset[int] | None  # None: no needles, any sentence may match
 
 
 def _signal(s: dict[str, Any]) -> Signal:
@@ -86,6 +104,8 @@ def _signal(s: dict[str, Any]) -> Signal:
         return Signal(s["name"], None, float(s["weight"]), local=False, absent=frozenset(s["absent"].split()))
     pattern = s["pattern"]
     bound = _sentence_bound(pattern)
+    flags = 0 if s.get("case") else re.IGNORECASE
+    openers = prefilter.openers(pattern, flags) if bound else None
     words = None if s.get("case") or bound else _word_list(pattern)
     # Compiling a regular expression takes longer than most searches: a word list matched
     # on tokens needs neither form, and a sentence-bound pattern only the case-blind one.
@@ -99,6 +119,8 @@ def _signal(s: dict[str, Any]) -> Signal:
         triggers=frozenset(s["triggers"].split()) if "triggers" in s else None,
         # Only a pattern searched over the whole document, not by words or triggers, needs this.
         contained=not bound and "triggers" not in s and _contained(pattern),
+        openers=openers,
+        needles=prefilter.needles(pattern, flags) if bound and openers is None else None,
     )
 
 
@@ -200,14 +222,17 @@ def _sentence_bound(pattern: str) -> bool:
         or ".*" in pattern or ".+" in pattern
 
 
-def _is_claim(doc: Document, s: Sentence, c: ClaimCues, marked: bool, found: float,
-              local: list[tuple[re.Pattern[str], float]]) -> bool:
+def _is_claim(doc: Document, s: Sentence, c: ClaimCues, marked: bool, found: float, local: list[_Local]) -> bool:
     """Return whether sentence `s` is a claim; `local` holds the patterns searched sentence by sentence."""
     # A question is a signal, not a verdict: "Do you know that it has tripled?" asserts.
     if s.end_token - s.first_token < c.min_words:
         return False
     text = doc.text[s.start:s.end]
-    score = found + sum(weight for pattern, weight in local if pattern.search(text))
+    first = prefilter.head(text, 0, len(text))
+    score = found + sum(sig.weight for sig in local
+                        if (sig.openers is None or prefilter.opens(sig.openers, first, sig.folded))
+                        and (sig.sentences is None or s.index in sig.sentences)
+                        and sig.pattern.search(text))
     if marked:
         score += c.stance_weight
     return score >= c.threshold
