@@ -41,10 +41,13 @@ class Signal:
     absent: frozenset[str] | None = None  # fires when the sentence uses none of these words
     # No match can hold a space or a sentence-ending mark, so none runs across sentences.
     contained: bool = False
-    # For a local pattern, read from it (see prefilter.py): the words one of which must open
-    # the sentence, or else the strings one of which the sentence must hold.
+    # Read from the pattern searched with (`folded` if there is one), see prefilter.py: the words
+    # one of which must open the sentence (for a local pattern); the strings one of which the
+    # sentence must hold (for a local pattern, or a contained one whose search may stop after
+    # the sentence); the strings every match begins with (for a pattern searched over the text).
     openers: frozenset[str] | None = None
     needles: re.Pattern[str] | None = None
+    starters: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,23 +107,30 @@ def _signal(s: dict[str, Any]) -> Signal:
         return Signal(s["name"], None, float(s["weight"]), local=False, absent=frozenset(s["absent"].split()))
     pattern = s["pattern"]
     bound = _sentence_bound(pattern)
-    flags = 0 if s.get("case") else re.IGNORECASE
-    openers = prefilter.openers(pattern, flags) if bound else None
     words = None if s.get("case") or bound else _word_list(pattern)
     # Compiling a regular expression takes longer than most searches: a word list matched
     # on tokens needs neither form, and a sentence-bound pattern only the case-blind one.
     by_words = words is not None and "triggers" not in s
+    flags = 0 if s.get("case") else re.IGNORECASE
+    folded = None if s.get("case") or bound or by_words else re.compile(pattern)
+    # The prefilters are read for the form that is searched: the folded one, on lower-cased text.
+    read = 0 if folded is not None else flags
+    contained = not bound and "triggers" not in s and _contained(pattern)
+    scanned = not bound and not by_words and "triggers" not in s  # searched over the whole text
+    openers = prefilter.openers(pattern, read) if bound else None
     return Signal(
-        s["name"], None if by_words else re.compile(pattern, 0 if s.get("case") else re.IGNORECASE),
+        s["name"], None if by_words else re.compile(pattern, flags),
         float(s["weight"]),
         local=bound,
         words=words,
-        folded=None if s.get("case") or bound or by_words else re.compile(pattern),
+        folded=folded,
         triggers=frozenset(s["triggers"].split()) if "triggers" in s else None,
         # Only a pattern searched over the whole document, not by words or triggers, needs this.
-        contained=not bound and "triggers" not in s and _contained(pattern),
+        contained=contained,
         openers=openers,
-        needles=prefilter.needles(pattern, flags) if bound and openers is None else None,
+        needles=prefilter.needles(pattern, read) if (bound and openers is None) or (
+            contained and scanned and prefilter.short_sighted(pattern, read)) else None,
+        starters=prefilter.starters(pattern, read) if scanned and not contained else None,
     )
 
 
@@ -297,9 +307,23 @@ def _document_signals(doc: Document, c: ClaimCues) -> list[float]:
             continue
         blind = sig.folded is not None and low is not doc.text
         pattern, subject = (sig.folded, low) if blind and sig.folded is not None else (sig.pattern, doc.text)
+        # The prefilters were read for the folded form: with the other one, search as is.
+        read = blind or sig.folded is None
         if not sig.contained:
-            for m in pattern.finditer(subject):
+            matches = pattern.finditer(subject) if sig.starters is None or not read \
+                else prefilter.finditer(pattern, sig.starters, subject)
+            for m in matches:
                 credit(k, m.start(), m.end())
+            continue
+        if sig.needles is not None and read:
+            # A match lies within one sentence and holds a needle (see _contained): only the
+            # sentences with a needle are searched, each up to the next sentence, which
+            # leaves the one character after a match that \b may look at (see short_sighted).
+            sentences = doc.sentences
+            for i in prefilter.sentences_with(sig.needles, subject, sentences, starts):
+                stop = sentences[i + 1].start if i + 1 < len(sentences) else len(subject)
+                if (hit := pattern.search(subject, sentences[i].start, stop)) is not None:
+                    credit(k, hit.start(), hit.end())
             continue
         # A match of this pattern lies within one sentence (see _contained), so once a
         # sentence is credited the rest of it can be skipped: the next match of the

@@ -1,14 +1,16 @@
 """Read from a regular expression's parse tree what text it cannot match without, to skip searching the rest.
 
-Searching every sentence with every pattern costs a call into the engine each time; most
-sentences lack what a pattern needs. Two necessary conditions are read once, when the
+Searching every sentence with every pattern costs a call into the engine each time, and
+a pattern opening on `\\b` is tried by the engine at every character of a text; yet most
+sentences lack what a pattern needs. Three necessary conditions are read once, when the
 pattern loads, from the stdlib's own parse tree, so they hold by construction:
 
 - needles: strings one of which every match contains ("-in-chief", "?");
+- starters: strings one of which every match begins with ("percent", "%");
 - openers: for a pattern anchored at the start, the words one of which must open the text
   ("we", "and", "of" for `^\\W*(?:(?:and|of course)\\W+)*we\\b`).
 
-Both are None when the tree gives nothing definite. tests/test_prefilter.py checks the
+Each is None when the tree gives nothing definite. tests/test_prefilter.py checks the
 readings on tricky patterns and against random text.
 """
 
@@ -47,6 +49,69 @@ def needles(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(re.escape(s) for s in sorted(strings))
     return re.compile(alternatives, flags & re.IGNORECASE)
+
+
+def starters(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    """Return a pattern finding the strings one of which every match of `pattern` begins with, or None."""
+    parsed = _parse(pattern, flags)
+    if parsed is None:
+        return None
+    nodes, flags = parsed
+    strings: set[str] = {""}
+    for node in nodes:
+        if node[0] in _ZERO_WIDTH:
+            continue
+        choices = _strings([node])
+        longer = None if choices is None else _product(strings, choices)
+        if longer is None:
+            break
+        strings = longer
+    if "" in strings:
+        return None
+    return re.compile("|".join(re.escape(s) for s in sorted(strings)), flags & re.IGNORECASE)
+
+
+def finditer(pattern: re.Pattern[str], starter: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Yield what `pattern.finditer(text)` yields, trying the pattern only where one of its `starters` begins.
+
+    finditer tries the pattern at every character; the starter finder, a list of plain strings,
+    is searched for by the engine far faster. `pattern` must not match the empty string.
+    """
+    pos = 0
+    while (start := starter.search(text, pos)) is not None:
+        # match() at a position is what a search tries there: look-behinds and \b see the text before it.
+        if (m := pattern.match(text, start.start())) is not None:
+            yield m
+            pos = m.end()
+        else:
+            pos = start.start() + 1
+
+
+def short_sighted(pattern: str, flags: int = 0) -> bool:
+    """Return whether the pattern looks no further ahead than the character after the text it takes.
+
+    Only \\b and \\B look ahead then: no look-ahead group, no $. Cutting the text one character
+    after a match then changes no match.
+    """
+    parsed = _parse(pattern, flags)
+    return parsed is not None and _short_sighted(parsed[0])
+
+
+def _short_sighted(nodes: list[_Node]) -> bool:
+    for op, av in nodes:
+        if op is C.AT and av not in (C.AT_BOUNDARY, C.AT_NON_BOUNDARY, C.AT_BEGINNING, C.AT_BEGINNING_STRING):
+            return False
+        if op in (C.ASSERT, C.ASSERT_NOT) and (av[0] >= 0 or not _short_sighted(list(av[1]))):
+            return False  # a look-ahead
+        if op is C.SUBPATTERN and not _short_sighted(list(av[3])):
+            return False
+        if op is C.BRANCH and not all(_short_sighted(list(b)) for b in av[1]):
+            return False
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT) and not _short_sighted(list(av[2])):
+            return False
+        if op in (C.GROUPREF_EXISTS, C.POSSESSIVE_REPEAT, C.ATOMIC_GROUP):
+            return False
+    return True
 
 
 def openers(pattern: str, flags: int = 0) -> frozenset[str] | None:
