@@ -62,6 +62,8 @@ class ClaimCues:
     word_index: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict)
     # Every word a signal's `triggers` or `absent` names: the only words of a sentence they look at.
     cue_words: frozenset[str] = frozenset()
+    # Every word that may open a sentence an anchored pattern matches, lower-cased.
+    openers: frozenset[str] = frozenset()
 
 
 @cache
@@ -75,9 +77,10 @@ def cues() -> ClaimCues:
         for phrase in sig.words or ():
             word_index.setdefault(phrase[0], []).append((phrase[1:], k))
     cue_words = frozenset().union(*(sig.triggers or sig.absent or () for sig in signals))
+    openers = frozenset(w.lower() for sig in signals for w in sig.openers or ())
     return ClaimCues(min_words=int(claim["min_words"]), threshold=float(claim["threshold"]),
                      stance_weight=float(claim["stance_weight"]), signals=signals, word_index=word_index,
-                     cue_words=cue_words)
+                     cue_words=cue_words, openers=openers)
 
 
 def find_claims(doc: Document, marked: set[int]) -> list[bool]:
@@ -239,8 +242,10 @@ def _is_claim(doc: Document, s: Sentence, c: ClaimCues, marked: bool, found: flo
         return False
     text = doc.text[s.start:s.end]
     first = prefilter.head(text, 0, len(text))
+    # Most sentences open on a word none of the anchored patterns opens on: one test rules them all out.
+    opening = prefilter.opens(c.openers, first, folded=True)
     score = found + sum(sig.weight for sig in local
-                        if (sig.openers is None or prefilter.opens(sig.openers, first, sig.folded))
+                        if (sig.openers is None or opening and prefilter.opens(sig.openers, first, sig.folded))
                         and (sig.sentences is None or s.index in sig.sentences)
                         and sig.pattern.search(text))
     if marked:
