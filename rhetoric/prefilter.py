@@ -5,7 +5,8 @@ a pattern opening on `\\b` is tried by the engine at every character of a text; 
 sentences lack what a pattern needs. Three necessary conditions are read once, when the
 pattern loads, from the stdlib's own parse tree, so they hold by construction:
 
-- needles: strings one of which every match contains ("-in-chief", "?");
+- needles: strings one of which every match contains ("-in-chief", "?"), or else a run of
+  a listed character set (two capitals for an acronym);
 - starters: strings one of which every match begins with ("percent", "%");
 - openers: for a pattern anchored at the start, the words one of which must open the text
   ("we", "and", "of" for `^\\W*(?:(?:and|of course)\\W+)*we\\b`).
@@ -46,9 +47,25 @@ def needles(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
     nodes, flags = parsed
     strings = _required(nodes)
     if not strings:
-        return None
+        run = _set_run(nodes)
+        return None if run is None else re.compile(run, flags & re.IGNORECASE)
     alternatives = "|".join(re.escape(s) for s in sorted(strings))
     return re.compile(alternatives, flags & re.IGNORECASE)
+
+
+def _set_run(nodes: list[_Node]) -> str | None:
+    """Return a run of one listed character set the pattern takes at least twice ("[A-Z]{2}" of an acronym), or None.
+
+    Sets such as \\w or \\d are left out: runs of them are everywhere.
+    """
+    for op, av in nodes:
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 2 and len(av[2]) == 1 and av[2][0][0] is C.IN:
+            items = av[2][0][1]
+            if items and all(iop in (C.LITERAL, C.RANGE) for iop, _ in items):
+                chars = "".join(re.escape(chr(iav)) if iop is C.LITERAL
+                                else f"{re.escape(chr(iav[0]))}-{re.escape(chr(iav[1]))}" for iop, iav in items)
+                return f"[{chars}]{{{min(av[0], 3)}}}"
+    return None
 
 
 def starters(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
@@ -188,7 +205,7 @@ def sentences_with(finder: re.Pattern[str], text: str, sentences: Sequence[Sente
                    starts: Sequence[int]) -> Iterator[int]:
     """Yield, in order, the index of every sentence that holds a match of `finder` wholly inside it.
 
-    `finder` must be one of `needles`: plain strings, which read nothing around them.
+    `finder` must be one of `needles`: plain strings or a run of one set, which read nothing around them.
     """
     pos = 0
     while (hit := finder.search(text, pos)) is not None:

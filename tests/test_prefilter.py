@@ -38,6 +38,17 @@ def test_needles(pattern: str, flags: int, expected: set[str] | None) -> None:
     assert _strings(pattern, flags) == expected
 
 
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\b[A-Z]{2,}\b", "[A-Z]{2}"),  # with no string to hold, a run of a listed set
+    (r"\b[A-Z.]{4,}", "[A-Z\\.]{3}"),
+    (r"\b\w{3,}\b", None),  # \w is everywhere
+    (r"\b[A-Z]+\b", None),  # one capital is everywhere too
+])
+def test_needles_of_a_set(pattern: str, expected: str | None) -> None:
+    finder = prefilter.needles(pattern)
+    assert (None if finder is None else finder.pattern) == expected
+
+
 def test_needles_fold_case_as_the_pattern_does() -> None:
     finder = prefilter.needles(r"\bsure\b", re.IGNORECASE)
     assert finder is not None
