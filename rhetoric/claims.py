@@ -41,10 +41,11 @@ class Signal:
     absent: frozenset[str] | None = None  # fires when the sentence uses none of these words
     # No match can hold a space or a sentence-ending mark, so none runs across sentences.
     contained: bool = False
-    # Read from the pattern searched with (`folded` if there is one), see prefilter.py: the words
-    # one of which must open the sentence (for a local pattern); the strings one of which the
-    # sentence must hold (for a local pattern, or a contained one whose search may stop after
-    # the sentence); the strings every match begins with (for a pattern searched over the text).
+    # Read from the form searched (`folded` if there is one), see prefilter.py: for a local
+    # pattern, the words one of which must open the sentence, or else the strings one of which
+    # it must hold; for a contained pattern, those strings too (it is then searched only in the
+    # sentences that hold one); for another pattern searched over the whole text, the strings
+    # one of which every match begins with.
     openers: frozenset[str] | None = None
     needles: re.Pattern[str] | None = None
     starters: re.Pattern[str] | None = None
@@ -100,7 +101,7 @@ class _Local(NamedTuple):
     pattern: re.Pattern[str]
     weight: float
     openers: frozenset[str] | None
-    folded: bool
+    ignore_case: bool
     sentences: frozenset[int] | None  # None: no needles, any sentence may match
 
 
@@ -117,10 +118,10 @@ def _signal(s: dict[str, Any]) -> Signal:
     flags = 0 if s.get("case") else re.IGNORECASE
     folded = None if s.get("case") or bound or by_words else re.compile(pattern)
     # The prefilters are read for the form that is searched: the folded one, on lower-cased text.
-    read = 0 if folded is not None else flags
+    searched = 0 if folded is not None else flags
     contained = not bound and "triggers" not in s and _contained(pattern)
     scanned = not bound and not by_words and "triggers" not in s  # searched over the whole text
-    openers = prefilter.openers(pattern, read) if bound else None
+    openers = prefilter.openers(pattern, searched) if bound else None
     return Signal(
         s["name"], None if by_words else re.compile(pattern, flags),
         float(s["weight"]),
@@ -131,9 +132,9 @@ def _signal(s: dict[str, Any]) -> Signal:
         # Only a pattern searched over the whole document, not by words or triggers, needs this.
         contained=contained,
         openers=openers,
-        needles=prefilter.needles(pattern, read) if (bound and openers is None) or (
-            contained and scanned and prefilter.short_sighted(pattern, read)) else None,
-        starters=prefilter.starters(pattern, read) if scanned and not contained else None,
+        needles=prefilter.needles(pattern, searched) if (bound and openers is None) or (
+            contained and scanned and prefilter.short_sighted(pattern, searched)) else None,
+        starters=prefilter.starters(pattern, searched) if scanned and not contained else None,
     )
 
 
@@ -243,9 +244,9 @@ def _is_claim(doc: Document, s: Sentence, c: ClaimCues, marked: bool, found: flo
     text = doc.text[s.start:s.end]
     first = prefilter.head(text, 0, len(text))
     # Most sentences open on a word none of the anchored patterns opens on: one test rules them all out.
-    opening = prefilter.opens(c.openers, first, folded=True)
+    opening = prefilter.opens(c.openers, first, ignore_case=True)
     score = found + sum(sig.weight for sig in local
-                        if (sig.openers is None or opening and prefilter.opens(sig.openers, first, sig.folded))
+                        if (sig.openers is None or opening and prefilter.opens(sig.openers, first, sig.ignore_case))
                         and (sig.sentences is None or s.index in sig.sentences)
                         and sig.pattern.search(text))
     if marked:

@@ -190,13 +190,13 @@ def head(text: str, start: int, end: int) -> str:
     return m[1]
 
 
-def opens(words: frozenset[str], word: str, folded: bool) -> bool:
+def opens(words: frozenset[str], word: str, ignore_case: bool) -> bool:
     """Return whether a text whose head is `word` may match a pattern with these `openers`.
 
     Under IGNORECASE a few non-ASCII letters match ASCII ones ("ſ" is "s"), so a non-ASCII
     head is not ruled out.
     """
-    if not folded:
+    if not ignore_case:
         return word in words
     return not word.isascii() or word.lower() in words
 

@@ -58,6 +58,29 @@ def test_needles_fold_case_as_the_pattern_does() -> None:
         assert finder.search(text)
 
 
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\b(?:per cent|half)\b|%", {"per cent", "half", "%"}),
+    (r"\ba?b\w+", {"ab", "b"}),
+    (r"(?<=x)(?:a|b)c", {"ac", "bc"}),  # a look-behind takes nothing
+    (r"\w+ed\b", None),
+    (r"a?", None),
+])
+def test_starters(pattern: str, expected: set[str] | None) -> None:
+    finder = prefilter.starters(pattern)
+    assert (None if finder is None else set(finder.pattern.replace("\\", "").split("|"))) == expected
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\bfoo\b", True),
+    (r"(?<=[a-z,] )[A-Z][a-z]+", True),  # a look-behind looks back
+    (r"foo(?=bar)", False),
+    (r"(?<=a(?=bc))b", False),
+    (r"foo$", False),
+])
+def test_short_sighted(pattern: str, expected: bool) -> None:
+    assert prefilter.short_sighted(pattern) is expected
+
+
 _OPENS = r"^\W*(?:(?:and|of course|number (?:one|two))\W+)*(?:we|it)(?:['’]s)?\b"
 
 
@@ -81,9 +104,9 @@ def test_opens_lets_non_ascii_heads_through() -> None:
     words = prefilter.openers(r"^so\b", re.IGNORECASE)
     assert words is not None
     assert re.search(r"^so\b", "\u017fo it goes", re.IGNORECASE)  # the long s folds into "s"
-    assert prefilter.opens(words, prefilter.head("\u017fo it goes", 0, 13), folded=True)
-    assert prefilter.opens(words, "So", folded=True)
-    assert not prefilter.opens(words, "Sow", folded=True)
+    assert prefilter.opens(words, prefilter.head("\u017fo it goes", 0, 13), ignore_case=True)
+    assert prefilter.opens(words, "So", ignore_case=True)
+    assert not prefilter.opens(words, "Sow", ignore_case=True)
 
 
 def test_sentences_with_sees_a_short_string_under_a_long_hit() -> None:
@@ -108,7 +131,7 @@ _PATTERNS = _patterns()
 def _vocabulary() -> list[str]:
     """Words and marks the patterns are made of, so that random text often matches them."""
     words = {w for _, p, _, _ in _PATTERNS for w in re.findall(r"[A-Za-z]+", p.pattern) if len(w) > 1}
-    return sorted(words) + ["I", "We", "THE", "Smith", "walked", "-", "'", "’", "?", ",", "5", "\u017f"]
+    return sorted(words) + ["I", "We", "THE", "Smith", "walked", "-", "'", "’", "?", ",", "5", "%", "$", "ab", "ba", "\u017f"]
 
 
 _TEXTS = st.lists(st.sampled_from(_vocabulary()), min_size=1, max_size=12).flatmap(
@@ -126,6 +149,30 @@ def test_what_a_pattern_needs_is_in_every_match(text: str) -> None:
             if words is not None and pattern.search(variant):
                 assert prefilter.opens(words, prefilter.head(variant, 0, len(variant)),
                                        bool(pattern.flags & re.IGNORECASE)), (name, variant)
+
+
+_STARTED = [(name, p, s) for name, p in
+            [(n, p) for n, p, _, _ in _PATTERNS] + [("overlap", re.compile(r"\bab|b(?<=ab)|ba")),
+                                                     ("behind", re.compile(r"(?<=[a-z] )(?:He|he)\w*"))]
+            if (s := prefilter.starters(p.pattern, p.flags)) is not None]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_finditer_finds_what_the_engine_finds(text: str) -> None:
+    assert _STARTED
+    for variant in (text, text.upper()):
+        for name, pattern, starter in _STARTED:
+            expected = [m.span() for m in pattern.finditer(variant)]
+            assert [m.span() for m in prefilter.finditer(pattern, starter, variant)] == expected, (name, variant)
+
+
+@pytest.mark.parametrize("text", ["xab ab", "aab", "ab ba bab abab", "x He he the xHe, he"])
+def test_finditer_after_a_start_that_fails(text: str) -> None:
+    # A start where the pattern fails is followed, a character on, by one where it holds.
+    for _, pattern, starter in _STARTED[-2:]:
+        assert [m.span() for m in prefilter.finditer(pattern, starter, text)] == \
+            [m.span() for m in pattern.finditer(text)]
 
 
 def test_the_local_claim_signals_are_prefiltered() -> None:
