@@ -180,14 +180,13 @@ def _scoped_flags(nodes: list[_Node]) -> bool:
     return False
 
 
-_HEAD = re.compile(r"\W*(\w*)")
+_HEAD = re.compile(r"\W*(\w+)")
 
 
 def head(text: str, start: int, end: int) -> str:
-    """Return the first run of word characters of text[start:end]."""
+    """Return the first run of word characters of text[start:end], or "" if it has none."""
     m = _HEAD.match(text, start, end)
-    assert m is not None  # the pattern matches the empty string
-    return m[1]
+    return "" if m is None else m[1]
 
 
 def opens(words: frozenset[str], word: str, ignore_case: bool) -> bool:
