@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from re import _constants as re_constants  # type: ignore[attr-defined]  # the stdlib's own regex parser
 from re import _parser as re_parser  # type: ignore[attr-defined]
-from typing import Any, NamedTuple
+from typing import Any
 
 from . import prefilter
 from .data import table
@@ -95,7 +95,8 @@ def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     return [_is_claim(doc, s, c, i in marked, found[i], local) for i, s in enumerate(doc.sentences)]
 
 
-class _Local(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class _Local:
     """A local signal as one document needs it: with the sentences its needles allow."""
 
     pattern: re.Pattern[str]
