@@ -15,6 +15,7 @@ from re import _constants as re_constants  # type: ignore[attr-defined]  # the s
 from re import _parser as re_parser  # type: ignore[attr-defined]
 from typing import Any
 
+from . import prefilter
 from .data import table
 from .model import Document, Sentence
 from .segment import lower, normalize
@@ -40,6 +41,14 @@ class Signal:
     absent: frozenset[str] | None = None  # fires when the sentence uses none of these words
     # No match can hold a space or a sentence-ending mark, so none runs across sentences.
     contained: bool = False
+    # Read from the form searched (`folded` if there is one), see prefilter.py: for a local
+    # pattern, the words one of which must open the sentence, or else the strings one of which
+    # it must hold; for a contained pattern, those strings too (it is then searched only in the
+    # sentences that hold one); for another pattern searched over the whole text, the strings
+    # one of which every match begins with.
+    openers: frozenset[str] | None = None
+    needles: re.Pattern[str] | None = None
+    starters: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +63,8 @@ class ClaimCues:
     word_index: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict)
     # Every word a signal's `triggers` or `absent` names: the only words of a sentence they look at.
     cue_words: frozenset[str] = frozenset()
+    # Every word that may open a sentence an anchored pattern matches, lower-cased.
+    openers: frozenset[str] = frozenset()
 
 
 @cache
@@ -67,17 +78,32 @@ def cues() -> ClaimCues:
         for phrase in sig.words or ():
             word_index.setdefault(phrase[0], []).append((phrase[1:], k))
     cue_words = frozenset().union(*(sig.triggers or sig.absent or () for sig in signals))
+    openers = frozenset(w.lower() for sig in signals for w in sig.openers or ())
     return ClaimCues(min_words=int(claim["min_words"]), threshold=float(claim["threshold"]),
                      stance_weight=float(claim["stance_weight"]), signals=signals, word_index=word_index,
-                     cue_words=cue_words)
+                     cue_words=cue_words, openers=openers)
 
 
 def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     """Return, per sentence, whether it is a claim; `marked` sentences use stance-marking language."""
     c = cues()
     found = _document_signals(doc, c)
-    local = [(sig.pattern, sig.weight) for sig in c.signals if sig.local and sig.pattern is not None]
+    local = [_Local(sig.pattern, sig.weight, sig.openers, bool(sig.pattern.flags & re.IGNORECASE),
+                    None if sig.needles is None
+                    else frozenset(prefilter.sentences_with(sig.needles, doc.text, doc.sentences, doc.sentence_starts)))
+             for sig in c.signals if sig.local and sig.pattern is not None]
     return [_is_claim(doc, s, c, i in marked, found[i], local) for i, s in enumerate(doc.sentences)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Local:
+    """A local signal as one document needs it: with the sentences its needles allow."""
+
+    pattern: re.Pattern[str]
+    weight: float
+    openers: frozenset[str] | None
+    ignore_case: bool
+    sentences: frozenset[int] | None  # None: no needles, any sentence may match
 
 
 def _signal(s: dict[str, Any]) -> Signal:
@@ -90,15 +116,26 @@ def _signal(s: dict[str, Any]) -> Signal:
     # Compiling a regular expression takes longer than most searches: a word list matched
     # on tokens needs neither form, and a sentence-bound pattern only the case-blind one.
     by_words = words is not None and "triggers" not in s
+    flags = 0 if s.get("case") else re.IGNORECASE
+    folded = None if s.get("case") or bound or by_words else re.compile(pattern)
+    # The prefilters are read for the form that is searched: the folded one, on lower-cased text.
+    searched = 0 if folded is not None else flags
+    contained = not bound and "triggers" not in s and _contained(pattern)
+    scanned = not bound and not by_words and "triggers" not in s  # searched over the whole text
+    openers = prefilter.openers(pattern, searched) if bound else None
     return Signal(
-        s["name"], None if by_words else re.compile(pattern, 0 if s.get("case") else re.IGNORECASE),
+        s["name"], None if by_words else re.compile(pattern, flags),
         float(s["weight"]),
         local=bound,
         words=words,
-        folded=None if s.get("case") or bound or by_words else re.compile(pattern),
+        folded=folded,
         triggers=frozenset(s["triggers"].split()) if "triggers" in s else None,
         # Only a pattern searched over the whole document, not by words or triggers, needs this.
-        contained=not bound and "triggers" not in s and _contained(pattern),
+        contained=contained,
+        openers=openers,
+        needles=prefilter.needles(pattern, searched) if (bound and openers is None) or (
+            contained and scanned and prefilter.short_sighted(pattern, searched)) else None,
+        starters=prefilter.starters(pattern, searched) if scanned and not contained else None,
     )
 
 
@@ -200,14 +237,19 @@ def _sentence_bound(pattern: str) -> bool:
         or ".*" in pattern or ".+" in pattern
 
 
-def _is_claim(doc: Document, s: Sentence, c: ClaimCues, marked: bool, found: float,
-              local: list[tuple[re.Pattern[str], float]]) -> bool:
+def _is_claim(doc: Document, s: Sentence, c: ClaimCues, marked: bool, found: float, local: list[_Local]) -> bool:
     """Return whether sentence `s` is a claim; `local` holds the patterns searched sentence by sentence."""
     # A question is a signal, not a verdict: "Do you know that it has tripled?" asserts.
     if s.end_token - s.first_token < c.min_words:
         return False
     text = doc.text[s.start:s.end]
-    score = found + sum(weight for pattern, weight in local if pattern.search(text))
+    first = prefilter.head(text, 0, len(text))
+    # Most sentences open on a word none of the anchored patterns opens on: one test rules them all out.
+    opening = prefilter.opens(c.openers, first, ignore_case=True)
+    score = found + sum(sig.weight for sig in local
+                        if (sig.openers is None or opening and prefilter.opens(sig.openers, first, sig.ignore_case))
+                        and (sig.sentences is None or s.index in sig.sentences)
+                        and sig.pattern.search(text))
     if marked:
         score += c.stance_weight
     return score >= c.threshold
@@ -272,9 +314,23 @@ def _document_signals(doc: Document, c: ClaimCues) -> list[float]:
             continue
         blind = sig.folded is not None and low is not doc.text
         pattern, subject = (sig.folded, low) if blind and sig.folded is not None else (sig.pattern, doc.text)
+        # The prefilters were read for the folded form: with the other one, search as is.
+        read = blind or sig.folded is None
         if not sig.contained:
-            for m in pattern.finditer(subject):
+            matches = pattern.finditer(subject) if sig.starters is None or not read \
+                else prefilter.finditer(pattern, sig.starters, subject)
+            for m in matches:
                 credit(k, m.start(), m.end())
+            continue
+        if sig.needles is not None and read:
+            # A match lies within one sentence and holds a needle (see _contained): only the
+            # sentences with a needle are searched, each up to the next sentence, which
+            # leaves the one character after a match that \b may look at (see short_sighted).
+            sentences = doc.sentences
+            for i in prefilter.sentences_with(sig.needles, subject, sentences, starts):
+                stop = sentences[i + 1].start if i + 1 < len(sentences) else len(subject)
+                if (hit := pattern.search(subject, sentences[i].start, stop)) is not None:
+                    credit(k, hit.start(), hit.end())
             continue
         # A match of this pattern lies within one sentence (see _contained), so once a
         # sentence is credited the rest of it can be skipped: the next match of the

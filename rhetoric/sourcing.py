@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from .data import table
 from .findings import Category
 from .model import Document, Quotation, Sentence, Token, Tokens
 from .phrases import PhraseMatch
+from .prefilter import sentences_with
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +79,9 @@ def assess(doc: Document, phrases: Sequence[PhraseMatch]) -> tuple[SentenceAsses
     # for the whole document, instead of trying every token of every sentence.
     reporting = c.say_verbs | c.stance_verbs | c.finding_verbs | {"according"}
     cue_tokens = [k for k, norm in enumerate(doc.tokens.norms) if norm in reporting]
-    direct = [_credit(doc, s, c, cue_tokens) for s in doc.sentences]
+    # A speaker label needs a colon: only the sentences with one are read for it.
+    colons = set(sentences_with(_COLON, doc.text, doc.sentences, doc.sentence_starts))
+    direct = [_credit(doc, s, c, cue_tokens, s.index in colons) for s in doc.sentences]
     outer = tuple(q for q in doc.quotations if q.depth == 0)
     outer_starts = tuple(q.inner_start for q in outer)
     quoted = [_mostly_quoted(s, outer, outer_starts) for s in doc.sentences]
@@ -119,18 +123,25 @@ def _lexicon_sentences(doc: Document, phrases: Sequence[PhraseMatch]) -> tuple[s
 
 # --- attribution ------------------------------------------------------------
 
-def _credit(doc: Document, s: Sentence, c: Cues, cue_tokens: list[int]) -> Credit:
-    """Return the best credit any reporting cue of the sentence gives it.
+_COLON = re.compile(":")
+
+
+def _credit(doc: Document, s: Sentence, c: Cues, cue_tokens: list[int], colon: bool) -> Credit:
+    """Return the best credit any reporting cue of the sentence, or a speaker label, gives it.
 
     `cue_tokens` holds, in order, the document's token indices that are "according"
-    or a reporting verb: no other token can credit a sentence.
+    or a reporting verb: no other token can credit a sentence. `colon` tells whether
+    the sentence holds a colon, which a speaker label needs.
     """
+    first = s.first_token
+    cues_from, cues_to = bisect_left(cue_tokens, first), bisect_left(cue_tokens, s.end_token)
+    if not colon and cues_from == cues_to:
+        return Credit.NONE  # most sentences: no need to make their tokens
     tokens = doc.sentence_tokens(s)
-    if _speaker_label(doc, s, tokens, c):
+    if colon and _speaker_label(doc, s, tokens, c):
         return Credit.NAMED
     best = Credit.NONE
-    first = s.first_token
-    for i in range(bisect_left(cue_tokens, first), bisect_left(cue_tokens, s.end_token)):
+    for i in range(cues_from, cues_to):
         credit = _cue_credit(doc, tokens, cue_tokens[i] - first, c)
         if credit is Credit.NAMED:
             return credit

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rhetoric import claims, lexicon
+from rhetoric import claims, lexicon, prefilter
 from rhetoric.errors import LexiconError
 from rhetoric.regex_safety import MAX_PATTERN_LENGTH, problem, show
 from tests.conftest import ROOT
@@ -35,9 +35,11 @@ DYNAMIC = {
     ("tomlfile.py", "value"): "re.escape of a string value: a literal",
     ("detectors/scare_quotes.py", "_article"): "re.escape of a quotation mark: a literal",
     ("regex_safety.py", "_members"): "one character class of a parsed pattern: it cannot backtrack",
+    ("prefilter.py", "needles"): "re.escape'd strings, or a run of one character set, read from a pattern; collected below",
+    ("prefilter.py", "starters"): "re.escape'd strings read from a pattern; collected below",
 }
 # Patterns only ever matched at a given position (match/fullmatch), never searched for.
-ANCHORED = {("segment.py", "_DOTTED"), ("segment.py", "_FIRST_WORD")}
+ANCHORED = {("segment.py", "_DOTTED"), ("segment.py", "_FIRST_WORD"), ("prefilter.py", "_HEAD")}
 HANG_SECONDS = 20  # linear work on these inputs takes milliseconds; a backtracking pattern, hours
 SIZE = 100_000
 
@@ -90,12 +92,15 @@ def collect() -> list[tuple[str, str, int, bool]]:
                 f"{rel}:{line}: a regular expression built at run time in {scope}(); check what it runs and "
                 "list the call site in DYNAMIC")
     for sig in claims.cues().signals:
-        for compiled in (sig.pattern, sig.folded):
+        for compiled in (sig.pattern, sig.folded, sig.needles, sig.starters):
             if compiled is not None:
                 patterns.append((f"sourcing.toml {sig.name}", compiled.pattern, compiled.flags, True))
     for e in lexicon.load().entries:
         if e.pattern is not None:
             patterns.append((f"{e.family.path} {e.term}", e.pattern.pattern, e.pattern.flags, True))
+            finder = prefilter.needles(e.pattern.pattern, e.pattern.flags)
+            if finder is not None:
+                patterns.append((f"{e.family.path} {e.term} (needles)", finder.pattern, finder.flags, True))
     return patterns
 
 

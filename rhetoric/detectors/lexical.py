@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import cache
 
 from ..complement import reports_speech
 from ..context import Context
@@ -12,6 +14,7 @@ from ..findings import Category, Finding
 from ..model import Document
 from ..negation import cancels, denied
 from ..phrases import PhraseMatch
+from ..prefilter import needles, sentences_with
 
 
 def detect(ctx: Context) -> Iterator[Finding]:
@@ -87,12 +90,22 @@ def _pattern_findings(ctx: Context) -> Iterator[Finding]:
     entries = ctx.lexicons.patterns
     if not entries:
         return
-    text = ctx.doc.text
+    doc = ctx.doc
+    text = doc.text
+    # A pattern is searched only in the sentences that hold a string it cannot match without
+    # (most sentences hold no "-in-chief"); with no such string, in every sentence.
+    every = range(len(doc.sentences))
+    where = [set(every) if (finder := _finder(pattern)) is None
+             else set(sentences_with(finder, text, doc.sentences, doc.sentence_starts))
+             for _, pattern in entries]
     starts = [m.start for m in ctx.phrases]
-    for s in ctx.doc.sentences:
+    for i in sorted(set().union(*where)):
+        s = doc.sentences[i]
         # The sentence alone, so that ^ and $ mean its edges and no match runs into the next one.
         sentence = text[s.start:s.end]
-        for e, pattern in entries:
+        for (e, pattern), sentences in zip(entries, where):
+            if i not in sentences:
+                continue
             for m in pattern.finditer(sentence):
                 start, end = s.start + m.start(), s.start + m.end()
                 k = bisect_left(starts, end) - 1  # the last term match starting before this one ends
@@ -104,3 +117,9 @@ def _pattern_findings(ctx: Context) -> Iterator[Finding]:
                     message=e.message, why=e.why, alternative=e.alternative,
                     voice=ctx.voice(start, end),
                 )
+
+
+@cache
+def _finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """Return the finder of the strings `pattern` cannot match without, read once per pattern."""
+    return needles(pattern.pattern, pattern.flags)

@@ -1,0 +1,363 @@
+"""Read from a regular expression's parse tree what text it cannot match without, to skip searching the rest.
+
+Searching every sentence with every pattern costs a call into the engine each time, and
+a pattern opening on `\\b` is tried by the engine at every character of a text; yet most
+sentences lack what a pattern needs. Three necessary conditions are read once, when the
+pattern loads, from the stdlib's own parse tree, so they hold by construction:
+
+- needles: strings one of which every match contains ("-in-chief", "?"), or else a run of
+  a listed character set (two capitals for an acronym);
+- starters: strings one of which every match begins with ("percent", "%");
+- openers: for a pattern anchored at the start, the words one of which must open the text
+  ("we", "and", "of" for `^\\W*(?:(?:and|of course)\\W+)*we\\b`).
+
+Each is None when the tree gives nothing definite. tests/test_prefilter.py checks the
+readings on tricky patterns and against random text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from re import _constants as C  # type: ignore[attr-defined]  # the stdlib's own regex parser
+from re import _parser as P  # type: ignore[attr-defined]
+from typing import Any
+
+from .model import Sentence
+
+# A parsed node is (opcode, argument); see regex_safety.py.
+_Node = tuple[Any, Any]
+
+# Above this many strings a reading is dropped: the finder would cost more than it saves.
+_MAX_STRINGS = 200
+_WORD = re.compile(r"\w")
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+
+
+def needles(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    """Return a pattern finding the strings one of which every match of `pattern` holds, or None.
+
+    The finder is compiled with the pattern's flags, so that it folds case exactly as the
+    pattern's own letters do.
+    """
+    parsed = _parse(pattern, flags)
+    if parsed is None:
+        return None
+    nodes, flags = parsed
+    strings = _required(nodes)
+    if not strings:
+        run = _set_run(nodes)
+        return None if run is None else re.compile(run, flags & re.IGNORECASE)
+    alternatives = "|".join(re.escape(s) for s in sorted(strings))
+    return re.compile(alternatives, flags & re.IGNORECASE)
+
+
+def _set_run(nodes: list[_Node]) -> str | None:
+    """Return a run of one listed character set the pattern takes at least twice ("[A-Z]{2}" of an acronym), or None.
+
+    Sets such as \\w or \\d are left out: runs of them are everywhere.
+    """
+    for op, av in nodes:
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 2 and len(av[2]) == 1 and av[2][0][0] is C.IN:
+            items = av[2][0][1]
+            if items and all(iop in (C.LITERAL, C.RANGE) for iop, _ in items):
+                chars = "".join(re.escape(chr(iav)) if iop is C.LITERAL
+                                else f"{re.escape(chr(iav[0]))}-{re.escape(chr(iav[1]))}" for iop, iav in items)
+                return f"[{chars}]{{{min(av[0], 3)}}}"
+    return None
+
+
+def starters(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    """Return a pattern finding the strings one of which every match of `pattern` begins with, or None."""
+    parsed = _parse(pattern, flags)
+    if parsed is None:
+        return None
+    nodes, flags = parsed
+    strings: set[str] = {""}
+    for node in nodes:
+        if node[0] in _ZERO_WIDTH:
+            continue
+        choices = _strings([node])
+        longer = None if choices is None else _product(strings, choices)
+        if longer is None:
+            break
+        strings = longer
+    if "" in strings:
+        return None
+    return re.compile("|".join(re.escape(s) for s in sorted(strings)), flags & re.IGNORECASE)
+
+
+def finditer(pattern: re.Pattern[str], starter: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Yield what `pattern.finditer(text)` yields, trying the pattern only where one of its `starters` begins.
+
+    finditer tries the pattern at every character; the starter finder, a list of plain strings,
+    is searched for by the engine far faster. `pattern` must not match the empty string.
+    """
+    pos = 0
+    while (start := starter.search(text, pos)) is not None:
+        # match() at a position is what a search tries there: look-behinds and \b see the text before it.
+        if (m := pattern.match(text, start.start())) is not None:
+            yield m
+            pos = m.end()
+        else:
+            pos = start.start() + 1
+
+
+def short_sighted(pattern: str, flags: int = 0) -> bool:
+    """Return whether the pattern looks no further ahead than the character after the text it takes.
+
+    Only \\b and \\B look ahead then: no look-ahead group, no $. Cutting the text one character
+    after a match then changes no match.
+    """
+    parsed = _parse(pattern, flags)
+    return parsed is not None and _short_sighted(parsed[0])
+
+
+def _short_sighted(nodes: list[_Node]) -> bool:
+    for op, av in nodes:
+        if op is C.AT and av not in (C.AT_BOUNDARY, C.AT_NON_BOUNDARY, C.AT_BEGINNING, C.AT_BEGINNING_STRING):
+            return False
+        if op in (C.ASSERT, C.ASSERT_NOT) and (av[0] >= 0 or not _short_sighted(list(av[1]))):
+            return False  # a look-ahead
+        if op is C.SUBPATTERN and not _short_sighted(list(av[3])):
+            return False
+        if op is C.BRANCH and not all(_short_sighted(list(b)) for b in av[1]):
+            return False
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT) and not _short_sighted(list(av[2])):
+            return False
+        if op in (C.GROUPREF_EXISTS, C.POSSESSIVE_REPEAT, C.ATOMIC_GROUP):
+            return False
+    return True
+
+
+def openers(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Return the words one of which opens any text `pattern` matches, if it is anchored at ^; else None.
+
+    A text's opening word is its first run of word characters (`head`). The words are lower
+    case when the pattern ignores case; they are then ASCII, so that lower-casing an ASCII head
+    compares as the engine does.
+    """
+    parsed = _parse(pattern, flags)
+    if parsed is None:
+        return None
+    nodes, flags = parsed
+    if flags & re.MULTILINE or not nodes or nodes[0] != (C.AT, C.AT_BEGINNING):
+        return None
+    words = _first_words(nodes[1:], "", 0)
+    if words is None:
+        return None
+    if flags & re.IGNORECASE:
+        if not all(w.isascii() for w in words):
+            return None
+        words = {w.lower() for w in words}
+    return frozenset(words)
+
+
+def _parse(pattern: str, flags: int) -> tuple[list[_Node], int] | None:
+    """Return the pattern's nodes and its flags (with those set inside it), or None if a reading would be unsure."""
+    parsed = P.parse(pattern, flags)
+    flags = parsed.state.flags
+    # Under ASCII or LOCALE, \w and case folding are not what the finders here assume.
+    if flags & (re.ASCII | re.LOCALE) or _scoped_flags(list(parsed)):
+        return None
+    return list(parsed), flags
+
+
+def _scoped_flags(nodes: list[_Node]) -> bool:
+    """Return whether a group turns flags on or off for its part of the pattern ("(?i:…)")."""
+    for op, av in nodes:
+        if op is C.SUBPATTERN and (av[1] or av[2] or _scoped_flags(list(av[3]))):
+            return True
+        if op is C.BRANCH and any(_scoped_flags(list(b)) for b in av[1]):
+            return True
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and _scoped_flags(list(av[2])):
+            return True
+        if op in (C.ASSERT, C.ASSERT_NOT) and _scoped_flags(list(av[1])):
+            return True
+        if op is C.ATOMIC_GROUP and _scoped_flags(list(av)):
+            return True
+    return False
+
+
+_HEAD = re.compile(r"\W*(\w+)")
+
+
+def head(text: str, start: int, end: int) -> str:
+    """Return the first run of word characters of text[start:end], or "" if it has none."""
+    m = _HEAD.match(text, start, end)
+    return "" if m is None else m[1]
+
+
+def opens(words: frozenset[str], word: str, ignore_case: bool) -> bool:
+    """Return whether a text whose head is `word` may match a pattern with these `openers`.
+
+    Under IGNORECASE a few non-ASCII letters match ASCII ones ("ſ" is "s"), so a non-ASCII
+    head is not ruled out.
+    """
+    if not ignore_case:
+        return word in words
+    return not word.isascii() or word.lower() in words
+
+
+def sentences_with(finder: re.Pattern[str], text: str, sentences: Sequence[Sentence],
+                   starts: Sequence[int]) -> Iterator[int]:
+    """Yield, in order, the index of every sentence that holds a match of `finder` wholly inside it.
+
+    `finder` must be one of `needles`: plain strings or a run of one set, which read nothing around them.
+    """
+    pos = 0
+    while (hit := finder.search(text, pos)) is not None:
+        i = bisect_right(starts, hit.start()) - 1
+        # A hit running past the sentence's end may hide a shorter string starting with it.
+        if i >= 0 and hit.start() < sentences[i].end and (
+                hit.end() <= sentences[i].end or finder.match(text, hit.start(), sentences[i].end)):
+            yield i
+            pos = sentences[i].end  # the rest of the sentence need not be searched
+        else:
+            pos = hit.start() + 1
+
+
+def _required(nodes: list[_Node]) -> set[str] | None:
+    """Return strings one of which every match of the node sequence holds, or None."""
+    best: set[str] | None = None
+    run: set[str] = {""}  # the strings the current stretch of fixed text can be
+
+    def consider(candidate: set[str] | None) -> None:
+        nonlocal best
+        if candidate and "" not in candidate and (best is None or _better(candidate, best)):
+            best = candidate
+
+    for op, av in nodes:
+        if op in _ZERO_WIDTH:
+            continue  # consumes nothing: the text on both sides is adjacent in the match
+        choices = _strings([(op, av)])
+        if choices is not None:
+            joined = _product(run, choices)
+            if joined is None:  # too many strings: a new stretch begins
+                consider(run)
+                joined = choices
+            run = joined
+            continue
+        consider(run)
+        run = {""}
+        if op is C.SUBPATTERN:
+            consider(_required(list(av[3])))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+            consider(_required(list(av[2])))
+        elif op is C.BRANCH:
+            alternatives = [_required(list(b)) for b in av[1]]
+            if all(alternatives):
+                consider(set().union(*alternatives))  # type: ignore[arg-type]
+    consider(run)
+    return best
+
+
+def _better(a: set[str], b: set[str]) -> bool:
+    """Return whether needle set `a` is likely rarer in text than `b`: longer shortest string, then fewer."""
+    return (min(map(len, a)), -len(a)) > (min(map(len, b)), -len(b))
+
+
+def _product(a: set[str], b: set[str]) -> set[str] | None:
+    out = {x + y for x in a for y in b}
+    return out if len(out) <= _MAX_STRINGS else None
+
+
+def _strings(nodes: list[_Node]) -> set[str] | None:
+    """Return every string the nodes can match if they are finite (literals, sets, alternatives, ?), else None."""
+    out: set[str] | None = {""}
+    for op, av in nodes:
+        choices: set[str] | None
+        if op in _ZERO_WIDTH:
+            continue
+        if op is C.LITERAL:
+            choices = {chr(av)}
+        elif op is C.IN and all(iop is C.LITERAL for iop, _ in av):
+            choices = {chr(iav) for _, iav in av}
+        elif op is C.SUBPATTERN:
+            choices = _strings(list(av[3]))
+        elif op is C.BRANCH:
+            alternatives = [_strings(list(b)) for b in av[1]]
+            choices = set().union(*alternatives) if all(a is not None for a in alternatives) else None  # type: ignore[arg-type]
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[:2] == (0, 1):
+            inner = _strings(list(av[2]))
+            choices = None if inner is None else inner | {""}
+        else:
+            return None
+        if choices is None or out is None:
+            return None
+        out = _product(out, choices)
+    return out
+
+
+def _first_words(nodes: list[_Node], word: str, depth: int) -> set[str] | None:
+    """Return the possible first words of a match of `nodes`, given the word characters `word` read so far.
+
+    A first word is complete once a character or an assertion shows that no word character
+    follows it; a word still open when the pattern ends could run on in the text: None.
+    """
+    if depth > 200:
+        return None
+    if not nodes:
+        return None
+    op, av = nodes[0]
+    rest = nodes[1:]
+    if op is C.AT:
+        if av is C.AT_BOUNDARY and word:
+            return {word}  # the word's last character is followed by none
+        if av in (C.AT_BOUNDARY, C.AT_BEGINNING) and not word:
+            return _first_words(rest, word, depth + 1)
+        return None
+    if op in (C.ASSERT, C.ASSERT_NOT):
+        return _first_words(rest, word, depth + 1)  # it can only rule matches out
+    if op is C.LITERAL:
+        ch = chr(av)
+        if _WORD.match(ch):
+            return _first_words(rest, word + ch, depth + 1)
+        return {word} if word else _first_words(rest, word, depth + 1)
+    if op is C.IN:
+        if _non_word_set(av):
+            return {word} if word else _first_words(rest, word, depth + 1)
+        if all(iop is C.LITERAL for iop, _ in av):
+            return _union(_first_words([(C.LITERAL, iav)] + rest, word, depth + 1) for _, iav in av)
+        return None
+    if op is C.SUBPATTERN:
+        return _first_words(list(av[3]) + rest, word, depth + 1)
+    if op is C.BRANCH:
+        return _union(_first_words(list(b) + rest, word, depth + 1) for b in av[1])
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        low, high, inner = av[0], av[1], list(av[2])
+        if all(iop is C.IN and _non_word_set(iav) for iop, iav in inner):
+            # A run of non-word characters, possibly empty: it ends the word if it takes any.
+            if word:
+                ended = {word}
+                return ended if low >= 1 else _union([ended, _first_words(rest, word, depth + 1)])
+            return _first_words(rest, word, depth + 1)
+        once = inner + ([(op, (max(low - 1, 0), high - 1 if high != C.MAXREPEAT else high, av[2]))]
+                        if high == C.MAXREPEAT or high > 1 else []) + rest
+        if low >= 1:
+            return _first_words(once, word, depth + 1)
+        return _union([_first_words(rest, word, depth + 1), _first_words(once, word, depth + 1)])
+    return None
+
+
+def _non_word_set(items: list[_Node]) -> bool:
+    """Return whether a character set holds only non-word characters (\\W, punctuation, spaces)."""
+    for iop, iav in items:
+        if iop is C.CATEGORY and iav in (C.CATEGORY_NOT_WORD, C.CATEGORY_SPACE):
+            continue
+        if iop is C.LITERAL and not _WORD.match(chr(iav)):
+            continue
+        return False
+    return True
+
+
+def _union(parts: Any) -> set[str] | None:
+    out: set[str] = set()
+    for part in parts:
+        if part is None:
+            return None
+        out |= part
+        if len(out) > _MAX_STRINGS:
+            return None
+    return out

@@ -1,0 +1,182 @@
+"""The prefilters read from a pattern's parse tree: what they require must really be required."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rhetoric import claims, lexicon, prefilter
+from rhetoric.data import table
+from rhetoric.segment import segment
+
+
+def _strings(pattern: str, flags: int = 0) -> set[str] | None:
+    finder = prefilter.needles(pattern, flags)
+    return None if finder is None else set(finder.pattern.replace("\\", "").split("|"))
+
+
+@pytest.mark.parametrize(("pattern", "flags", "expected"), [
+    (r"\bcolou?r\b", 0, {"color", "colour"}),  # an optional letter
+    (r"gr[ae]y", 0, {"gray", "grey"}),  # a set of letters
+    (r"\ba(?:b|c)d\b", 0, {"abd", "acd"}),  # an alternation inside fixed text
+    (r"\w+-in-chief\b", re.IGNORECASE, {"-in-chief"}),
+    (r"\b\w+ed\b", 0, {"ed"}),
+    (r"(?:ab)+c", 0, {"ab"}),  # repeated at least once: the repeat's own string
+    (r"(?:ab)*cd", 0, {"cd"}),  # repeated perhaps never: only what follows
+    (r"\d[^\d]+\d", 0, None),  # character classes only
+    (r"foo|\w+", 0, None),  # one alternative needs nothing
+    (r"x?", 0, None),  # may match nothing
+    (r"(?=abc)\w+", 0, None),  # a lookahead's text is not part of the match
+    (r"(?i:abc)d", 0, None),  # flags scoped to a group: the finder could not fold alike
+    (r"abc", re.ASCII, None),
+    (r"\bI (?:think|hope)\b|\bmy view\b", 0, {"I think", "I hope", "my view"}),
+])
+def test_needles(pattern: str, flags: int, expected: set[str] | None) -> None:
+    assert _strings(pattern, flags) == expected
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\b[A-Z]{2,}\b", "[A-Z]{2}"),  # with no string to hold, a run of a listed set
+    (r"\b[A-Z.]{4,}", "[A-Z\\.]{3}"),
+    (r"\b\w{3,}\b", None),  # \w is everywhere
+    (r"\b[A-Z]+\b", None),  # one capital is everywhere too
+])
+def test_needles_of_a_set(pattern: str, expected: str | None) -> None:
+    finder = prefilter.needles(pattern)
+    assert (None if finder is None else finder.pattern) == expected
+
+
+def test_needles_fold_case_as_the_pattern_does() -> None:
+    finder = prefilter.needles(r"\bsure\b", re.IGNORECASE)
+    assert finder is not None
+    # The engine folds the long s into "s": the finder must find what the pattern matches.
+    for text in ("SURE", "Sure", "\u017fure"):
+        assert re.search(r"\bsure\b", text, re.IGNORECASE)
+        assert finder.search(text)
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\b(?:per cent|half)\b|%", {"per cent", "half", "%"}),
+    (r"\ba?b\w+", {"ab", "b"}),
+    (r"(?<=x)(?:a|b)c", {"ac", "bc"}),  # a look-behind takes nothing
+    (r"\w+ed\b", None),
+    (r"a?", None),
+])
+def test_starters(pattern: str, expected: set[str] | None) -> None:
+    finder = prefilter.starters(pattern)
+    assert (None if finder is None else set(finder.pattern.replace("\\", "").split("|"))) == expected
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\bfoo\b", True),
+    (r"(?<=[a-z,] )[A-Z][a-z]+", True),  # a look-behind looks back
+    (r"foo(?=bar)", False),
+    (r"(?<=a(?=bc))b", False),
+    (r"foo$", False),
+])
+def test_short_sighted(pattern: str, expected: bool) -> None:
+    assert prefilter.short_sighted(pattern) is expected
+
+
+_OPENS = r"^\W*(?:(?:and|of course|number (?:one|two))\W+)*(?:we|it)(?:['’]s)?\b"
+
+
+@pytest.mark.parametrize(("pattern", "flags", "expected"), [
+    (_OPENS, re.IGNORECASE, {"and", "of", "number", "we", "it"}),
+    (r"^I (?:think|am)\b", 0, {"I"}),  # case kept when the pattern keeps it
+    (r"^\W*(?:don['’]t|do) you\b", re.IGNORECASE, {"don", "do"}),
+    (r"^[Ww]e\b", 0, {"We", "we"}),
+    (r"^we", 0, None),  # "^we" also matches "went": the first word is not known
+    (r"^\W*\w+", 0, None),
+    (r"we\b", 0, None),  # not anchored
+    (r"(?m)^we\b", 0, None),  # ^ at every line
+    (r"^\W*$", 0, None),  # no word at all
+])
+def test_openers(pattern: str, flags: int, expected: set[str] | None) -> None:
+    found = prefilter.openers(pattern, flags)
+    assert (None if found is None else set(found)) == expected
+
+
+def test_opens_lets_non_ascii_heads_through() -> None:
+    words = prefilter.openers(r"^so\b", re.IGNORECASE)
+    assert words is not None
+    assert re.search(r"^so\b", "\u017fo it goes", re.IGNORECASE)  # the long s folds into "s"
+    assert prefilter.opens(words, prefilter.head("\u017fo it goes", 0, 13), ignore_case=True)
+    assert prefilter.opens(words, "So", ignore_case=True)
+    assert not prefilter.opens(words, "Sow", ignore_case=True)
+
+
+def test_sentences_with_sees_a_short_string_under_a_long_hit() -> None:
+    doc = segment("It is ab\nc is here. And ab again.")
+    finder = re.compile("ab\nc|ab")  # the hit at "ab\nc" runs into the next sentence
+    last = doc.sentence_at(doc.text.index("ab again"))
+    assert last is not None and last.index > 0
+    assert list(prefilter.sentences_with(finder, doc.text, doc.sentences, doc.sentence_starts)) == [0, last.index]
+
+
+def _patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, frozenset[str] | None]]:
+    """Every pattern rhetoric searches (the claim signals and the lexicon patterns), with its prefilters."""
+    out = [(s["name"], re.compile(s["pattern"], 0 if s.get("case") else re.IGNORECASE))
+           for s in table("sourcing.toml")["claim"]["signal"] if "pattern" in s]
+    out += [(e.term, p) for e, p in lexicon.load().patterns]
+    return [(name, p, prefilter.needles(p.pattern, p.flags), prefilter.openers(p.pattern, p.flags)) for name, p in out]
+
+
+_PATTERNS = _patterns()
+
+
+def _vocabulary() -> list[str]:
+    """Words and marks the patterns are made of, so that random text often matches them."""
+    words = {w for _, p, _, _ in _PATTERNS for w in re.findall(r"[A-Za-z]+", p.pattern) if len(w) > 1}
+    return sorted(words) + ["I", "We", "THE", "Smith", "walked", "-", "'", "’", "?", ",", "5", "%", "$", "ab", "ba", "\u017f"]
+
+
+_TEXTS = st.lists(st.sampled_from(_vocabulary()), min_size=1, max_size=12).flatmap(
+    lambda words: st.lists(st.sampled_from([" ", "", ", ", "-", "’s ", " "]), min_size=len(words),
+                           max_size=len(words)).map(lambda gaps: "".join(w + g for w, g in zip(words, gaps))))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_what_a_pattern_needs_is_in_every_match(text: str) -> None:
+    for variant in (text, text.capitalize(), text.upper()):
+        for name, pattern, finder, words in _PATTERNS:
+            for m in pattern.finditer(variant):
+                assert finder is None or finder.search(m.group()), (name, variant)
+            if words is not None and pattern.search(variant):
+                assert prefilter.opens(words, prefilter.head(variant, 0, len(variant)),
+                                       bool(pattern.flags & re.IGNORECASE)), (name, variant)
+
+
+_STARTED = [(name, p, s) for name, p in
+            [(n, p) for n, p, _, _ in _PATTERNS] + [("overlap", re.compile(r"\bab|b(?<=ab)|ba")),
+                                                     ("behind", re.compile(r"(?<=[a-z] )(?:He|he)\w*"))]
+            if (s := prefilter.starters(p.pattern, p.flags)) is not None]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_finditer_finds_what_the_engine_finds(text: str) -> None:
+    assert _STARTED
+    for variant in (text, text.upper()):
+        for name, pattern, starter in _STARTED:
+            expected = [m.span() for m in pattern.finditer(variant)]
+            assert [m.span() for m in prefilter.finditer(pattern, starter, variant)] == expected, (name, variant)
+
+
+@pytest.mark.parametrize("text", ["xab ab", "aab", "ab ba bab abab", "x He he the xHe, he"])
+def test_finditer_after_a_start_that_fails(text: str) -> None:
+    # A start where the pattern fails is followed, a character on, by one where it holds.
+    for _, pattern, starter in _STARTED[-2:]:
+        assert [m.span() for m in prefilter.finditer(pattern, starter, text)] == \
+            [m.span() for m in pattern.finditer(text)]
+
+
+def test_the_local_claim_signals_are_prefiltered() -> None:
+    # Guards the speed-up itself: each sentence-bound signal has a prefilter but these two.
+    bare = {sig.name for sig in claims.cues().signals
+            if sig.local and sig.pattern is not None and sig.openers is None and sig.needles is None}
+    assert bare == {"figures", "names"}
