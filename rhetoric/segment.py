@@ -16,11 +16,11 @@ from .quotes import pair_quotations
 # dots and commas that sit between digits or single letters (3.5, 2,000, U.S).
 # (The lookahead only says which characters may join, so that the engine tries the
 # three ways of joining only where one can apply: it changes no match, but saves time.)
+# The whole word is a group, so that split() returns the words as well as the gaps.
 _TOKEN = re.compile(
-    r"[^\W_]+(?:(?=['’\-‐.,:])"
-    r"(?:(?:['’\-‐][^\W_]+)|(?:(?<=\d)[.,:](?=\d)\d*)|(?:(?<=\b[^\W\d_])\.[^\W\d_]\b)))*"
+    r"([^\W_]+(?:(?=['’\-‐.,:])"
+    r"(?:(?:['’\-‐][^\W_]+)|(?:(?<=\d)[.,:](?=\d)\d*)|(?:(?<=\b[^\W\d_])\.[^\W\d_]\b)))*)"
 )
-_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _BATCH = 50_000
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Candidate sentence ends: terminal punctuation, then closing quotes/brackets, then space.
@@ -134,7 +134,7 @@ def _tokens(text: str) -> Tokens:
         # number of them, and the pieces weigh many times a token's columns.
         offset = a
         while True:
-            parts = _TOKEN_SPLIT.split(low, _BATCH)  # gap, word, gap, word, ..., what follows
+            parts = _TOKEN.split(low, _BATCH)  # gap, word, gap, word, ..., what follows
             rest = parts.pop()
             offsets = array(typecode, accumulate(map(len, parts), initial=offset))
             starts.extend(offsets[1::2])
