@@ -21,7 +21,7 @@ _TOKEN = re.compile(
     r"([^\W_]+(?:(?=['’\-‐.,:])"
     r"(?:(?:['’\-‐][^\W_]+)|(?:(?<=\d)[.,:](?=\d)\d*)|(?:(?<=\b[^\W\d_])\.[^\W\d_]\b)))*)"
 )
-_BATCH = 50_000
+_BATCH = 50_000  # words split off at a time (see _tokens)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Candidate sentence ends: terminal punctuation, then closing quotes/brackets, then space.
 # A full stop glued to the next sentence ("the caucus.The outcome") ends one too.
@@ -140,6 +140,7 @@ def _tokens(text: str) -> Tokens:
             starts.extend(offsets[1::2])
             ends.extend(offsets[2::2])
             words = parts[1::2]
+            # A possessive's "'s" comes off the norm; the few words ending so are found in C.
             for k in compress(count(), map(str.endswith, words, repeat("'s"))):
                 if len(words[k]) > 2 and words[k] not in _CONTRACTED:
                     words[k] = words[k][:-2]
