@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import multiprocessing
 import signal
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -153,6 +152,9 @@ class Batch:
             syllables.warm()
             # Keep the collector off what the workers inherit, so they do not copy it page by page.
             self._freeze()
+            # Imported here: a run in one process, such as a one-article report, does without it.
+            import multiprocessing
+
             self._pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_worker_start)
         return self
 

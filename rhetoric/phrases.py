@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
 
 from .lexicon import Entry, Lexicons
 from .model import Document
@@ -28,7 +29,7 @@ def find_phrases(doc: Document, lexicons: Lexicons) -> Iterator[PhraseMatch]:
     end = 0  # the token after the last match
     # Only tokens that start a phrase can start a match; finding them in one quick
     # pass skips the loop below for the great majority of tokens.
-    for i in [k for k, norm in enumerate(norms) if norm in trie]:
+    for i in compress(range(n), map(trie.__contains__, norms)):
         if i < end:
             continue  # inside the match before
         match = None
@@ -39,9 +40,13 @@ def find_phrases(doc: Document, lexicons: Lexicons) -> Iterator[PhraseMatch]:
                 if _fits(doc, i, j, entry):
                     match = PhraseMatch(entry, i, j, starts[i], ends[j - 1])
                     break
-            if j >= n or not node.children or not text[ends[j - 1]:starts[j]].isspace():
+            if j >= n or not node.children:
                 break
             node = node.children.get(norms[j])
+            # The words of a phrase are apart by white space only (looked at after the cheaper
+            # lookup, which ends most walks).
+            if node is not None and not text[ends[j - 1]:starts[j]].isspace():
+                break
             j += 1
         if match is not None:
             yield match

@@ -7,7 +7,7 @@ import sys
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from itertools import chain, islice
+from itertools import accumulate, chain, compress, count, repeat
 
 from .model import Document, Paragraph, Sentence, Tokens
 from .quotes import pair_quotations
@@ -16,10 +16,12 @@ from .quotes import pair_quotations
 # dots and commas that sit between digits or single letters (3.5, 2,000, U.S).
 # (The lookahead only says which characters may join, so that the engine tries the
 # three ways of joining only where one can apply: it changes no match, but saves time.)
+# The whole word is a group, so that split() returns the words as well as the gaps.
 _TOKEN = re.compile(
-    r"[^\W_]+(?:(?=['’\-‐.,:])"
-    r"(?:(?:['’\-‐][^\W_]+)|(?:(?<=\d)[.,:](?=\d)\d*)|(?:(?<=\b[^\W\d_])\.[^\W\d_]\b)))*"
+    r"([^\W_]+(?:(?=['’\-‐.,:])"
+    r"(?:(?:['’\-‐][^\W_]+)|(?:(?<=\d)[.,:](?=\d)\d*)|(?:(?<=\b[^\W\d_])\.[^\W\d_]\b)))*)"
 )
+_BATCH = 50_000  # words split off at a time (see _tokens)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Candidate sentence ends: terminal punctuation, then closing quotes/brackets, then space.
 # A full stop glued to the next sentence ("the caucus.The outcome") ends one too.
@@ -115,8 +117,9 @@ def _slices(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _tokens(text: str) -> Tokens:
-    # Offsets fit four bytes each but in texts of two billion characters or more.
-    typecode = "i" if len(text) < 2**31 else "q"
+    # Offsets fit four bytes each but in texts of four billion characters or more. (Unsigned
+    # arrays take Python ints without the argument parsing the signed ones go through.)
+    typecode = "I" if len(text) < 2**32 else "Q"
     starts, ends = array(typecode), array(typecode)
     batches: list[list[str]] = []
     for a, b in _slices(text):
@@ -124,22 +127,28 @@ def _tokens(text: str) -> Tokens:
         low = text[a:b].lower().replace("’", "'").replace("‐", "-")
         if len(low) != b - a:
             return _unfolded_tokens(text, typecode)
-        # Documents hold hundreds of thousands of tokens, so the per-token work is kept
-        # in C: the match methods are mapped rather than called from a Python loop.
-        # Matches are taken a batch at a time: a match object weighs many times a token's
-        # columns (and a slice without white space may hold any number of tokens).
-        found = _TOKEN.finditer(low)
-        while matches := list(islice(found, 50_000)):
-            if a:
-                starts.extend(map(a.__add__, map(re.Match.start, matches)))
-                ends.extend(map(a.__add__, map(re.Match.end, matches)))
-            else:  # the first slice, often the whole text
-                starts.extend(map(re.Match.start, matches))
-                ends.extend(map(re.Match.end, matches))
-            words = list(map(re.Match.group, matches))
+        # Documents hold hundreds of thousands of tokens, so the per-token work is kept in C:
+        # split() hands back the gaps and the words as plain strings, and the offsets are
+        # the running sums of their lengths (match objects cost several times as much).
+        # The words are split off a batch at a time: a slice without white space may hold any
+        # number of them, and the pieces weigh many times a token's columns.
+        offset = a
+        while True:
+            parts = _TOKEN.split(low, _BATCH)  # gap, word, gap, word, ..., what follows
+            rest = parts.pop()
+            offsets = array(typecode, accumulate(map(len, parts), initial=offset))
+            starts.extend(offsets[1::2])
+            ends.extend(offsets[2::2])
+            words = parts[1::2]
+            # A possessive's "'s" comes off the norm; the few words ending so are found in C.
+            for k in compress(count(), map(str.endswith, words, repeat("'s"))):
+                if len(words[k]) > 2 and words[k] not in _CONTRACTED:
+                    words[k] = words[k][:-2]
             # Interned: a text repeats its words, and one string per distinct word saves most of their memory.
-            batches.append(list(map(sys.intern, [w[:-2] if w[-2:] == "'s" and len(w) > 2 and w not in _CONTRACTED
-                                                  else w for w in words])))
+            batches.append(list(map(sys.intern, words)))
+            if len(words) < _BATCH:
+                break
+            low, offset = rest, offsets[-1]
     return Tokens(starts, ends, tuple(chain.from_iterable(batches)))
 
 
