@@ -111,6 +111,7 @@ class Lexicons:
             stack.extend(((*words, w), child) for w, child in node.children.items())
 
 
+@cache
 def builtin_folder() -> Path:
     """Return the folder of the lexicon files shipped with rhetoric."""
     root = Path(str(resources.files("rhetoric"))) / "lexicons"
@@ -296,7 +297,10 @@ def _trie(entries: list[tuple[Entry, list[str]]]) -> dict[str, TrieNode]:
                 continue
             children, node = root, None
             for w in words:
-                node = children.setdefault(_normalized(w), TrieNode([], {}))
+                key = _normalized(w)
+                node = children.get(key)
+                if node is None:  # not setdefault: that would build a node for every word of every form
+                    node = children[key] = TrieNode([], {})
                 children = node.children
             assert node is not None
             if entry.case:

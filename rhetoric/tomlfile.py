@@ -50,7 +50,8 @@ class Locator:
     def tables(self, name: str) -> list[int]:
         """Return the lines of every `[name]` or `[[name]]` header."""
         pattern = re.compile(rf"^\s*\[\[?\s*{re.escape(name)}\s*\]\]?")
-        return [i + 1 for i, ln in enumerate(self.lines) if pattern.match(ln)]
+        # The substring test first: a lexicon has thousands of lines and is read at every start.
+        return [i + 1 for i, ln in enumerate(self.lines) if name in ln and pattern.match(ln)]
 
     def key(self, key: str, after: int | None = None) -> int | None:
         """Return the first line at or after `after` that defines `key` (bare, quoted or dotted)."""
