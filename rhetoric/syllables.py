@@ -111,7 +111,7 @@ class _Hyphenation:
                     for at, value in self._pattern(raw):
                         if references[i + at] < value:
                             references[i + at] = value
-        # Position p of `references` is the point before letter p - 1 of the word.
+        # An odd value marks a point; those closer than `left`/`right` letters to an end do not count.
         return sum(ref & 1 for ref in references[left + 1:len(word) - right + 2])
 
 

@@ -123,7 +123,7 @@ _SENTENCE = ('{"index": %d, "start": %d, "end": %d, "claim": %s, "attributed": %
              '"quoted": %s}')
 _FINDING = ('{"rule": %s, "category": %s, "severity": %s, "start": %d, "end": %d, "line": %d, "column": %d, '
             '"text": %s, "message": %s, "why": %s, "alternative": %s, "voice": %s}')
-_BOOLEAN = ("false", "true")
+_BOOLEAN = ("false", "true")  # indexed by a flag: False is 0, True is 1
 
 
 def _sentence_text(a: SentenceAssessment) -> str:
