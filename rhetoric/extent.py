@@ -61,32 +61,31 @@ def loaded_extent(doc: Document, covered: frozenset[int], nouns: frozenset[int],
     if e.modifier and end == m.end:  # after the governed noun, "and" joins another noun phrase
         end = _coordinated_end(doc, covered, words, end)
     first = _intensified_start(doc, covered, words, first)
-    return doc.tokens[first].start, doc.tokens[end - 1].end
+    return doc.tokens.starts[first], doc.tokens.ends[end - 1]
 
 
 def _word(doc: Document, i: int) -> str:
-    t = doc.tokens[i]
-    return doc.text[t.start:t.end]
+    return doc.text[doc.tokens.starts[i]:doc.tokens.ends[i]]
 
 
 def _gap(doc: Document, i: int) -> str:
     """Return the text between token i - 1 and token i."""
-    return doc.text[doc.tokens[i - 1].end:doc.tokens[i].start]
+    return doc.text[doc.tokens.ends[i - 1]:doc.tokens.starts[i]]
 
 
 def _plain_lower(doc: Document, i: int, words: _Words) -> bool:
     word = _word(doc, i)
-    return word.isalpha() and word.islower() and doc.tokens[i].norm not in words.function_words
+    return word.isalpha() and word.islower() and doc.tokens.norms[i] not in words.function_words
 
 
 def _title_case(doc: Document, i: int, words: _Words) -> bool:
     word = _word(doc, i)
-    return word.isalpha() and word.istitle() and doc.tokens[i].norm not in words.function_words
+    return word.isalpha() and word.istitle() and doc.tokens.norms[i] not in words.function_words
 
 
 def _adjective_like(doc: Document, covered: frozenset[int], words: _Words, i: int) -> bool:
     """Return whether token i looks like an adjective that no other lexicon match holds."""
-    return _plain_lower(doc, i, words) and doc.tokens[i].norm.endswith(words.adjective_endings) and i not in covered
+    return _plain_lower(doc, i, words) and doc.tokens.norms[i].endswith(words.adjective_endings) and i not in covered
 
 
 def _governed_word_end(doc: Document, covered: frozenset[int], nouns: frozenset[int], words: _Words, end: int) -> int:
@@ -96,7 +95,7 @@ def _governed_word_end(doc: Document, covered: frozenset[int], nouns: frozenset[
     # In a title-case headline ("Slams Disgraceful Verdict") the governed word is capitalised like the loaded one.
     if not (_plain_lower(doc, end, words) or _title_case(doc, end - 1, words) and _title_case(doc, end, words)):
         return end
-    head = doc.tokens[end].norm
+    head = doc.tokens.norms[end]
     if head.endswith("ly") or end in covered:
         return end
     if end + 1 in nouns and _gap(doc, end + 1) == " ":
@@ -104,7 +103,7 @@ def _governed_word_end(doc: Document, covered: frozenset[int], nouns: frozenset[
     # A governed adjective is not the end of the phrase: the noun after it is ("devastating civil war").
     if head.endswith(words.stacked_adjective_endings) and end + 1 < len(doc.tokens) and _gap(doc, end + 1) == " " \
             and _plain_lower(doc, end + 1, words) and end + 1 not in covered \
-            and not doc.tokens[end + 1].norm.endswith(("ly", "ed")):
+            and not doc.tokens.norms[end + 1].endswith(("ly", "ed")):
         return end + 2
     return end + 1
 
@@ -115,17 +114,17 @@ def _own_modifier_start(doc: Document, covered: frozenset[int], words: _Words, f
         return first
     prev = first - 1
     word = _word(doc, prev)
-    if not word.isalpha() or doc.tokens[prev].norm in words.function_words or word.endswith("ly") \
+    if not word.isalpha() or doc.tokens.norms[prev] in words.function_words or word.endswith("ly") \
             or prev in covered or _sentence_initial(doc, prev):
         return first
-    before = doc.tokens[prev - 1].norm if prev > 0 and _gap(doc, prev) == " " else None
+    before = doc.tokens.norms[prev - 1] if prev > 0 and _gap(doc, prev) == " " else None
     # A capitalised word may be the end of a name ("City Hall zealots"): take it only on its own.
     if not word.islower() and before is not None and not _word(doc, prev - 1).islower():
         return first
     # A verb takes the noun as its object ("to deport illegals", "said illegals"); a participle modifies it
     # only after a function word ("the bearded psychopath", "of entitled nonsense"), not after a subject
     # ("ICE arrested illegals"), and an -ing form after a preposition is a gerund ("by removing illegals").
-    norm = doc.tokens[prev].norm
+    norm = doc.tokens.norms[prev]
     if before in words.verb_cues or norm in words.verbs \
             or word.endswith(("ed", "ing")) and before not in words.function_words \
             or norm.endswith("ing") and before in words.gerund_cues:
@@ -134,14 +133,14 @@ def _own_modifier_start(doc: Document, covered: frozenset[int], words: _Words, f
 
 
 def _sentence_initial(doc: Document, i: int) -> bool:
-    sentence = doc.sentence_at(doc.tokens[i].start)
-    return sentence is None or sentence.start == doc.tokens[i].start
+    sentence = doc.sentence_at(doc.tokens.starts[i])
+    return sentence is None or sentence.start == doc.tokens.starts[i]
 
 
 def _coordinated_end(doc: Document, covered: frozenset[int], words: _Words, end: int) -> int:
     """Extend over modifiers coordinated after the loaded one: "ridiculous and unworkable"."""
     n = len(doc.tokens)
-    while end + 1 < n and doc.tokens[end].norm in words.conjunctions and _gap(doc, end) in (" ", ", ") \
+    while end + 1 < n and doc.tokens.norms[end] in words.conjunctions and _gap(doc, end) in (" ", ", ") \
             and _gap(doc, end + 1) == " " and _adjective_like(doc, covered, words, end + 1):
         end += 2
     return end
@@ -149,7 +148,7 @@ def _coordinated_end(doc: Document, covered: frozenset[int], words: _Words, end:
 
 def _coordinated_start(doc: Document, covered: frozenset[int], words: _Words, first: int, modifier: bool) -> int:
     """Extend over modifiers coordinated before the loaded one: "noble and courageous"."""
-    while first >= 2 and doc.tokens[first - 1].norm in words.conjunctions and _gap(doc, first) == " " \
+    while first >= 2 and doc.tokens.norms[first - 1] in words.conjunctions and _gap(doc, first) == " " \
             and _gap(doc, first - 1) in (" ", ", ") and (_adjective_like(doc, covered, words, first - 2)
                                                      or modifier and _cued_adjective(doc, covered, words, first - 2)):
         first -= 2
@@ -160,12 +159,12 @@ def _cued_adjective(doc: Document, covered: frozenset[int], words: _Words, i: in
     """Return whether token i, coordinated with a loaded modifier, is a modifier too because of the word
     before it ("the corrupt and wicked priests", "was bogus and farcical", "how perverse and evil")."""
     return i > 0 and i not in covered and _plain_lower(doc, i, words) and _gap(doc, i) == " " \
-        and doc.tokens[i - 1].norm in words.adjective_cues
+        and doc.tokens.norms[i - 1] in words.adjective_cues
 
 
 def _intensified_start(doc: Document, covered: frozenset[int], words: _Words, first: int) -> int:
     """Extend over the degree words right before the phrase: "thoroughly shameful"."""
-    while first > 0 and _gap(doc, first) == " " and doc.tokens[first - 1].norm in words.intensifiers \
+    while first > 0 and _gap(doc, first) == " " and doc.tokens.norms[first - 1] in words.intensifiers \
             and _word(doc, first - 1).isalpha() and first - 1 not in covered:
         first -= 1
     return first

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from functools import cache
 from importlib.util import find_spec
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,7 +72,7 @@ class _Hyphenation:
     pattern's digits are read only when a word uses it.
     """
 
-    __slots__ = ("_patterns", "_maxlen", "_values")
+    __slots__ = ("_patterns", "_reach", "_values")
 
     def __init__(self, text: str) -> None:
         lines = list(map(str.strip, text.split("\n")[1:]))  # the first line names the encoding
@@ -81,39 +82,42 @@ class _Hyphenation:
         # Pyphen skips comments, settings and patterns whose digits are all zeros.
         self._patterns = {key: p for key, p in zip(letters, lines)
                           if key != p and not p.startswith(_IGNORED) and ("0" not in p or _NONZERO.search(p))}
-        self._maxlen = max(map(len, self._patterns))
-        self._values: dict[str, tuple[int, tuple[int, ...]]] = {}
+        # The longest pattern that begins with each run of _REACH letters (a shorter pattern is
+        # its own run): a word is then looked up only as far as a pattern could reach from each
+        # letter, not as far as the longest pattern of all (28 letters).
+        by_length = sorted(self._patterns, key=len)
+        self._reach = dict(zip(map(itemgetter(slice(_REACH)), by_length), map(len, by_length)))
+        self._values: dict[str, tuple[tuple[int, int], ...]] = {}
 
-    def _pattern(self, raw: str) -> tuple[int, tuple[int, ...]]:
-        """Return a pattern's first non-zero position and its values from there on."""
+    def _pattern(self, raw: str) -> tuple[tuple[int, int], ...]:
+        """Return the (letter position, value) of each non-zero digit of a pattern."""
         found = self._values.get(raw)
         if found is None:
-            # One (possibly empty) digit before each letter and after the last.
-            values = [int(d) if d else 0 for d in _NOT_DIGIT.split(raw)]
-            start = next(i for i, v in enumerate(values) if v)
-            end = len(values) - next(i for i, v in enumerate(reversed(values)) if v)
-            found = self._values[raw] = (start, tuple(values[start:end]))
+            # The k-th digit, at index p of the pattern, stands before its letter p - k.
+            found = self._values[raw] = tuple((m.start() - k, int(m[0]))
+                                              for k, m in enumerate(_DIGIT.finditer(raw)) if m[0] != "0")
         return found
 
     def points(self, word: str, left: int = 2, right: int = 2) -> int:
         """Return how many hyphenation points `word` has, none closer than `left`/`right` to its ends."""
         pointed = f".{word.lower()}."
-        references = [0] * (len(pointed) + 1)
-        patterns, maxlen = self._patterns, self._maxlen
-        for i in range(len(pointed) - 1):
-            for j in range(i + 1, min(i + maxlen, len(pointed)) + 1):
-                raw = patterns.get(pointed[i:j])
-                if raw is None:
-                    continue
-                offset, values = self._pattern(raw)
-                where = slice(i + offset, i + offset + len(values))
-                references[where] = map(max, values, references[where])
-        last = len(word) - right
-        return sum(1 for i, ref in enumerate(references) if ref % 2 and left <= i - 1 <= last)
+        size = len(pointed)
+        references = [0] * (size + 1)
+        get, reach = self._patterns.get, self._reach.get
+        for i in range(size - 1):
+            for j in range(i + 1, min(i + reach(pointed[i:i + _REACH], _REACH - 1), size) + 1):
+                raw = get(pointed[i:j])
+                if raw is not None:
+                    for at, value in self._pattern(raw):
+                        if references[i + at] < value:
+                            references[i + at] = value
+        # An odd value marks a point; those closer than `left`/`right` letters to an end do not count.
+        return sum(ref & 1 for ref in references[left + 1:len(word) - right + 2])
 
 
 _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
-_NOT_DIGIT = re.compile(r"\D")
+_DIGIT = re.compile(r"[0-9]")
+_REACH = 4
 _NONZERO = re.compile(r"[1-9]")
 # What Pyphen reads differently from the plain patterns above (two digits in a row,
 # ^^hh character codes, non-standard hyphenation such as "ff=f"), or what the zero

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from rhetoric import readability, syllables
@@ -65,5 +67,20 @@ def test_hyphenation_points_match_pyphen():
     words = ["zorblaxian", "hyphenation", "readability", "antidisestablishmentarianism", "a", "ab", "",
              "qwrtzpl", "unbelievably", "rhetoric", "ﬀiciently", "o'neill", "twenty-one", "x" * 40,
              *sorted(set(PLAIN.lower().split()))]
+    for word in words:
+        assert ours.points(word) == len(reference.positions(word)), word
+
+
+def test_hyphenation_points_match_pyphen_on_every_word_of_the_samples():
+    """Looking a word up only as far as a pattern could reach from each letter misses no pattern."""
+    from pyphen import Pyphen
+
+    reference = Pyphen(lang="en_US")
+    ours = syllables._pyphen()
+    assert isinstance(ours, syllables._Hyphenation)
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    words = sorted({norm for path in samples.glob("*.txt")
+                    for norm in segment(path.read_text(encoding="utf-8")).tokens.norms})
+    assert len(words) > 1000
     for word in words:
         assert ours.points(word) == len(reference.positions(word)), word

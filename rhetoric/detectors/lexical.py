@@ -53,9 +53,8 @@ def _modified_noun(doc: Document, modified: frozenset[int], m: PhraseMatch) -> b
     if m.first not in modified:
         return False
     tokens, text = doc.tokens, doc.text
-    before = tokens[m.first - 1]
-    return text[before.end:tokens[m.first].start] == " " and not before.norm.endswith("ly") \
-        and not tokens[m.end - 1].norm.endswith("ing")
+    return text[tokens.ends[m.first - 1]:tokens.starts[m.first]] == " " \
+        and not tokens.norms[m.first - 1].endswith("ly") and not tokens.norms[m.end - 1].endswith("ing")
 
 
 def _ends_a_name(doc: Document, covered: frozenset[int], m: PhraseMatch) -> bool:
@@ -67,18 +66,17 @@ def _ends_a_name(doc: Document, covered: frozenset[int], m: PhraseMatch) -> bool
     """
     first, tokens, text = m.first, doc.tokens, doc.text
     if m.end - first != 1 or first == 0 or first - 1 in covered or not _title(doc, first) \
-            or not _title(doc, first - 1) or function_word(tokens[first - 1].norm) \
-            or text[tokens[first - 1].end:tokens[first].start] != " ":
+            or not _title(doc, first - 1) or function_word(tokens.norms[first - 1]) \
+            or text[tokens.ends[first - 1]:tokens.starts[first]] != " ":
         return False
     if m.end >= len(tokens):
         return False
-    gap = text[tokens[first].end:tokens[m.end].start]
-    return gap == ", " or gap == " " and text[tokens[m.end].start].islower()
+    gap = text[tokens.ends[first]:tokens.starts[m.end]]
+    return gap == ", " or gap == " " and text[tokens.starts[m.end]].islower()
 
 
 def _title(doc: Document, i: int) -> bool:
-    t = doc.tokens[i]
-    word = doc.text[t.start:t.end]
+    word = doc.text[doc.tokens.starts[i]:doc.tokens.ends[i]]
     return word[:1].isupper() and word[1:].islower()
 
 
