@@ -100,6 +100,9 @@ class Lexicons:
     entries: tuple[Entry, ...]
     trie: Mapping[str, TrieNode]
     patterns: tuple[tuple[Entry, re.Pattern[str]], ...] = ()  # the `pattern` entries, found once at load
+    # Where a phrase can start: a one-word phrase, or the first two words of a longer one.
+    words: frozenset[str] = frozenset()
+    pairs: frozenset[tuple[str, str]] = frozenset()
 
     def phrases(self) -> Iterator[tuple[tuple[str, ...], Entry]]:
         """Yield every indexed phrase (as words) with its entry."""
@@ -156,7 +159,10 @@ def load(paths: Iterable[str | Path] | None = None, *, extra: Iterable[str | Pat
         entries = [(e, forms) for e, forms in entries if not any(_phrase(f) in allowed for f in forms)]
     kept = tuple(e for e, _ in entries)
     patterns = tuple((e, e.pattern) for e in kept if e.pattern is not None)
-    return Lexicons(tuple(families.values()), kept, _trie(entries), patterns)
+    trie = _trie(entries)
+    return Lexicons(tuple(families.values()), kept, trie, patterns,
+                    words=frozenset(w for w, node in trie.items() if node.entries),
+                    pairs=frozenset((w, v) for w, node in trie.items() for v in node.children))
 
 
 def _phrase(term: str) -> tuple[str, ...]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import compress
+from itertools import chain, compress, islice
+from operator import or_
 
 from .lexicon import Entry, Lexicons
 from .model import Document
@@ -27,9 +28,10 @@ def find_phrases(doc: Document, lexicons: Lexicons) -> Iterator[PhraseMatch]:
     starts, ends, norms = tokens.starts, tokens.ends, tokens.norms
     n = len(norms)
     end = 0  # the token after the last match
-    # Only tokens that start a phrase can start a match; finding them in one quick
-    # pass skips the loop below for the great majority of tokens.
-    for i in compress(range(n), map(trie.__contains__, norms)):
+    # A match starts on a one-word phrase or on the first two words of a longer one; finding
+    # those tokens in one pass in C skips the walk below for nearly every token.
+    pairs = chain(map(lexicons.pairs.__contains__, zip(norms, islice(norms, 1, None))), (False,))
+    for i in compress(range(n), map(or_, map(lexicons.words.__contains__, norms), pairs)):
         if i < end:
             continue  # inside the match before
         match = None
