@@ -85,6 +85,8 @@ def starters(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
         strings = longer
     if "" in strings:
         return None
+    # A string that begins with another is found where that one is: the engine need not try it.
+    strings = {s for s in strings if not any(s.startswith(t) for t in strings if t != s)}
     return re.compile("|".join(re.escape(s) for s in sorted(strings)), flags & re.IGNORECASE)
 
 
@@ -102,6 +104,15 @@ def finditer(pattern: re.Pattern[str], starter: re.Pattern[str], text: str) -> I
             pos = m.end()
         else:
             pos = start.start() + 1
+
+
+def search(pattern: re.Pattern[str], starter: re.Pattern[str], text: str, pos: int, endpos: int) -> re.Match[str] | None:
+    """Return what `pattern.search(text, pos, endpos)` returns, trying the pattern only where one of its `starters` begins."""
+    while (start := starter.search(text, pos, endpos)) is not None:
+        if (m := pattern.match(text, start.start(), endpos)) is not None:
+            return m
+        pos = start.start() + 1
+    return None
 
 
 def short_sighted(pattern: str, flags: int = 0) -> bool:
