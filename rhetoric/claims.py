@@ -44,8 +44,8 @@ class Signal:
     # Read from the form searched (`folded` if there is one), see prefilter.py: for a local
     # pattern, the words one of which must open the sentence, or else the strings one of which
     # it must hold; for a contained pattern, those strings too (it is then searched only in the
-    # sentences that hold one); for another pattern searched over the whole text, the strings
-    # one of which every match begins with.
+    # sentences that hold one); for another pattern searched over the whole text, or in the
+    # sentences with a trigger, the strings one of which every match begins with.
     openers: frozenset[str] | None = None
     needles: re.Pattern[str] | None = None
     starters: re.Pattern[str] | None = None
