@@ -44,8 +44,8 @@ class Signal:
     # Read from the form searched (`folded` if there is one), see prefilter.py: for a local
     # pattern, the words one of which must open the sentence, or else the strings one of which
     # it must hold; for a contained pattern, those strings too (it is then searched only in the
-    # sentences that hold one); for another pattern searched over the whole text, the strings
-    # one of which every match begins with.
+    # sentences that hold one); for another pattern searched over the whole text, or in the
+    # sentences with a trigger, the strings one of which every match begins with.
     openers: frozenset[str] | None = None
     needles: re.Pattern[str] | None = None
     starters: re.Pattern[str] | None = None
@@ -122,6 +122,7 @@ def _signal(s: dict[str, Any]) -> Signal:
     searched = 0 if folded is not None else flags
     contained = not bound and "triggers" not in s and _contained(pattern)
     scanned = not bound and not by_words and "triggers" not in s  # searched over the whole text
+    triggered = not bound and "triggers" in s  # searched in the sentences with a trigger
     openers = prefilter.openers(pattern, searched) if bound else None
     return Signal(
         s["name"], None if by_words else re.compile(pattern, flags),
@@ -135,7 +136,7 @@ def _signal(s: dict[str, Any]) -> Signal:
         openers=openers,
         needles=prefilter.needles(pattern, searched) if (bound and openers is None) or (
             contained and scanned and prefilter.short_sighted(pattern, searched)) else None,
-        starters=prefilter.starters(pattern, searched) if scanned and not contained else None,
+        starters=prefilter.starters(pattern, searched) if (scanned and not contained) or triggered else None,
     )
 
 
@@ -306,8 +307,12 @@ def _document_signals(doc: Document, c: ClaimCues) -> list[float]:
             for sig, triggers, pattern in triggered:
                 if used.isdisjoint(triggers):
                     continue
-                if (sig.folded.search(low, s.start, s.end) if sig.folded is not None and low is not doc.text
-                        else pattern.search(doc.text, s.start, s.end)):
+                blind = sig.folded is not None and low is not doc.text
+                searched, subject = (sig.folded, low) if blind and sig.folded is not None else (pattern, doc.text)
+                # The starters were read for the folded form: with the other one, search as is.
+                if (prefilter.search(searched, sig.starters, subject, s.start, s.end)
+                        if sig.starters is not None and (blind or sig.folded is None)
+                        else searched.search(subject, s.start, s.end)):
                     found[i] += sig.weight
     for k, sig in enumerate(c.signals):
         if sig.pattern is None or sig.local or sig.words is not None or sig.triggers is not None:

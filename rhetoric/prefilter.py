@@ -85,7 +85,13 @@ def starters(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
         strings = longer
     if "" in strings:
         return None
-    return re.compile("|".join(re.escape(s) for s in sorted(strings)), flags & re.IGNORECASE)
+    # A string that begins with another is found where that one is: the engine need not try it.
+    # Sorted, such a string follows the shortest string it begins with and others that begin so.
+    kept: list[str] = []
+    for s in sorted(strings):
+        if not kept or not s.startswith(kept[-1]):
+            kept.append(s)
+    return re.compile("|".join(re.escape(s) for s in kept), flags & re.IGNORECASE)
 
 
 def finditer(pattern: re.Pattern[str], starter: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -102,6 +108,16 @@ def finditer(pattern: re.Pattern[str], starter: re.Pattern[str], text: str) -> I
             pos = m.end()
         else:
             pos = start.start() + 1
+
+
+def search(pattern: re.Pattern[str], starter: re.Pattern[str], text: str, pos: int,
+           endpos: int) -> re.Match[str] | None:
+    """Return what `pattern.search(text, pos, endpos)` returns, trying the pattern only where a starter begins."""
+    while (start := starter.search(text, pos, endpos)) is not None:
+        if (m := pattern.match(text, start.start(), endpos)) is not None:
+            return m
+        pos = start.start() + 1
+    return None
 
 
 def short_sighted(pattern: str, flags: int = 0) -> bool:

@@ -64,6 +64,7 @@ def test_needles_fold_case_as_the_pattern_does() -> None:
     (r"(?<=x)(?:a|b)c", {"ac", "bc"}),  # a look-behind takes nothing
     (r"\w+ed\b", None),
     (r"a?", None),
+    (r"\bdozens?\b", {"dozen"}),  # where "dozens" begins, so does "dozen"
 ])
 def test_starters(pattern: str, expected: set[str] | None) -> None:
     finder = prefilter.starters(pattern)
@@ -165,6 +166,17 @@ def test_finditer_finds_what_the_engine_finds(text: str) -> None:
         for name, pattern, starter in _STARTED:
             expected = [m.span() for m in pattern.finditer(variant)]
             assert [m.span() for m in prefilter.finditer(pattern, starter, variant)] == expected, (name, variant)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.integers(0, 40), st.integers(0, 40))
+def test_search_finds_what_the_engine_finds(text: str, pos: int, endpos: int) -> None:
+    for variant in (text, text.upper()):
+        for name, pattern, starter in _STARTED:
+            expected = pattern.search(variant, pos, endpos)
+            found = prefilter.search(pattern, starter, variant, pos, endpos)
+            assert (None if found is None else found.span()) == (None if expected is None else expected.span()), \
+                (name, variant, pos, endpos)
 
 
 @pytest.mark.parametrize("text", ["xab ab", "aab", "ab ba bab abab", "x He he the xHe, he"])
