@@ -41,6 +41,7 @@ TRAILING_CLAUSE = 4
 _INTRODUCERS = frozenset(",:;—–-([\n")
 # Paired marks that set an aside off from the clause around it.
 _ASIDES = (("(", ")"), ("–", "–"), ("—", "—"))
+_ASIDE_MARKS = frozenset(m for pair in _ASIDES for m in pair)
 _GLOSS_OPENERS = frozenset(",(—–")
 _ARTICLES = frozenset(("a", "an", "the"))
 _CLOSING_MARKS = "\"'”’»)]"
@@ -76,7 +77,7 @@ class Cues:
     intention_words: frozenset[str]
     relative_words: frozenset[str]
     relative_prepositions: frozenset[str]
-    speech_phrases: tuple[tuple[str, ...], ...]
+    speech_phrases: dict[str, tuple[tuple[str, ...], ...]]  # by first word, so a word is tried against its own
     saying_nouns: frozenset[str]
     writer_subjects: frozenset[str]
     share_words: frozenset[str]
@@ -111,8 +112,12 @@ def cues() -> Cues:
     """Return the cues, read once from the package data."""
     raw = table("scare_quote_cues.toml")
     words = {key: frozenset(value.split()) for key, value in raw["cues"].items()}
-    phrases = tuple(tuple(line.split()) for line in raw["phrases"]["speech_phrases"].splitlines() if line.strip())
-    starts = words["speech_verbs"] | words["saying_nouns"] | {p[0] for p in phrases}
+    phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for line in raw["phrases"]["speech_phrases"].splitlines():
+        if line.strip():
+            phrase = tuple(line.split())
+            phrases[phrase[0]] = (*phrases.get(phrase[0], ()), phrase)
+    starts = words["speech_verbs"] | words["saying_nouns"] | frozenset(phrases)
     return Cues(max_words=int(raw["shape"]["max_words"]), speech_phrases=phrases, speaker_starts=starts, **words)
 
 
@@ -171,7 +176,7 @@ def _verdicts(doc: Document, c: Cues) -> Iterator[tuple[Quotation, bool]]:
 
 def _words(doc: Document, q: Quotation) -> tuple[str, ...]:
     """Return the quoted words without punctuation, to find them inside another quotation."""
-    return tuple(norm for norm in doc.tokens_between(q.inner_start, q.inner_end).norms if norm[:1].isalnum())
+    return tuple(norm for norm in doc.norms_between(q.inner_start, q.inner_end) if norm[:1].isalnum())
 
 
 def _headline_verdict(doc: Document, q: Quotation, art: _Article, distanced: set[tuple[str, ...]]) -> bool:
@@ -217,7 +222,7 @@ def _article(doc: Document, c: Cues) -> _Article:
         speakers=_speakers(doc, c),
         according=tuple(k for k in compress(count(), map("according".__eq__, tokens.norms[:-1]))
                         if tokens.norms[k + 1] == "to"),
-        marks={m: tuple(x.start() for x in re.finditer(re.escape(m), doc.text)) for pair in _ASIDES for m in pair},
+        marks={m: tuple(map(re.Match.start, re.finditer(re.escape(m), doc.text))) for m in _ASIDE_MARKS},
     )
 
 
@@ -240,8 +245,8 @@ def _speakers(doc: Document, c: Cues) -> tuple[int, ...]:
             found.add(k)
         if norm in c.saying_nouns and norms[k + 1:k + 2] == ("that",):
             found.add(k)
-        for p in c.speech_phrases:
-            if p[0] == norm and norms[k:k + len(p)] == p and (k == 0 or norms[k - 1] not in nobody):
+        for p in c.speech_phrases.get(norm, ()):
+            if norms[k:k + len(p)] == p and (k == 0 or norms[k - 1] not in nobody):
                 found.add(k + len(p) - 1)
     return tuple(sorted(found))
 
@@ -311,7 +316,7 @@ def _site(doc: Document, q: Quotation) -> _Site | None:
 
 
 def _key(doc: Document, q: Quotation) -> tuple[str, ...]:
-    return doc.tokens_between(q.inner_start, q.inner_end).norms
+    return doc.norms_between(q.inner_start, q.inner_end)
 
 
 def _quoted_counts(doc: Document) -> Counter[tuple[str, ...]]:
@@ -336,7 +341,7 @@ def _word_shaped(doc: Document, q: Quotation, c: Cues, capitals: bool = False) -
     With `capitals`, a capital letter is no evidence either way.
     """
     inner = doc.text[q.inner_start:q.inner_end].strip()
-    words = doc.tokens_between(q.inner_start, q.inner_end).norms
+    words = doc.norms_between(q.inner_start, q.inner_end)
     if not words or len(words) > c.max_words + 1:
         return False
     # One word more is still a label when every word carries content (a
