@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from itertools import compress, count
 
 from ..context import Context
@@ -91,7 +91,8 @@ class _Article:
 
     counts: Counter[tuple[str, ...]]  # how often each short phrase is put in quotation marks
     # For each run of up to max_words words inside a quotation, the most words of any quotation holding it.
-    spans: dict[tuple[str, ...], int]
+    # Built on first call: few documents ask, and it is the costliest index.
+    spans: Callable[[], dict[tuple[str, ...], int]]
     starts: tuple[int, ...]  # inner_start of each of doc.quotations, for bisection
     speakers: tuple[int, ...]  # token index of each word that credits a speaker (see _speakers)
     according: tuple[int, ...]  # token index of each "according" of "according to"
@@ -217,7 +218,7 @@ def _article(doc: Document, c: Cues) -> _Article:
     tokens = doc.tokens
     return _Article(
         counts=_quoted_counts(doc),
-        spans=_quoted_spans(doc, c.max_words),
+        spans=cache(partial(_quoted_spans, doc, c.max_words)),
         starts=tuple(q.inner_start for q in doc.quotations),
         speakers=_speakers(doc, c),
         according=tuple(k for k in compress(count(), map("according".__eq__, tokens.norms[:-1]))
@@ -305,7 +306,7 @@ def _title_case(doc: Document, s: Sentence) -> bool:
 def _within_longer(doc: Document, q: Quotation, art: _Article) -> bool:
     """Return whether the quoted words stand inside a longer quotation in the document."""
     words = _words(doc, q)
-    return art.spans.get(words, 0) > len(words)
+    return art.spans().get(words, 0) > len(words)
 
 
 def _site(doc: Document, q: Quotation) -> _Site | None:
