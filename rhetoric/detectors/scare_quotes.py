@@ -215,16 +215,28 @@ def _paired(doc: Document, first: Quotation, q: Quotation) -> bool:
 
 def _article(doc: Document, c: Cues) -> _Article:
     """Index the document once: quoted phrases, quotation starts and attribution verbs."""
-    tokens = doc.tokens
     return _Article(
         counts=_quoted_counts(doc),
         spans=cache(partial(_quoted_spans, doc, c.max_words)),
         starts=tuple(q.inner_start for q in doc.quotations),
         speakers=_speakers(doc, c),
-        according=tuple(k for k in compress(count(), map("according".__eq__, tokens.norms[:-1]))
-                        if tokens.norms[k + 1] == "to"),
+        according=_according(doc.tokens.norms),
         marks={m: tuple(map(re.Match.start, re.finditer(re.escape(m), doc.text))) for m in _ASIDE_MARKS},
     )
+
+
+def _according(norms: tuple[str, ...]) -> tuple[int, ...]:
+    """Return the token index of each "according" of "according to"."""
+    found = []
+    # tuple.index finds each "according" in C, several times faster than a test of every norm.
+    k = -1
+    try:
+        while True:
+            k = norms.index("according", k + 1)
+            if norms[k + 1:k + 2] == ("to",):
+                found.append(k)
+    except ValueError:  # no "according" after k
+        return tuple(found)
 
 
 def _speakers(doc: Document, c: Cues) -> tuple[int, ...]:
