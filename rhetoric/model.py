@@ -168,7 +168,17 @@ class Document:
 
     def tokens_between(self, start: int, end: int) -> Tokens:
         """Return the tokens that lie wholly inside [start, end)."""
+        i, j = self._token_range(start, end)
+        return self.tokens[i:j]
+
+    def norms_between(self, start: int, end: int) -> tuple[str, ...]:
+        """Return the norms of the tokens that lie wholly inside [start, end)."""
+        # Without the offsets' columns and the Tokens around them: detectors that only
+        # compare words ask this for every quotation, several times over.
+        i, j = self._token_range(start, end)
+        return self.tokens.norms[i:j]
+
+    def _token_range(self, start: int, end: int) -> tuple[int, int]:
         i = self.token_index_at(start)
         # Tokens do not overlap, so their ends rise: the last one ending by `end` is found by bisection.
-        j = bisect_right(self.tokens.ends, end, i)
-        return self.tokens[i:j]
+        return i, bisect_right(self.tokens.ends, end, i)

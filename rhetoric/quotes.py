@@ -9,8 +9,10 @@ from .model import Paragraph, Quotation, QuoteStyle
 
 _OPEN, _CLOSE, _EITHER = "open", "close", "either"
 # Two apostrophes or two backticks stand for a double mark in text that came
-# through ASCII-only systems (``like this'', ''or this''); match them first.
-_MARKS = re.compile(r"''|``|[\"“”„‟«»'‘’‚‛`]")
+# through ASCII-only systems (``like this'', ''or this''): the mark takes its twin.
+# (Written as one set of marks first, not as alternatives, so that the engine skips
+# to the next mark in C instead of trying each alternative at every character.)
+_MARKS = re.compile(r"[\"“”„‟«»'‘’‚‛`](?:(?<=')'|(?<=`)`)?")
 # Elisions that begin with an apostrophe: 'em, 'tis, 'n', '90s, 'cause.
 _LEADING_ELISION = re.compile(r"(?:em|tis|twas|til|till|cause|bout|n|round|nuff|s)\b|\d\d", re.IGNORECASE)
 # A line break after one of these ends a block of text: many articles put each

@@ -72,6 +72,7 @@ def test_document_lookups_on_the_columns():
     for start in range(len(TEXT)):
         for end in range(start, len(TEXT) + 1, 7):
             assert list(doc.tokens_between(start, end)) == list(_old_between(old, start, end))
+            assert doc.norms_between(start, end) == tuple(t.norm for t in _old_between(old, start, end))
     s = doc.sentences[1]
     assert list(doc.sentence_tokens(s)) == list(old[s.first_token:s.end_token])
     assert [t.norm for t in doc.tokens if "'" in t.norm] == ["it's", "that's"]

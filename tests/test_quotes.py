@@ -1,5 +1,11 @@
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rhetoric.quotes import _MARKS
 from rhetoric.segment import segment
 
 
@@ -61,3 +67,10 @@ def test_quotation_over_lines_of_their_own():
     # One sentence a line and no blank lines: a quotation of three sentences spans three lines.
     text = "Trump spoke.\n\"We both want to do something.\nWe both are going to do it.\nAnd we have a bond,\" he said.\n"
     assert quoted(text) == ["We both want to do something.\nWe both are going to do it.\nAnd we have a bond,"]
+
+
+@given(st.text(alphabet="\"“”„‟«»'‘’‚‛`a \n", max_size=20))
+def test_marks_match_as_the_alternatives_did(text: str) -> None:
+    # _MARKS is written as a set of marks first, for speed; it must find what the plain alternation found.
+    alternatives = re.compile(r"''|``|[\"“”„‟«»'‘’‚‛`]")
+    assert [m.span() for m in _MARKS.finditer(text)] == [m.span() for m in alternatives.finditer(text)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rhetoric.detectors.scare_quotes import distancing
+from rhetoric.detectors.scare_quotes import _according, distancing
 from rhetoric.segment import segment
 
 
@@ -277,3 +277,9 @@ def test_addresses_and_hashtags_are_no_scare_quotes(text, expected):
 
 def test_thanks_to_is_no_verb_of_judging():
     assert scare("All this, thanks to the “experts” in the ministry.") == ["experts"]
+
+
+def test_according_indexes_each_according_to():
+    norms = ("according", "to", "her", "according", "according", "to", "x", "according")
+    assert _according(norms) == (0, 4)
+    assert _according(()) == ()

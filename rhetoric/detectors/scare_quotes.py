@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
+from itertools import compress, count
 
 from ..context import Context
 from ..data import table
@@ -40,6 +41,7 @@ TRAILING_CLAUSE = 4
 _INTRODUCERS = frozenset(",:;—–-([\n")
 # Paired marks that set an aside off from the clause around it.
 _ASIDES = (("(", ")"), ("–", "–"), ("—", "—"))
+_ASIDE_MARKS = frozenset(m for pair in _ASIDES for m in pair)
 _GLOSS_OPENERS = frozenset(",(—–")
 _ARTICLES = frozenset(("a", "an", "the"))
 _CLOSING_MARKS = "\"'”’»)]"
@@ -75,7 +77,7 @@ class Cues:
     intention_words: frozenset[str]
     relative_words: frozenset[str]
     relative_prepositions: frozenset[str]
-    speech_phrases: tuple[tuple[str, ...], ...]
+    speech_phrases: dict[str, tuple[tuple[str, ...], ...]]  # by first word, so a word is tried against its own
     saying_nouns: frozenset[str]
     writer_subjects: frozenset[str]
     share_words: frozenset[str]
@@ -89,7 +91,8 @@ class _Article:
 
     counts: Counter[tuple[str, ...]]  # how often each short phrase is put in quotation marks
     # For each run of up to max_words words inside a quotation, the most words of any quotation holding it.
-    spans: dict[tuple[str, ...], int]
+    # Built on first call: few documents ask, and it is the costliest index.
+    spans: Callable[[], dict[tuple[str, ...], int]]
     starts: tuple[int, ...]  # inner_start of each of doc.quotations, for bisection
     speakers: tuple[int, ...]  # token index of each word that credits a speaker (see _speakers)
     according: tuple[int, ...]  # token index of each "according" of "according to"
@@ -110,8 +113,12 @@ def cues() -> Cues:
     """Return the cues, read once from the package data."""
     raw = table("scare_quote_cues.toml")
     words = {key: frozenset(value.split()) for key, value in raw["cues"].items()}
-    phrases = tuple(tuple(line.split()) for line in raw["phrases"]["speech_phrases"].splitlines() if line.strip())
-    starts = words["speech_verbs"] | words["saying_nouns"] | {p[0] for p in phrases}
+    phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for line in raw["phrases"]["speech_phrases"].splitlines():
+        if line.strip():
+            phrase = tuple(line.split())
+            phrases[phrase[0]] = (*phrases.get(phrase[0], ()), phrase)
+    starts = words["speech_verbs"] | words["saying_nouns"] | frozenset(phrases)
     return Cues(max_words=int(raw["shape"]["max_words"]), speech_phrases=phrases, speaker_starts=starts, **words)
 
 
@@ -170,7 +177,7 @@ def _verdicts(doc: Document, c: Cues) -> Iterator[tuple[Quotation, bool]]:
 
 def _words(doc: Document, q: Quotation) -> tuple[str, ...]:
     """Return the quoted words without punctuation, to find them inside another quotation."""
-    return tuple(t.norm for t in doc.tokens_between(q.inner_start, q.inner_end) if t.norm[:1].isalnum())
+    return tuple(norm for norm in doc.norms_between(q.inner_start, q.inner_end) if norm[:1].isalnum())
 
 
 def _headline_verdict(doc: Document, q: Quotation, art: _Article, distanced: set[tuple[str, ...]]) -> bool:
@@ -190,7 +197,7 @@ def _headline_verdict(doc: Document, q: Quotation, art: _Article, distanced: set
         return False
     s = doc.sentence_at(q.start)
     after = doc.token_index_at(q.end)
-    return s is not None and after < s.end_token and not doc.text[q.end:doc.tokens[after].start].strip()
+    return s is not None and after < s.end_token and not doc.text[q.end:doc.tokens.starts[after]].strip()
 
 
 def _defined(doc: Document, site: _Site, c: Cues) -> bool:
@@ -208,16 +215,28 @@ def _paired(doc: Document, first: Quotation, q: Quotation) -> bool:
 
 def _article(doc: Document, c: Cues) -> _Article:
     """Index the document once: quoted phrases, quotation starts and attribution verbs."""
-    tokens = doc.tokens
     return _Article(
         counts=_quoted_counts(doc),
-        spans=_quoted_spans(doc, c.max_words),
+        spans=cache(partial(_quoted_spans, doc, c.max_words)),
         starts=tuple(q.inner_start for q in doc.quotations),
         speakers=_speakers(doc, c),
-        according=tuple(k for k, norm in enumerate(tokens.norms[:-1])
-                        if norm == "according" and tokens.norms[k + 1] == "to"),
-        marks={m: tuple(x.start() for x in re.finditer(re.escape(m), doc.text)) for pair in _ASIDES for m in pair},
+        according=_according(doc.tokens.norms),
+        marks={m: tuple(map(re.Match.start, re.finditer(re.escape(m), doc.text))) for m in _ASIDE_MARKS},
     )
+
+
+def _according(norms: tuple[str, ...]) -> tuple[int, ...]:
+    """Return the token index of each "according" of "according to"."""
+    found = []
+    # tuple.index finds each "according" in C, several times faster than a test of every norm.
+    k = -1
+    try:
+        while True:
+            k = norms.index("according", k + 1)
+            if norms[k + 1:k + 2] == ("to",):
+                found.append(k)
+    except ValueError:  # no "according" after k
+        return tuple(found)
 
 
 def _speakers(doc: Document, c: Cues) -> tuple[int, ...]:
@@ -233,14 +252,14 @@ def _speakers(doc: Document, c: Cues) -> tuple[int, ...]:
     nobody = c.impersonal_subjects | c.non_finite_markers | c.writer_subjects
     found: set[int] = set()
     # Only these words can start one: test just those tokens, found in one quick pass.
-    for k in [k for k, norm in enumerate(norms) if norm in c.speaker_starts]:
+    for k in compress(count(), map(c.speaker_starts.__contains__, norms)):
         norm = norms[k]
         if norm in c.speech_verbs and _speaker_verb(doc, k, k in firsts, c):
             found.add(k)
         if norm in c.saying_nouns and norms[k + 1:k + 2] == ("that",):
             found.add(k)
-        for p in c.speech_phrases:
-            if p[0] == norm and norms[k:k + len(p)] == p and (k == 0 or norms[k - 1] not in nobody):
+        for p in c.speech_phrases.get(norm, ()):
+            if norms[k:k + len(p)] == p and (k == 0 or norms[k - 1] not in nobody):
                 found.add(k + len(p) - 1)
     return tuple(sorted(found))
 
@@ -270,7 +289,7 @@ def _judge(doc: Document, q: Quotation, c: Cues, art: _Article, distanced: bool)
 
 def _predicate(doc: Document, site: _Site, c: Cues) -> bool:
     """Return whether the quotation is the whole predicate after a form of "be" ("the risk was “manageable”")."""
-    return site.first > site.sentence.first_token and doc.tokens[site.first - 1].norm in c.copulas
+    return site.first > site.sentence.first_token and doc.tokens.norms[site.first - 1] in c.copulas
 
 
 def _complement(doc: Document, site: _Site, c: Cues) -> bool:
@@ -282,8 +301,8 @@ def _complement(doc: Document, site: _Site, c: Cues) -> bool:
     is no goal.
     """
     k = site.first - 1
-    return (k - 1 >= site.sentence.first_token and doc.tokens[k].norm == "to" and site.last - site.first > 1
-            and (doc.tokens[k - 1].norm in c.intention_words or doc.tokens[k - 1].norm in c.copulas))
+    return (k - 1 >= site.sentence.first_token and doc.tokens.norms[k] == "to" and site.last - site.first > 1
+            and (doc.tokens.norms[k - 1] in c.intention_words or doc.tokens.norms[k - 1] in c.copulas))
 
 
 def _title_case(doc: Document, s: Sentence) -> bool:
@@ -299,7 +318,7 @@ def _title_case(doc: Document, s: Sentence) -> bool:
 def _within_longer(doc: Document, q: Quotation, art: _Article) -> bool:
     """Return whether the quoted words stand inside a longer quotation in the document."""
     words = _words(doc, q)
-    return art.spans.get(words, 0) > len(words)
+    return art.spans().get(words, 0) > len(words)
 
 
 def _site(doc: Document, q: Quotation) -> _Site | None:
@@ -310,7 +329,7 @@ def _site(doc: Document, q: Quotation) -> _Site | None:
 
 
 def _key(doc: Document, q: Quotation) -> tuple[str, ...]:
-    return tuple(t.norm for t in doc.tokens_between(q.inner_start, q.inner_end))
+    return doc.norms_between(q.inner_start, q.inner_end)
 
 
 def _quoted_counts(doc: Document) -> Counter[tuple[str, ...]]:
@@ -321,15 +340,11 @@ def _quoted_counts(doc: Document) -> Counter[tuple[str, ...]]:
 def _quoted_spans(doc: Document, most: int) -> dict[tuple[str, ...], int]:
     """Map each run of up to `most` words inside an outermost quotation to the longest quotation holding it."""
     spans: dict[tuple[str, ...], int] = {}
-    for q in doc.quotations:
-        if q.depth:
-            continue
-        words = _words(doc, q)
+    # Shorter quotations are entered first, so a longer one holding the same run overwrites them;
+    # that lets the runs be cut and entered in C, a quotation and a length at a time.
+    for words in sorted((_words(doc, q) for q in doc.quotations if not q.depth), key=len):
         for n in range(1, min(most, len(words)) + 1):
-            for j in range(len(words) - n + 1):
-                run = words[j:j + n]
-                if spans.get(run, 0) < len(words):
-                    spans[run] = len(words)
+            spans.update(dict.fromkeys(zip(*(words[j:] for j in range(n))), len(words)))
     return spans
 
 
@@ -339,12 +354,12 @@ def _word_shaped(doc: Document, q: Quotation, c: Cues, capitals: bool = False) -
     With `capitals`, a capital letter is no evidence either way.
     """
     inner = doc.text[q.inner_start:q.inner_end].strip()
-    words = doc.tokens_between(q.inner_start, q.inner_end)
+    words = doc.norms_between(q.inner_start, q.inner_end)
     if not words or len(words) > c.max_words + 1:
         return False
     # One word more is still a label when every word carries content (a
     # “nuclear money laundering apparatus”); with "of" or "the" it is a fragment.
-    if len(words) > c.max_words and any(t.norm in c.fragment_starts for t in words):
+    if len(words) > c.max_words and not c.fragment_starts.isdisjoint(words):
         return False
     if any(ch.isdigit() or ch in _CODE_MARKS for ch in inner):
         return False  # a number, code, address, handle or hashtag quoted as it is written
@@ -353,38 +368,38 @@ def _word_shaped(doc: Document, q: Quotation, c: Cues, capitals: bool = False) -
     # A capital opens a name, a title or a quoted sentence; distancing marks
     # go around ordinary lower-case words. The writer's own article or
     # preposition stays outside the marks, a speaker's stays inside.
-    return (capitals or not inner[:1].isupper()) and words[0].norm not in c.fragment_starts
+    return (capitals or not inner[:1].isupper()) and words[0] not in c.fragment_starts
 
 
 def _introduced(doc: Document, q: Quotation, site: _Site) -> bool:
     """Return whether punctuation or "as" introduces the quotation as someone's words or a label."""
     if site.first == site.sentence.first_token:
         return False
-    prev = doc.tokens[site.first - 1]
-    if any(ch in _INTRODUCERS for ch in doc.text[prev.end:q.start]):
+    k = site.first - 1
+    if any(ch in _INTRODUCERS for ch in doc.text[doc.tokens.ends[k]:q.start]):
         return True
     # "described as “…”", "smeared as a “…”"
-    k = site.first - 1
-    if prev.norm in _ARTICLES and k > site.sentence.first_token:
+    if doc.tokens.norms[k] in _ARTICLES and k > site.sentence.first_token:
         k -= 1
-    return doc.tokens[k].norm == "as"
+    return doc.tokens.norms[k] == "as"
 
 
 def _named(doc: Document, site: _Site, c: Cues) -> bool:
     """Return whether a naming word introduces the quotation ("known as", "the term") or glosses it ("… means")."""
-    before = doc.tokens[max(site.sentence.first_token, site.first - NAMING_REACH):site.first]
-    if any(t.norm in c.naming_words for t in before):
+    norms = doc.tokens.norms
+    before = norms[max(site.sentence.first_token, site.first - NAMING_REACH):site.first]
+    if not c.naming_words.isdisjoint(before):
         return True
-    if before and before[-1].norm in c.naming_nouns:
+    if before and before[-1] in c.naming_nouns:
         return True
-    if any(t.norm in c.text_nouns for t in before):
+    if not c.text_nouns.isdisjoint(before):
         return True  # "the prophecy of a future “destroyer”": the words of that text
-    if len(before) >= 2 and before[-1].norm == "for" and _glossing(doc, site, site.first - 2, c):
+    if len(before) >= 2 and before[-1] == "for" and _glossing(doc, site, site.first - 2, c):
         return True  # "Hawaiian for “scout”", "slang for “…”": a translation or gloss
-    after = doc.tokens[site.last:min(site.sentence.end_token, site.last + NAMING_REACH)]
-    if after and after[0].norm in c.named_kinds:
+    after = norms[site.last:min(site.sentence.end_token, site.last + NAMING_REACH)]
+    if after and after[0] in c.named_kinds:
         return True  # "the “yellow vest” movement", "the “undue burden” standard": a name
-    return any(t.norm in c.naming_after for t in after)
+    return not c.naming_after.isdisjoint(after)
 
 
 def _answer(doc: Document, site: _Site, c: Cues) -> bool:
@@ -396,9 +411,9 @@ def _answer(doc: Document, site: _Site, c: Cues) -> bool:
     """
     low = max(site.sentence.first_token, site.first - NAMING_REACH)
     high = min(site.sentence.end_token, site.last + NAMING_REACH)
-    if any(doc.tokens[k].norm in c.share_words for k in range(low, high)):
+    if not c.share_words.isdisjoint(doc.tokens.norms[low:high]):
         return True
-    return "%" in doc.text[doc.tokens[low].start:doc.tokens[high - 1].end]
+    return "%" in doc.text[doc.tokens.starts[low]:doc.tokens.ends[high - 1]]
 
 
 def _glossing(doc: Document, site: _Site, k: int, c: Cues) -> bool:
@@ -409,7 +424,7 @@ def _glossing(doc: Document, site: _Site, k: int, c: Cues) -> bool:
     # A capitalised word counts only where it opens an aside ("Oumuamua—Hawaiian
     # for “scout”"), not as a name inside the clause ("Communion for “certain” …").
     opens_aside = k > site.sentence.first_token and any(
-        ch in _GLOSS_OPENERS for ch in doc.text[doc.tokens[k - 1].end:tok.start])
+        ch in _GLOSS_OPENERS for ch in doc.text[doc.tokens.ends[k - 1]:tok.start])
     return opens_aside and doc.text[tok.start].isupper()
 
 
@@ -421,9 +436,9 @@ def _spoken(doc: Document, art: _Article, site: _Site, c: Cues) -> bool:
         k = art.speakers[i]
         if k < s.first_token:
             break
-        if doc.tokens[k].norm == "according" and _in_source(doc, k, site):
+        if doc.tokens.norms[k] == "according" and _in_source(doc, k, site):
             continue
-        if not any(a < doc.tokens[k].start < b for a, b in asides):
+        if not any(a < doc.tokens.starts[k] < b for a, b in asides):
             return True
     if _judged(doc, site, c):
         return True
@@ -454,10 +469,10 @@ def _judged(doc: Document, site: _Site, c: Cues) -> bool:
     """
     low = site.sentence.first_token
     for k in range(max(low, site.first - NAMING_REACH), site.first):
-        if doc.tokens[k].norm in c.judging_verbs:
-            before = doc.tokens[max(low, k - 2):k]
-            if not any(t.norm in c.copulas or t.norm in c.non_finite_markers or t.norm in c.impersonal_subjects
-                       for t in before):
+        if doc.tokens.norms[k] in c.judging_verbs:
+            before = doc.tokens.norms[max(low, k - 2):k]
+            if not any(norm in c.copulas or norm in c.non_finite_markers or norm in c.impersonal_subjects
+                       for norm in before):
                 return True
     return False
 
@@ -472,7 +487,7 @@ def _spoken_of(doc: Document, art: _Article, site: _Site, c: Cues) -> bool:
     """
     end = site.sentence.end_token
     for k in range(site.last + 1, min(end, site.last + RELATIVE_REACH)):
-        if doc.tokens[k].norm in c.relative_words and doc.tokens[k - 1].norm in c.relative_prepositions:
+        if doc.tokens.norms[k] in c.relative_words and doc.tokens.norms[k - 1] in c.relative_prepositions:
             i = bisect_right(art.speakers, k)
             return i < len(art.speakers) and art.speakers[i] <= min(k + RELATIVE_SPEAKER, end - 1)
     return False
@@ -485,7 +500,7 @@ def _in_source(doc: Document, k: int, site: _Site) -> bool:
     the source, not the quoted words that help name it.
     """
     return site.first - k <= NAMING_REACH + 1 and not any(
-        ch in ",;:—–(" for ch in doc.text[doc.tokens[k].end:doc.tokens[site.first].start])
+        ch in ",;:—–(" for ch in doc.text[doc.tokens.ends[k]:doc.tokens.starts[site.first]])
 
 
 def _asides(doc: Document, art: _Article, site: _Site) -> list[tuple[int, int]]:
@@ -495,7 +510,7 @@ def _asides(doc: Document, art: _Article, site: _Site) -> list[tuple[int, int]]:
     ("a man who is – so I am told – motivated by …") governs the aside, not
     the quotation after it.
     """
-    start, quote = site.sentence.start, doc.tokens[site.first].start
+    start, quote = site.sentence.start, doc.tokens.starts[site.first]
     out = []
     for opener, closer in _ASIDES:
         close = _last_before(art.marks[closer], start, quote)
@@ -519,7 +534,7 @@ def _chain_ends(doc: Document, art: _Article, site: _Site) -> list[int]:
     chain is capped so that a sentence of a thousand quotations stays linear.
     """
     ends = [site.last]
-    i = bisect_right(art.starts, doc.tokens[site.last - 1].end)
+    i = bisect_right(art.starts, doc.tokens.ends[site.last - 1])
     while i < len(doc.quotations) and len(ends) <= CHAIN_LENGTH:
         q = doc.quotations[i]
         i += 1
@@ -534,24 +549,24 @@ def _chain_ends(doc: Document, art: _Article, site: _Site) -> list[int]:
 
 def _set_off(doc: Document, end: int, k: int) -> bool:
     """Return whether a comma separates token k from the quotation whose words end before token `end`."""
-    return "," in doc.text[doc.tokens[end - 1].end:doc.tokens[k].start]
+    return "," in doc.text[doc.tokens.ends[end - 1]:doc.tokens.starts[k]]
 
 
 def _set_off_verb(doc: Document, end: int, k: int, c: Cues) -> bool:
     """Return whether token k is a verb of saying in an attribution set off after a quotation."""
-    if doc.tokens[k].norm not in c.speech_verbs or not _set_off(doc, end, k):
+    if doc.tokens.norms[k] not in c.speech_verbs or not _set_off(doc, end, k):
         return False
     # "…, failing which they cannot be admitted": an infinitive or passive is no attribution.
-    return doc.tokens[k - 1].norm not in c.non_finite_markers
+    return doc.tokens.norms[k - 1] not in c.non_finite_markers
 
 
 def _speaker_verb(doc: Document, k: int, opens_sentence: bool, c: Cues) -> bool:
     """Return whether token k is a verb of saying with someone, not "it", doing the saying."""
-    if doc.tokens[k].norm not in c.speech_verbs:
+    if doc.tokens.norms[k] not in c.speech_verbs:
         return False
     # "It calls this a “reform”": an impersonal subject names no speaker, so the
     # marks are the writer's.
-    return opens_sentence or doc.tokens[k - 1].norm not in c.impersonal_subjects
+    return opens_sentence or doc.tokens.norms[k - 1] not in c.impersonal_subjects
 
 
 def _headline(doc: Document, s: Sentence) -> bool:
