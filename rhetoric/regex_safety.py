@@ -353,16 +353,26 @@ class _Checker:
         return None
 
     def leading(self, nodes: Sequence[_Node], boundary: bool = False,
-                fences: tuple[frozenset[str], ...] = ()) -> str | None:
+                fences: tuple[frozenset[str], ...] = (), width: int | None = 0,
+                known: tuple[tuple[int, frozenset[str]], ...] = (),
+                guards: tuple[tuple[tuple[frozenset[str], frozenset[str]], ...], ...] = ()) -> str | None:
         """Return why a run near the pattern's start would be scanned again from every position, or None.
 
         `\\w+ed` searched in a long word runs to the end of the word from every letter
         before failing: quadratic time. So does `a[ab]+c` in "aaaa…": what must come before
         the run can itself be found all along the run. A run after `\\b` starts only where a
         word does; a run after a character it cannot hold starts only there.
+
+        A look-behind counts as such a character when it names one at a fixed distance from
+        where the match starts: `[A-Zh](?<=[A-Z])[a-z]+` begins its run only after a capital.
+        A negative one does when every run of the characters fails it: `(?<![.!][.!])` after
+        `[.!\n]` lets `[.!]*` start only where a run of marks begins. Either way only a few
+        starts reach a given run, and the search stays linear. (`width` counts the characters
+        matched so far while it is fixed; `known` maps each of their offsets, and those before
+        the start that a look-behind names, to the characters allowed there; `guards` are the
+        negative look-behinds, as the characters allowed and refused at each offset.)
         """
         words = _members(r"\w", self.flags, self.alphabet)
-        behind: frozenset[str] = frozenset()
         nodes = list(nodes)
         while nodes:
             (op, av), rest = nodes[0], nodes[1:]
@@ -374,35 +384,53 @@ class _Checker:
                 rest = [*av[3], *rest]
             elif op is C.BRANCH:
                 return next((found for alt in av[1]
-                             if (found := self.leading([*alt, *rest], boundary, fences))), None)
-            elif op is C.ASSERT_NOT and av[0] == -1 and _single(av[1]):
-                behind = self.chars(av[1][0])  # (?<![.!]) before [.!]+ : a run is tried only where it begins
+                             if (found := self.leading([*alt, *rest], boundary, fences, width, known, guards))), None)
+            elif op in (C.ASSERT, C.ASSERT_NOT) and av[0] == -1 and width is not None:
+                # A look-behind's zero-width tests (\b) are left out: a positive one then allows
+                # more, which is safe; a negative one would refuse more, so it must have none.
+                looked = [n for n in av[1] if n[0] is not C.AT] if op is C.ASSERT else list(av[1])
+                if all(n[0] in _SINGLE for n in looked):
+                    at = dict(known)
+                    offsets = range(width - len(looked), width)
+                    if op is C.ASSERT:
+                        refined = [(o, at.get(o, self.alphabet) & self.chars(n)) for o, n in zip(offsets, looked)]
+                        known = (*known, *refined)
+                        fences = (*fences, *(c for _, c in refined))
+                    else:
+                        guards = (*guards, tuple((at.get(o, self.alphabet), self.chars(n))
+                                                 for o, n in zip(offsets, looked)))
             elif op in (C.ASSERT, C.ASSERT_NOT):
                 pass
             elif op in _SINGLE:
                 fences = (*fences, self.chars((op, av)))
+                if width is not None:
+                    known, width = (*known, (width, fences[-1])), width + 1
             elif op in _REPEATS and not _unbounded(op, av):
                 if not _single(av[2]):
                     # A group: its own pieces come first when it is taken, and it is skipped if optional.
-                    found = self.leading([*av[2], *rest], boundary, fences)
+                    found = self.leading([*av[2], *rest], boundary, fences, None, known, guards)
                     if found is not None or av[0] > 0:
                         return found
                 elif av[0] > 0:
                     fences = (*fences, self.chars(av[2][0]))
+                width = None
             elif _unbounded(op, av):
                 chars = self.consumed(av[2])
-                if not (boundary and chars <= words) and not chars <= behind \
+                # A guard holds when no run of these characters can get past it.
+                guarded = any(all(allowed & chars <= refused for allowed, refused in g) for g in guards)
+                if not (boundary and chars <= words) and not guarded \
                         and all(fence & chars for fence in fences) and self._can_fail(rest, chars, words):
                     return (f"the run `{_show(op, av)}` near its start can be tried again from every position of "
                             "a long run of the same characters (quadratic time); begin with a word that cannot "
                             "occur in the run, or with \\b before a run of word characters")
                 if not _single(av[2]):
                     # Within its first time round, the group's own runs come first.
-                    found = self.leading([*av[2], *rest], boundary, fences)
+                    found = self.leading([*av[2], *rest], boundary, fences, None, known, guards)
                     if found is not None:
                         return found
                 if av[0] > 0:
                     fences = (*fences, chars)
+                width = None
             else:
                 return None
             nodes = rest
