@@ -70,7 +70,7 @@ def problem(pattern: str, flags: int = 0, *, searched: bool = True) -> str | Non
     checker = _Checker(flags | parsed.state.flags, _literals(nodes))
     if parsed.getwidth()[0] == 0:
         return "it can match the empty string, so it would match at every position"
-    return checker.walk(nodes) or (checker.leading(nodes) if searched else None)
+    return checker.walk(nodes) or (checker.leading(checker.chained(nodes) or nodes) if searched else None)
 
 
 def _literals(nodes: Iterable[_Node]) -> frozenset[str]:
@@ -436,6 +436,40 @@ class _Checker:
             nodes = rest
         return None
 
+    def chained(self, nodes: Sequence[_Node]) -> list[_Node] | None:
+        """Return P when `nodes` are P(?:.*?P){k} (`.` matching any character) and matches of P cannot overlap.
+
+        Searched, such a pattern fails from a start where P matches only when fewer than k
+        matches of P follow it, since the lazy run can cross anything between them; as they
+        cannot overlap, at most k starts per search get past P, and each scans a stretch
+        holding fewer than k matches of P: linear time. Only P's own runs can then be
+        tried again from every position, so only P needs the leading check. P's matches
+        cannot overlap when a look-behind demands, just before P, a character that P cannot
+        consume (a match starting inside another would have that character inside it).
+        """
+        if not nodes or nodes[-1][0] is not C.MAX_REPEAT:
+            return None
+        lo, hi, body = nodes[-1][1]
+        prefix = list(nodes[:-1])
+        if lo != hi or len(body) < 2 or _plain(list(body)[1:]) != _plain(prefix):
+            return None
+        run_op, run_av = body[0]
+        if run_op is not C.MIN_REPEAT or run_av[:2] != (0, C.MAXREPEAT) or not _single(run_av[2]) \
+                or self.chars(run_av[2][0]) != self.alphabet or (run_av[2][0][0] is C.ANY and not self.flags & re.DOTALL):
+            return None
+        consumed, width = self.consumed(prefix), 0
+        for op, av in prefix:
+            if op in _SINGLE:
+                width += 1
+            elif op is C.ASSERT and av[0] == -1:
+                looked = [n for n in av[1] if n[0] is not C.AT]  # \b only narrows what is demanded
+                if all(n[0] in _SINGLE for n in looked) and len(looked) > width \
+                        and not self.chars(looked[-width - 1]) & consumed:
+                    return prefix
+            elif op not in (C.AT, C.ASSERT, C.ASSERT_NOT):
+                return None
+        return None
+
     def _can_fail(self, rest: Sequence[_Node], chars: frozenset[str], words: frozenset[str]) -> bool:
         """Return whether a match can still fail after a run (of `chars`) has taken all it can."""
         if not self.first(rest)[1]:
@@ -453,6 +487,13 @@ class _Checker:
             return False
 
         return checks(rest)
+
+
+def _plain(value: Any) -> Any:
+    """Return a parsed fragment as nested tuples, so that two fragments can be compared."""
+    if isinstance(value, (list, tuple, P.SubPattern)):
+        return tuple(_plain(v) for v in value)
+    return value
 
 
 def _whole(body: Sequence[_Node], branch: Any) -> bool:
