@@ -454,8 +454,10 @@ class _Checker:
         if lo != hi or len(body) < 2 or _plain(list(body)[1:]) != _plain(prefix):
             return None
         run_op, run_av = body[0]
-        if run_op is not C.MIN_REPEAT or run_av[:2] != (0, C.MAXREPEAT) or not _single(run_av[2]) \
-                or self.chars(run_av[2][0]) != self.alphabet or (run_av[2][0][0] is C.ANY and not self.flags & re.DOTALL):
+        if run_op is not C.MIN_REPEAT or run_av[:2] != (0, C.MAXREPEAT) or not _single(run_av[2]):
+            return None
+        any_char = run_av[2][0]
+        if self.chars(any_char) != self.alphabet or (any_char[0] is C.ANY and not self.flags & re.DOTALL):
             return None
         consumed, width = self.consumed(prefix), 0
         for op, av in prefix:
