@@ -70,7 +70,7 @@ def problem(pattern: str, flags: int = 0, *, searched: bool = True) -> str | Non
     checker = _Checker(flags | parsed.state.flags, _literals(nodes))
     if parsed.getwidth()[0] == 0:
         return "it can match the empty string, so it would match at every position"
-    return checker.walk(nodes) or (checker.leading(nodes) if searched else None)
+    return checker.walk(nodes) or (checker.leading(checker.chained(nodes) or nodes) if searched else None)
 
 
 def _literals(nodes: Iterable[_Node]) -> frozenset[str]:
@@ -353,16 +353,26 @@ class _Checker:
         return None
 
     def leading(self, nodes: Sequence[_Node], boundary: bool = False,
-                fences: tuple[frozenset[str], ...] = ()) -> str | None:
+                fences: tuple[frozenset[str], ...] = (), width: int | None = 0,
+                known: tuple[tuple[int, frozenset[str]], ...] = (),
+                guards: tuple[tuple[tuple[frozenset[str], frozenset[str]], ...], ...] = ()) -> str | None:
         """Return why a run near the pattern's start would be scanned again from every position, or None.
 
         `\\w+ed` searched in a long word runs to the end of the word from every letter
         before failing: quadratic time. So does `a[ab]+c` in "aaaa…": what must come before
         the run can itself be found all along the run. A run after `\\b` starts only where a
         word does; a run after a character it cannot hold starts only there.
+
+        A look-behind counts as such a character when it names one at a fixed distance from
+        where the match starts: `[A-Zh](?<=[A-Z])[a-z]+` begins its run only after a capital.
+        A negative one does when every run of the characters fails it: `(?<![.!][.!])` after
+        `[.!\n]` lets `[.!]*` start only where a run of marks begins. Either way only a few
+        starts reach a given run, and the search stays linear. (`width` counts the characters
+        matched so far while it is fixed; `known` maps each of their offsets, and those before
+        the start that a look-behind names, to the characters allowed there; `guards` are the
+        negative look-behinds, as the characters allowed and refused at each offset.)
         """
         words = _members(r"\w", self.flags, self.alphabet)
-        behind: frozenset[str] = frozenset()
         nodes = list(nodes)
         while nodes:
             (op, av), rest = nodes[0], nodes[1:]
@@ -374,38 +384,92 @@ class _Checker:
                 rest = [*av[3], *rest]
             elif op is C.BRANCH:
                 return next((found for alt in av[1]
-                             if (found := self.leading([*alt, *rest], boundary, fences))), None)
-            elif op is C.ASSERT_NOT and av[0] == -1 and _single(av[1]):
-                behind = self.chars(av[1][0])  # (?<![.!]) before [.!]+ : a run is tried only where it begins
+                             if (found := self.leading([*alt, *rest], boundary, fences, width, known, guards))), None)
+            elif op in (C.ASSERT, C.ASSERT_NOT) and av[0] == -1 and width is not None:
+                # A look-behind's zero-width tests (\b) are left out: a positive one then allows
+                # more, which is safe; a negative one would refuse more, so it must have none.
+                looked = [n for n in av[1] if n[0] is not C.AT] if op is C.ASSERT else list(av[1])
+                if all(n[0] in _SINGLE for n in looked):
+                    at = dict(known)
+                    offsets = range(width - len(looked), width)
+                    if op is C.ASSERT:
+                        refined = [(o, at.get(o, self.alphabet) & self.chars(n)) for o, n in zip(offsets, looked)]
+                        known = (*known, *refined)
+                        fences = (*fences, *(c for _, c in refined))
+                    else:
+                        guards = (*guards, tuple((at.get(o, self.alphabet), self.chars(n))
+                                                 for o, n in zip(offsets, looked)))
             elif op in (C.ASSERT, C.ASSERT_NOT):
                 pass
             elif op in _SINGLE:
                 fences = (*fences, self.chars((op, av)))
+                if width is not None:
+                    known, width = (*known, (width, fences[-1])), width + 1
             elif op in _REPEATS and not _unbounded(op, av):
                 if not _single(av[2]):
                     # A group: its own pieces come first when it is taken, and it is skipped if optional.
-                    found = self.leading([*av[2], *rest], boundary, fences)
+                    found = self.leading([*av[2], *rest], boundary, fences, None, known, guards)
                     if found is not None or av[0] > 0:
                         return found
                 elif av[0] > 0:
                     fences = (*fences, self.chars(av[2][0]))
+                width = None
             elif _unbounded(op, av):
                 chars = self.consumed(av[2])
-                if not (boundary and chars <= words) and not chars <= behind \
+                # A guard holds when no run of these characters can get past it.
+                guarded = any(all(allowed & chars <= refused for allowed, refused in g) for g in guards)
+                if not (boundary and chars <= words) and not guarded \
                         and all(fence & chars for fence in fences) and self._can_fail(rest, chars, words):
                     return (f"the run `{_show(op, av)}` near its start can be tried again from every position of "
                             "a long run of the same characters (quadratic time); begin with a word that cannot "
                             "occur in the run, or with \\b before a run of word characters")
                 if not _single(av[2]):
                     # Within its first time round, the group's own runs come first.
-                    found = self.leading([*av[2], *rest], boundary, fences)
+                    found = self.leading([*av[2], *rest], boundary, fences, None, known, guards)
                     if found is not None:
                         return found
                 if av[0] > 0:
                     fences = (*fences, chars)
+                width = None
             else:
                 return None
             nodes = rest
+        return None
+
+    def chained(self, nodes: Sequence[_Node]) -> list[_Node] | None:
+        """Return P when `nodes` are P(?:.*?P){k} (`.` matching any character) and matches of P cannot overlap.
+
+        Searched, such a pattern fails from a start where P matches only when fewer than k
+        matches of P follow it, since the lazy run can cross anything between them; as they
+        cannot overlap, at most k starts per search get past P, and each scans a stretch
+        holding fewer than k matches of P: linear time. Only P's own runs can then be
+        tried again from every position, so only P needs the leading check. P's matches
+        cannot overlap when a look-behind demands, just before P, a character that P cannot
+        consume (a match starting inside another would have that character inside it).
+        """
+        if not nodes or nodes[-1][0] is not C.MAX_REPEAT:
+            return None
+        lo, hi, body = nodes[-1][1]
+        prefix = list(nodes[:-1])
+        if lo != hi or len(body) < 2 or _plain(list(body)[1:]) != _plain(prefix):
+            return None
+        run_op, run_av = body[0]
+        if run_op is not C.MIN_REPEAT or run_av[:2] != (0, C.MAXREPEAT) or not _single(run_av[2]):
+            return None
+        any_char = run_av[2][0]
+        if self.chars(any_char) != self.alphabet or (any_char[0] is C.ANY and not self.flags & re.DOTALL):
+            return None
+        consumed, width = self.consumed(prefix), 0
+        for op, av in prefix:
+            if op in _SINGLE:
+                width += 1
+            elif op is C.ASSERT and av[0] == -1:
+                looked = [n for n in av[1] if n[0] is not C.AT]  # \b only narrows what is demanded
+                if all(n[0] in _SINGLE for n in looked) and len(looked) > width \
+                        and not self.chars(looked[-width - 1]) & consumed:
+                    return prefix
+            elif op not in (C.AT, C.ASSERT, C.ASSERT_NOT):
+                return None
         return None
 
     def _can_fail(self, rest: Sequence[_Node], chars: frozenset[str], words: frozenset[str]) -> bool:
@@ -425,6 +489,13 @@ class _Checker:
             return False
 
         return checks(rest)
+
+
+def _plain(value: Any) -> Any:
+    """Return a parsed fragment as nested tuples, so that two fragments can be compared."""
+    if isinstance(value, (list, tuple, P.SubPattern)):
+        return tuple(_plain(v) for v in value)
+    return value
 
 
 def _whole(body: Sequence[_Node], branch: Any) -> bool:

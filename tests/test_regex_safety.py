@@ -335,3 +335,53 @@ def test_the_check_never_raises(pattern):
 def test_quadratic_starts_found_by_fuzzing_are_refused(pattern):
     # Each was accepted by an earlier version of the check and took seconds on 20 KB.
     assert "near its start can be tried again" in (problem(pattern) or "")
+
+
+# The sentence-end pattern of commit ff4b48c (reverted in 0c5433f only because this check refused it).
+SENTENCE_END_FF4B48C = (r"[.!?…\n](?:(?<=\n)|(?<=[.!?…])(?<![.!?…][.!?…])[.!?…]*[\"'”’»)\]]*(?=\s)"
+                        r"|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z]))")
+
+
+@pytest.mark.parametrize("pattern", [
+    r"[A-Zh](?<=\b[A-Zh])(?:(?<=[A-Z])[a-z]+|(?<=h)e)x",  # the run starts only after a capital
+    r"x(?<![.!])[.!]+y",  # the look-behind sees the x: nothing is refused
+    r"(?<![.!])[.!]+x",  # a run of marks is tried only where it begins
+    SENTENCE_END_FF4B48C,  # [.!?…]* starts only at the first mark of a run
+])
+def test_runs_fenced_by_a_look_behind_pass(pattern):
+    assert problem(pattern) is None
+
+
+@pytest.mark.parametrize(("pattern", "hostile"), [
+    # Each takes 0.5-1 s on 20 KB of `hostile` (quadratic: about 25 s on 100 KB).
+    (r"[A-Zhst](?<=[A-Zs])[a-z]+x", "s"),  # the look-behind lets an s, which the run holds, start it
+    (r"[a-z](?<=[a-z])[a-z]+x", "s"),
+    (r"[.!?…\n](?<![.!?][.!?…])[.!?…]*x", "…"),  # a run of … is not refused by the look-behind
+    (r"[.!\n](?<!\b[.!][.!])[.!]*x", "."),  # a negative look-behind with \b refuses less than it seems
+])
+def test_look_behinds_that_do_not_fence_a_run_are_refused(pattern, hostile):
+    assert "near its start can be tried again" in (problem(pattern) or "")
+    assert re.search(pattern, hostile * 2000) is None  # (it is slow, not wrong: 2 KB is quick)
+
+
+NAME = r"[A-Z](?<=[a-z,] [A-Z])[a-z]+\b"  # a name cannot start inside another: it needs a space before
+
+
+@pytest.mark.parametrize("pattern", [
+    rf"(?s){NAME}(?:.*?{NAME}){{2}}",  # the claim signal `names`, written out
+    rf"(?s)(?:{NAME}.*?){{3}}",  # the same pattern as it was
+])
+def test_a_lazy_run_between_matches_of_the_same_prefix_passes(pattern):
+    assert problem(pattern) is None
+
+
+@pytest.mark.parametrize("pattern", [
+    # Measured: 6.2 s on 20 KB of "a" (from every a, the run looks for a b to the end).
+    r"(?s)a(?:.*?b){2}",
+    # Measured: 7.9 s on 2 KB of "ab Cd": something after the chain can fail, so every start backtracks.
+    rf"(?s){NAME}(?:.*?{NAME}){{2}}x",
+    rf"{NAME}(?:.*?{NAME}){{2}}",  # without (?s) the run cannot cross a line end
+    r"(?s)[A-Z](?<=[a-z, ][A-Z])[a-z ]+(?:.*?[A-Z](?<=[a-z, ][A-Z])[a-z ]+){2}",  # the space may be inside one
+])
+def test_a_lazy_run_between_different_or_overlapping_pieces_is_refused(pattern):
+    assert "the run `.*?` near its start" in (problem(pattern) or "")
