@@ -27,11 +27,13 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # A full stop glued to the next sentence ("the caucus.The outcome") ends one too.
 # A run of marks is tried only where it begins: tried from each mark of "!!!!…x" in turn,
 # it would be scanned to its end again every time (quadratic time).
-# The leading lookahead names the characters a match can start with: it changes no match,
-# but lets the engine skip to them instead of trying each alternative at every position
-# (three times faster).
+# Every match starts with one of the characters of the leading set, and the alternatives then
+# look back at it: a pattern that begins with a set lets the engine scan for that set in a
+# tight loop rather than try the pattern at every position (twice as fast as a leading
+# lookahead naming the set, which was three times as fast as none). Written out, the alternatives are
+#   (?<![.!?…])[.!?…]+[closers]*(?=\s)  |  \n  |  (?<=[a-z][a-z])[.!?](?=[A-Z][a-z])
 _SENTENCE_END = re.compile(
-    r"(?=[.!?…\n])(?:(?<![.!?…])[.!?…]+[\"'”’»)\]]*(?=\s)|\n|(?<=[a-z][a-z])[.!?](?=[A-Z][a-z]))"
+    r"[.!?…\n](?:(?<=\n)|(?<=[.!?…])(?<![.!?…][.!?…])[.!?…]*[\"'”’»)\]]*(?=\s)|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z]))"
 )
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([¡¿"
