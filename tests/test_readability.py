@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,8 @@ def test_hyphenation_points_match_pyphen_on_every_word_of_the_samples():
     assert len(words) > 1000
     for word in words:
         assert ours.points(word) == len(reference.positions(word)), word
+
+
+@pytest.mark.parametrize("text", ["abc", "ab12c", "a1b2", "x9\n0y", "a\u0661b", "\u06611", "é1", "1\u00b2", ""])
+def test_unusual_digits_as_the_regular_expression_finds_them(text: str) -> None:
+    assert syllables._unusual_digits(text) == bool(re.search(r"[0-9][0-9]|[^\D0-9]", text))
