@@ -100,7 +100,8 @@ class Lexicons:
     entries: tuple[Entry, ...]
     trie: Mapping[str, TrieNode]
     patterns: tuple[tuple[Entry, re.Pattern[str]], ...] = ()  # the `pattern` entries, found once at load
-    # Where a phrase can start: a one-word phrase, or the first two words of a longer one.
+    # Where a phrase can start: a one-word phrase, or the first two words of a longer one
+    # (load() reads them off the trie; phrases.find_phrases looks only there).
     words: frozenset[str] = frozenset()
     pairs: frozenset[tuple[str, str]] = frozenset()
 
