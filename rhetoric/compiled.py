@@ -1,8 +1,9 @@
-"""The built-in lexicons pre-parsed into JSON, so that start-up skips the TOML parser.
+"""The built-in lexicons and cue tables pre-parsed into JSON, so that start-up skips the TOML parser.
 
 The TOML files stay the source of truth: each parsed file is stored with the SHA-256
 of the text it came from, and is used only while the file still holds that text;
-a file edited since is parsed from its TOML. Regenerate after editing a lexicon:
+a file edited since is parsed from its TOML. Regenerate after editing a lexicon or a
+cue table in rhetoric/data:
 
     python -m rhetoric.compiled
 
@@ -14,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,8 @@ def read(folder: Path) -> dict[str, Parsed]:
 
 def build(folder: Path) -> str:
     """Return the compiled form (JSON text) of the TOML lexicons in `folder`."""
+    import tomllib  # only to write the compiled form: a run reads the JSON
+
     files = {}
     for path in sorted(folder.glob("*.toml")):
         raw = path.read_text(encoding="utf-8")  # as the loader reads it: newlines made \n
@@ -61,12 +63,13 @@ def _checksum(text: str) -> str:
 
 
 def main() -> None:
-    """Regenerate the compiled file of the built-in lexicons."""
+    """Regenerate the compiled files of the built-in lexicons and of the cue tables."""
+    from . import data
     from .lexicon import builtin_folder
 
-    folder = builtin_folder()
-    (folder / FILENAME).write_text(build(folder), encoding="utf-8")
-    print(f"wrote {folder / FILENAME}", file=sys.stderr)
+    for folder in (builtin_folder(), data.folder()):
+        (folder / FILENAME).write_text(build(folder), encoding="utf-8")
+        print(f"wrote {folder / FILENAME}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +29,8 @@ def read(path: Path, error: type[RhetoricError], what: str,
         raise error(f"cannot read {what}: not UTF-8 (bad byte at offset {exc.start})", path=path) from exc
     if parsed is not None and parsed.matches(raw):
         return parsed.data, raw
+    import tomllib  # here: a run whose lexicons are all pre-parsed and that reads no config does without it
+
     try:
         return tomllib.loads(raw), raw
     except tomllib.TOMLDecodeError as exc:

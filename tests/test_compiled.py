@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import shutil
 
-from rhetoric import compiled, lexicon
+from rhetoric import compiled, data, lexicon
 
 
 def test_compiled_lexicons_are_up_to_date():
@@ -38,3 +38,16 @@ def test_a_missing_or_broken_compiled_file_is_ignored(tmp_path):
     assert compiled.read(tmp_path) == {}
     (tmp_path / compiled.FILENAME).write_text('{"format": 1, "files": {"a.toml": {}}}', encoding="utf-8")
     assert compiled.read(tmp_path) == {}
+
+
+def test_compiled_cue_tables_are_up_to_date():
+    folder = data.folder()
+    current = (folder / compiled.FILENAME).read_text(encoding="utf-8")
+    assert current == compiled.build(folder), "cue tables changed: run `python -m rhetoric.compiled`"
+
+
+def test_cue_tables_read_from_the_compiled_form_equal_their_toml():
+    import tomllib
+
+    for path in sorted(data.folder().glob("*.toml")):
+        assert data.table(path.name) == tomllib.loads(path.read_text(encoding="utf-8"))
