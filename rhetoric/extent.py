@@ -64,22 +64,18 @@ def loaded_extent(doc: Document, covered: frozenset[int], nouns: frozenset[int],
     return doc.tokens.starts[first], doc.tokens.ends[end - 1]
 
 
-def _word(doc: Document, i: int) -> str:
-    return doc.text[doc.tokens.starts[i]:doc.tokens.ends[i]]
-
-
 def _gap(doc: Document, i: int) -> str:
     """Return the text between token i - 1 and token i."""
     return doc.text[doc.tokens.ends[i - 1]:doc.tokens.starts[i]]
 
 
 def _plain_lower(doc: Document, i: int, words: _Words) -> bool:
-    word = _word(doc, i)
+    word = doc.word(i)
     return word.isalpha() and word.islower() and doc.tokens.norms[i] not in words.function_words
 
 
 def _title_case(doc: Document, i: int, words: _Words) -> bool:
-    word = _word(doc, i)
+    word = doc.word(i)
     return word.isalpha() and word.istitle() and doc.tokens.norms[i] not in words.function_words
 
 
@@ -113,13 +109,13 @@ def _own_modifier_start(doc: Document, covered: frozenset[int], words: _Words, f
     if first == 0 or _gap(doc, first) != " ":
         return first
     prev = first - 1
-    word = _word(doc, prev)
+    word = doc.word(prev)
     if not word.isalpha() or doc.tokens.norms[prev] in words.function_words or word.endswith("ly") \
             or prev in covered or _sentence_initial(doc, prev):
         return first
     before = doc.tokens.norms[prev - 1] if prev > 0 and _gap(doc, prev) == " " else None
     # A capitalised word may be the end of a name ("City Hall zealots"): take it only on its own.
-    if not word.islower() and before is not None and not _word(doc, prev - 1).islower():
+    if not word.islower() and before is not None and not doc.word(prev - 1).islower():
         return first
     # A verb takes the noun as its object ("to deport illegals", "said illegals"); a participle modifies it
     # only after a function word ("the bearded psychopath", "of entitled nonsense"), not after a subject
@@ -165,6 +161,6 @@ def _cued_adjective(doc: Document, covered: frozenset[int], words: _Words, i: in
 def _intensified_start(doc: Document, covered: frozenset[int], words: _Words, first: int) -> int:
     """Extend over the degree words right before the phrase: "thoroughly shameful"."""
     while first > 0 and _gap(doc, first) == " " and doc.tokens.norms[first - 1] in words.intensifiers \
-            and _word(doc, first - 1).isalpha() and first - 1 not in covered:
+            and doc.word(first - 1).isalpha() and first - 1 not in covered:
         first -= 1
     return first

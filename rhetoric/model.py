@@ -130,6 +130,10 @@ class Document:
     def word_count(self) -> int:
         return len(self.tokens)
 
+    def word(self, i: int) -> str:
+        """Return token i as the text writes it (its case, its apostrophes)."""
+        return self.text[self.tokens.starts[i]:self.tokens.ends[i]]
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """Return the 1-based line and column of `offset`."""
         line = bisect_right(self.line_starts, offset) - 1

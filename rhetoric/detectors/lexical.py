@@ -76,7 +76,7 @@ def _ends_a_name(doc: Document, covered: frozenset[int], m: PhraseMatch) -> bool
 
 
 def _title(doc: Document, i: int) -> bool:
-    word = doc.text[doc.tokens.starts[i]:doc.tokens.ends[i]]
+    word = doc.word(i)
     return word[:1].isupper() and word[1:].islower()
 
 
