@@ -292,6 +292,8 @@ def _plural(term: str) -> bool:
 
 def _guards(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
     """Return context guards as word tuples, so "the lives" guards a two-word context."""
+    if not phrases:
+        return ()  # most entries have no guards: no generator for them (two calls per entry at every start)
     return tuple(tuple(map(_normalized, _WORD.findall(p))) for p in phrases if _WORD.search(p))
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
+from itertools import compress
 
 from .claims import find_claims
 from .data import table
@@ -43,6 +44,12 @@ def cues() -> Cues:
     return Cues(**{key: frozenset(value.split()) for key, value in raw["attribution"].items()})
 
 
+@cache
+def _reporting(c: Cues) -> frozenset[str]:
+    """Return the words that can credit a sentence: "according" and the reporting verbs."""
+    return c.say_verbs | c.stance_verbs | c.finding_verbs | {"according"}
+
+
 class Credit(Enum):
     """Who a sentence credits: a named source, only a vague one, or nobody."""
 
@@ -76,12 +83,16 @@ def assess(doc: Document, phrases: Sequence[PhraseMatch]) -> tuple[SentenceAsses
     weasel, marked = _lexicon_sentences(doc, phrases)
     claims = find_claims(doc, marked)
     # Only "according" and the reporting verbs can credit a sentence: find them once
-    # for the whole document, instead of trying every token of every sentence.
-    reporting = c.say_verbs | c.stance_verbs | c.finding_verbs | {"according"}
-    cue_tokens = [k for k, norm in enumerate(doc.tokens.norms) if norm in reporting]
+    # for the whole document (membership tested in C), instead of trying every token of every sentence.
+    norms = doc.tokens.norms
+    cue_tokens = list(compress(range(len(norms)), map(_reporting(c).__contains__, norms)))
     # A speaker label needs a colon: only the sentences with one are read for it.
     colons = set(sentences_with(_COLON, doc.text, doc.sentences, doc.sentence_starts))
-    direct = [_credit(doc, s, c, cue_tokens, s.index in colons) for s in doc.sentences]
+    # Most sentences have neither: they credit nobody, without a call each.
+    firsts = [s.first_token for s in doc.sentences]
+    candidates = colons.union(bisect_right(firsts, k) - 1 for k in cue_tokens)
+    direct = [_credit(doc, s, c, cue_tokens, s.index in colons) if s.index in candidates else Credit.NONE
+              for s in doc.sentences]
     outer = tuple(q for q in doc.quotations if q.depth == 0)
     outer_starts = tuple(q.inner_start for q in outer)
     quoted = [_mostly_quoted(s, outer, outer_starts) for s in doc.sentences]

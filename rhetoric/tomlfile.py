@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,13 +47,29 @@ class Locator:
     """Find the line of a key, a table or a value in raw TOML (tomllib keeps no positions)."""
 
     def __init__(self, raw: str) -> None:
-        self.lines = raw.splitlines()
+        self.raw = raw
+
+    @cached_property
+    def lines(self) -> list[str]:
+        # TOML breaks lines only at "\n" ("\r\n" leaves a "\r" the patterns take for white space).
+        return self.raw.split("\n")
 
     def tables(self, name: str) -> list[int]:
         """Return the lines of every `[name]` or `[[name]]` header."""
-        pattern = re.compile(rf"^\s*\[\[?\s*{re.escape(name)}\s*\]\]?")
-        # The substring test first: a lexicon has thousands of lines and is read at every start.
-        return [i + 1 for i, ln in enumerate(self.lines) if name in ln and pattern.match(ln)]
+        # The headers are found in the whole text at once, led by their bracket, and their lines
+        # counted from the breaks before them: a lexicon has thousands of lines and is read at
+        # every start. TOML's white space is spaces and tabs.
+        header = re.compile(rf"\[\[?[ \t]*{re.escape(name)}[ \t]*\]\]?")
+        raw = self.raw
+        found, line, at = [], 1, 0
+        for m in header.finditer(raw):
+            start = m.start()
+            if raw[raw.rfind("\n", 0, start) + 1:start].strip(" \t"):
+                continue  # not at the head of its line
+            line += raw.count("\n", at, start)
+            at = start
+            found.append(line)
+        return found
 
     def key(self, key: str, after: int | None = None) -> int | None:
         """Return the first line at or after `after` that defines `key` (bare, quoted or dotted)."""

@@ -35,3 +35,12 @@ def test_locator_finds_bare_quoted_dotted_and_inline_keys():
     assert locate.key("absent", after=3) == 3
     assert locate.value("loaded-term.label") == 5
     assert locate.key("severity") == 5  # a dotted key defines its first part too
+
+
+def test_locator_finds_table_headers_only_at_the_head_of_a_line():
+    raw = ('[family]\r\nx = "[[entry]]"\r\n  [[ entry ]]\r\ny = 1 # [[entry]]\r\n\t[[entry]]\r\n[[entry.sub]]\n'
+           'z = ["a", [1]]\n[[entry]]')
+    locate = Locator(raw)
+    assert locate.tables("entry") == [3, 5, 8]
+    assert locate.tables("family") == [1]
+    assert locate.key("z") == 7
