@@ -124,6 +124,9 @@ def _signal(s: dict[str, Any]) -> Signal:
     scanned = not bound and not by_words and "triggers" not in s  # searched over the whole text
     triggered = not bound and "triggers" in s  # searched in the sentences with a trigger
     openers = prefilter.openers(pattern, searched) if bound else None
+    # A contained pattern that begins with plain strings needs no needles: the engine skips
+    # to those strings itself, and each match credits its sentence outright.
+    begins = contained and scanned and prefilter.starters(pattern, searched) is not None
     return Signal(
         s["name"], None if by_words else re.compile(pattern, flags),
         float(s["weight"]),
@@ -135,7 +138,7 @@ def _signal(s: dict[str, Any]) -> Signal:
         contained=contained,
         openers=openers,
         needles=prefilter.needles(pattern, searched) if (bound and openers is None) or (
-            contained and scanned and prefilter.short_sighted(pattern, searched)) else None,
+            contained and scanned and not begins and prefilter.short_sighted(pattern, searched)) else None,
         starters=prefilter.starters(pattern, searched) if (scanned and not contained) or triggered else None,
     )
 
