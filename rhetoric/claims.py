@@ -49,6 +49,9 @@ class Signal:
     openers: frozenset[str] | None = None
     needles: re.Pattern[str] | None = None
     starters: re.Pattern[str] | None = None
+    # A signal searched over the whole text one of whose matches opens every match of this
+    # local one: only the sentences that signal was found in need to be searched.
+    within: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,7 @@ class ClaimCues:
     cue_words: frozenset[str] = frozenset()
     # Every word that may open a sentence an anchored pattern matches, lower-cased.
     openers: frozenset[str] = frozenset()
+    numbers: dict[str, int] = field(default_factory=dict)  # signal name -> its place in `signals`
 
 
 @cache
@@ -81,15 +85,16 @@ def cues() -> ClaimCues:
     openers = frozenset(w.lower() for sig in signals for w in sig.openers or ())
     return ClaimCues(min_words=int(claim["min_words"]), threshold=float(claim["threshold"]),
                      stance_weight=float(claim["stance_weight"]), signals=signals, word_index=word_index,
-                     cue_words=cue_words, openers=openers)
+                     cue_words=cue_words, openers=openers, numbers={sig.name: k for k, sig in enumerate(signals)})
 
 
 def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     """Return, per sentence, whether it is a claim; `marked` sentences use stance-marking language."""
     c = cues()
-    found = _document_signals(doc, c)
+    found, seen = _document_signals(doc, c)
     local = [_Local(sig.pattern, sig.weight, sig.openers, bool(sig.pattern.flags & re.IGNORECASE),
-                    None if sig.needles is None
+                    frozenset(i for k, i in seen if k == c.numbers[sig.within]) if sig.within is not None
+                    else None if sig.needles is None
                     else frozenset(prefilter.sentences_with(sig.needles, doc.text, doc.sentences, doc.sentence_starts)))
              for sig in c.signals if sig.local and sig.pattern is not None]
     return [_is_claim(doc, s, c, i in marked, found[i], local) for i, s in enumerate(doc.sentences)]
@@ -103,7 +108,7 @@ class _Local:
     weight: float
     openers: frozenset[str] | None
     ignore_case: bool
-    sentences: frozenset[int] | None  # None: no needles, any sentence may match
+    sentences: frozenset[int] | None  # None: no needles nor `within`, any sentence may match
 
 
 def _signal(s: dict[str, Any]) -> Signal:
@@ -140,6 +145,7 @@ def _signal(s: dict[str, Any]) -> Signal:
         needles=prefilter.needles(pattern, searched) if (bound and openers is None) or (
             contained and scanned and not begins and prefilter.short_sighted(pattern, searched)) else None,
         starters=prefilter.starters(pattern, searched) if (scanned and not contained) or triggered else None,
+        within=s.get("within") if bound else None,
     )
 
 
@@ -259,8 +265,9 @@ def _is_claim(doc: Document, s: Sentence, c: ClaimCues, marked: bool, found: flo
     return score >= c.threshold
 
 
-def _document_signals(doc: Document, c: ClaimCues) -> list[float]:
-    """Return, per sentence, the summed weight of the word-level signals found in it.
+def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], set[tuple[int, int]]]:
+    """Return, per sentence, the summed weight of the word-level signals found in it, and the
+    (signal number, sentence) pairs found by word lists and by searches over the whole text.
 
     Word lists are matched on the tokens; other word-level patterns run once over the
     whole text. Either way a match is placed in its sentence by bisection, instead of
@@ -348,4 +355,4 @@ def _document_signals(doc: Document, c: ClaimCues) -> list[float]:
             credit(k, hit.start(), hit.end())
             i = bisect_right(starts, hit.start()) - 1
             pos = max(hit.end(), doc.sentences[i].end) if i >= 0 else hit.end()
-    return found
+    return found, seen
