@@ -152,7 +152,7 @@ def _signal(s: dict[str, Any]) -> Signal:
 def _word_list(pattern: str) -> frozenset[tuple[str, ...]] | None:
     """Return the phrases a pattern matches if it is only a list of words, else None."""
     try:
-        strings = _finite(list(re_parser.parse(pattern)))
+        strings = _finite(list(prefilter.tree(pattern)))
     except (re.error, RecursionError):
         return None
     if strings is None or not all(_PLAIN.fullmatch(x.lower()) for x in strings):
@@ -203,7 +203,7 @@ _SAFE_CATEGORIES = frozenset({re_constants.CATEGORY_DIGIT, re_constants.CATEGORY
 def _contained(pattern: str) -> bool:
     """Return whether every match of a pattern is non-empty and free of white space and full stops."""
     try:
-        parsed = re_parser.parse(pattern)
+        parsed = prefilter.tree(pattern)
     except re.error:
         return False
     return parsed.getwidth()[0] > 0 and _safe(list(parsed))
