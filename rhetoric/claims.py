@@ -26,7 +26,9 @@ class Signal:
     """A pattern whose presence moves a sentence towards or away from being a claim."""
 
     name: str
-    pattern: re.Pattern[str] | None  # None when no regular expression is needed (`words`, `absent`)
+    # None when no regular expression is needed (`words`, `absent`), or when `folded` is searched
+    # instead: the case-blind form is then compiled only for a text lower-casing would lengthen.
+    pattern: re.Pattern[str] | None
     weight: float
     # Anchored or sentence-spanning patterns must see one sentence at a time;
     # the others are searched once over the whole document.
@@ -35,6 +37,7 @@ class Signal:
     # faster than running the regular expression over the text.
     words: frozenset[tuple[str, ...]] | None = None
     folded: re.Pattern[str] | None = None  # the case-blind pattern, for lower-cased text
+    source: str = ""  # the pattern as written
     # Words one of which the pattern cannot match without: it is tried only on
     # the sentences that have one.
     triggers: frozenset[str] | None = None
@@ -133,8 +136,9 @@ def _signal(s: dict[str, Any]) -> Signal:
     # to those strings itself, and each match credits its sentence outright.
     begins = contained and scanned and prefilter.starters(pattern, searched) is not None
     return Signal(
-        s["name"], None if by_words else re.compile(pattern, flags),
+        s["name"], None if by_words or folded is not None else re.compile(pattern, flags),
         float(s["weight"]),
+        source=pattern,
         local=bound,
         words=words,
         folded=folded,
@@ -265,6 +269,13 @@ def _is_claim(doc: Document, s: Sentence, c: ClaimCues, marked: bool, found: flo
     return score >= c.threshold
 
 
+def _unfolded(sig: Signal) -> re.Pattern[str]:
+    """Return the pattern a signal searches in text as written."""
+    # The case-blind form is compiled only for the rare text lower-casing would lengthen
+    # (and then once: the re module keeps what it compiled).
+    return sig.pattern if sig.pattern is not None else re.compile(sig.source, re.IGNORECASE)
+
+
 def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], set[tuple[int, int]]]:
     """Return, per sentence, the summed weight of the word-level signals found in it, and the
     (signal number, sentence) pairs found by word lists and by searches over the whole text.
@@ -298,8 +309,8 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], set[tup
     if len(low) != len(doc.text):
         low = doc.text  # a character changed length; keep offsets right
     # A triggered signal always has a pattern: only word lists and `absent` signals go without.
-    triggered = [(sig, sig.triggers, sig.pattern) for sig in c.signals
-                 if sig.triggers is not None and sig.pattern is not None and not sig.local]
+    triggered = [(sig, sig.triggers) for sig in c.signals
+                 if sig.triggers is not None and (sig.pattern or sig.folded) is not None and not sig.local]
     absent = [(sig, sig.absent) for sig in c.signals if sig.absent is not None]
     if triggered or absent:
         vocabulary = c.cue_words
@@ -314,21 +325,21 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], set[tup
             for sig, words in absent:
                 if used.isdisjoint(words):
                     found[i] += sig.weight
-            for sig, triggers, pattern in triggered:
+            for sig, triggers in triggered:
                 if used.isdisjoint(triggers):
                     continue
                 blind = sig.folded is not None and low is not doc.text
-                searched, subject = (sig.folded, low) if blind and sig.folded is not None else (pattern, doc.text)
+                searched, subject = (sig.folded, low) if blind and sig.folded is not None else (_unfolded(sig), doc.text)
                 # The starters were read for the folded form: with the other one, search as is.
                 if (prefilter.search(searched, sig.starters, subject, s.start, s.end)
                         if sig.starters is not None and (blind or sig.folded is None)
                         else searched.search(subject, s.start, s.end)):
                     found[i] += sig.weight
     for k, sig in enumerate(c.signals):
-        if sig.pattern is None or sig.local or sig.words is not None or sig.triggers is not None:
+        if (sig.pattern or sig.folded) is None or sig.local or sig.words is not None or sig.triggers is not None:
             continue
         blind = sig.folded is not None and low is not doc.text
-        pattern, subject = (sig.folded, low) if blind and sig.folded is not None else (sig.pattern, doc.text)
+        pattern, subject = (sig.folded, low) if blind and sig.folded is not None else (_unfolded(sig), doc.text)
         # The prefilters were read for the folded form: with the other one, search as is.
         read = blind or sig.folded is None
         if not sig.contained:
