@@ -12,7 +12,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from re import _constants as re_constants  # type: ignore[attr-defined]  # the stdlib's own regex parser
-from re import _parser as re_parser  # type: ignore[attr-defined]
 from typing import Any
 
 from . import prefilter
@@ -308,7 +307,8 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], set[tup
     low = lower(doc.text)
     if len(low) != len(doc.text):
         low = doc.text  # a character changed length; keep offsets right
-    # A triggered signal always has a pattern: only word lists and `absent` signals go without.
+    # A triggered signal always has a pattern (`pattern`, `folded` or both): only word lists and
+    # `absent` signals go without.
     triggered = [(sig, sig.triggers) for sig in c.signals
                  if sig.triggers is not None and (sig.pattern or sig.folded) is not None and not sig.local]
     absent = [(sig, sig.absent) for sig in c.signals if sig.absent is not None]
