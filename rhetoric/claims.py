@@ -12,7 +12,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from re import _constants as re_constants  # type: ignore[attr-defined]  # the stdlib's own regex parser
-from re import _parser as re_parser  # type: ignore[attr-defined]
 from typing import Any
 
 from . import prefilter
@@ -26,7 +25,9 @@ class Signal:
     """A pattern whose presence moves a sentence towards or away from being a claim."""
 
     name: str
-    pattern: re.Pattern[str] | None  # None when no regular expression is needed (`words`, `absent`)
+    # None when no regular expression is needed (`words`, `absent`), or when `folded` is searched
+    # instead: the case-blind form is then compiled only for a text lower-casing would lengthen.
+    pattern: re.Pattern[str] | None
     weight: float
     # Anchored or sentence-spanning patterns must see one sentence at a time;
     # the others are searched once over the whole document.
@@ -35,6 +36,7 @@ class Signal:
     # faster than running the regular expression over the text.
     words: frozenset[tuple[str, ...]] | None = None
     folded: re.Pattern[str] | None = None  # the case-blind pattern, for lower-cased text
+    source: str = ""  # the pattern as written
     # Words one of which the pattern cannot match without: it is tried only on
     # the sentences that have one.
     triggers: frozenset[str] | None = None
@@ -49,6 +51,9 @@ class Signal:
     openers: frozenset[str] | None = None
     needles: re.Pattern[str] | None = None
     starters: re.Pattern[str] | None = None
+    # A signal searched over the whole text one of whose matches opens every match of this
+    # local one: only the sentences that signal was found in need to be searched.
+    within: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +70,7 @@ class ClaimCues:
     cue_words: frozenset[str] = frozenset()
     # Every word that may open a sentence an anchored pattern matches, lower-cased.
     openers: frozenset[str] = frozenset()
+    numbers: dict[str, int] = field(default_factory=dict)  # signal name -> its place in `signals`
 
 
 @cache
@@ -81,15 +87,16 @@ def cues() -> ClaimCues:
     openers = frozenset(w.lower() for sig in signals for w in sig.openers or ())
     return ClaimCues(min_words=int(claim["min_words"]), threshold=float(claim["threshold"]),
                      stance_weight=float(claim["stance_weight"]), signals=signals, word_index=word_index,
-                     cue_words=cue_words, openers=openers)
+                     cue_words=cue_words, openers=openers, numbers={sig.name: k for k, sig in enumerate(signals)})
 
 
 def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     """Return, per sentence, whether it is a claim; `marked` sentences use stance-marking language."""
     c = cues()
-    found = _document_signals(doc, c)
+    found, seen = _document_signals(doc, c)
     local = [_Local(sig.pattern, sig.weight, sig.openers, bool(sig.pattern.flags & re.IGNORECASE),
-                    None if sig.needles is None
+                    frozenset(i for k, i in seen if k == c.numbers[sig.within]) if sig.within is not None
+                    else None if sig.needles is None
                     else frozenset(prefilter.sentences_with(sig.needles, doc.text, doc.sentences, doc.sentence_starts)))
              for sig in c.signals if sig.local and sig.pattern is not None]
     return [_is_claim(doc, s, c, i in marked, found[i], local) for i, s in enumerate(doc.sentences)]
@@ -103,7 +110,7 @@ class _Local:
     weight: float
     openers: frozenset[str] | None
     ignore_case: bool
-    sentences: frozenset[int] | None  # None: no needles, any sentence may match
+    sentences: frozenset[int] | None  # None: no needles nor `within`, any sentence may match
 
 
 def _signal(s: dict[str, Any]) -> Signal:
@@ -124,9 +131,13 @@ def _signal(s: dict[str, Any]) -> Signal:
     scanned = not bound and not by_words and "triggers" not in s  # searched over the whole text
     triggered = not bound and "triggers" in s  # searched in the sentences with a trigger
     openers = prefilter.openers(pattern, searched) if bound else None
+    # A contained pattern that begins with plain strings needs no needles: the engine skips
+    # to those strings itself, and each match credits its sentence outright.
+    begins = contained and scanned and prefilter.starters(pattern, searched) is not None
     return Signal(
-        s["name"], None if by_words else re.compile(pattern, flags),
+        s["name"], None if by_words or folded is not None else re.compile(pattern, flags),
         float(s["weight"]),
+        source=pattern,
         local=bound,
         words=words,
         folded=folded,
@@ -135,15 +146,16 @@ def _signal(s: dict[str, Any]) -> Signal:
         contained=contained,
         openers=openers,
         needles=prefilter.needles(pattern, searched) if (bound and openers is None) or (
-            contained and scanned and prefilter.short_sighted(pattern, searched)) else None,
+            contained and scanned and not begins and prefilter.short_sighted(pattern, searched)) else None,
         starters=prefilter.starters(pattern, searched) if (scanned and not contained) or triggered else None,
+        within=s.get("within") if bound else None,
     )
 
 
 def _word_list(pattern: str) -> frozenset[tuple[str, ...]] | None:
     """Return the phrases a pattern matches if it is only a list of words, else None."""
     try:
-        strings = _finite(list(re_parser.parse(pattern)))
+        strings = _finite(list(prefilter.tree(pattern)))
     except (re.error, RecursionError):
         return None
     if strings is None or not all(_PLAIN.fullmatch(x.lower()) for x in strings):
@@ -194,7 +206,7 @@ _SAFE_CATEGORIES = frozenset({re_constants.CATEGORY_DIGIT, re_constants.CATEGORY
 def _contained(pattern: str) -> bool:
     """Return whether every match of a pattern is non-empty and free of white space and full stops."""
     try:
-        parsed = re_parser.parse(pattern)
+        parsed = prefilter.tree(pattern)
     except re.error:
         return False
     return parsed.getwidth()[0] > 0 and _safe(list(parsed))
@@ -256,8 +268,16 @@ def _is_claim(doc: Document, s: Sentence, c: ClaimCues, marked: bool, found: flo
     return score >= c.threshold
 
 
-def _document_signals(doc: Document, c: ClaimCues) -> list[float]:
-    """Return, per sentence, the summed weight of the word-level signals found in it.
+def _unfolded(sig: Signal) -> re.Pattern[str]:
+    """Return the pattern a signal searches in text as written."""
+    # The case-blind form is compiled only for the rare text lower-casing would lengthen
+    # (and then once: the re module keeps what it compiled).
+    return sig.pattern if sig.pattern is not None else re.compile(sig.source, re.IGNORECASE)
+
+
+def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], set[tuple[int, int]]]:
+    """Return, per sentence, the summed weight of the word-level signals found in it, and the
+    (signal number, sentence) pairs found by word lists and by searches over the whole text.
 
     Word lists are matched on the tokens; other word-level patterns run once over the
     whole text. Either way a match is placed in its sentence by bisection, instead of
@@ -287,9 +307,10 @@ def _document_signals(doc: Document, c: ClaimCues) -> list[float]:
     low = lower(doc.text)
     if len(low) != len(doc.text):
         low = doc.text  # a character changed length; keep offsets right
-    # A triggered signal always has a pattern: only word lists and `absent` signals go without.
-    triggered = [(sig, sig.triggers, sig.pattern) for sig in c.signals
-                 if sig.triggers is not None and sig.pattern is not None and not sig.local]
+    # A triggered signal always has a pattern (`pattern`, `folded` or both): only word lists and
+    # `absent` signals go without.
+    triggered = [(sig, sig.triggers) for sig in c.signals
+                 if sig.triggers is not None and (sig.pattern or sig.folded) is not None and not sig.local]
     absent = [(sig, sig.absent) for sig in c.signals if sig.absent is not None]
     if triggered or absent:
         vocabulary = c.cue_words
@@ -304,21 +325,21 @@ def _document_signals(doc: Document, c: ClaimCues) -> list[float]:
             for sig, words in absent:
                 if used.isdisjoint(words):
                     found[i] += sig.weight
-            for sig, triggers, pattern in triggered:
+            for sig, triggers in triggered:
                 if used.isdisjoint(triggers):
                     continue
                 blind = sig.folded is not None and low is not doc.text
-                searched, subject = (sig.folded, low) if blind and sig.folded is not None else (pattern, doc.text)
+                searched, subject = (sig.folded, low) if blind and sig.folded is not None else (_unfolded(sig), doc.text)
                 # The starters were read for the folded form: with the other one, search as is.
                 if (prefilter.search(searched, sig.starters, subject, s.start, s.end)
                         if sig.starters is not None and (blind or sig.folded is None)
                         else searched.search(subject, s.start, s.end)):
                     found[i] += sig.weight
     for k, sig in enumerate(c.signals):
-        if sig.pattern is None or sig.local or sig.words is not None or sig.triggers is not None:
+        if (sig.pattern or sig.folded) is None or sig.local or sig.words is not None or sig.triggers is not None:
             continue
         blind = sig.folded is not None and low is not doc.text
-        pattern, subject = (sig.folded, low) if blind and sig.folded is not None else (sig.pattern, doc.text)
+        pattern, subject = (sig.folded, low) if blind and sig.folded is not None else (_unfolded(sig), doc.text)
         # The prefilters were read for the folded form: with the other one, search as is.
         read = blind or sig.folded is None
         if not sig.contained:
@@ -345,4 +366,4 @@ def _document_signals(doc: Document, c: ClaimCues) -> list[float]:
             credit(k, hit.start(), hit.end())
             i = bisect_right(starts, hit.start()) - 1
             pos = max(hit.end(), doc.sentences[i].end) if i >= 0 else hit.end()
-    return found
+    return found, seen

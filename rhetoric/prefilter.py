@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from functools import cache
 from re import _constants as C  # type: ignore[attr-defined]  # the stdlib's own regex parser
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
@@ -170,10 +171,20 @@ def openers(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return frozenset(words)
 
 
+@cache
+def tree(pattern: str) -> Any:
+    """Return the stdlib's parse tree of `pattern` (read without flags), parsed once for all the readings of it.
+
+    Parsing is most of what loading the claim signals costs, and each pattern is read five or six ways.
+    The tree must not be changed. Flags other than VERBOSE change no node, only the flags it records.
+    """
+    return P.parse(pattern)
+
+
 def _parse(pattern: str, flags: int) -> tuple[list[_Node], int] | None:
     """Return the pattern's nodes and its flags (with those set inside it), or None if a reading would be unsure."""
-    parsed = P.parse(pattern, flags)
-    flags = parsed.state.flags
+    parsed = P.parse(pattern, flags) if flags & re.VERBOSE else tree(pattern)
+    flags |= parsed.state.flags
     # Under ASCII or LOCALE, \w and case folding are not what the finders here assume.
     if flags & (re.ASCII | re.LOCALE) or _scoped_flags(list(parsed)):
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from re import _parser as P  # type: ignore[attr-defined]
 
 import pytest
 from hypothesis import given, settings
@@ -192,3 +193,12 @@ def test_the_local_claim_signals_are_prefiltered() -> None:
     bare = {sig.name for sig in claims.cues().signals
             if sig.local and sig.pattern is not None and sig.openers is None and sig.needles is None}
     assert bare == {"figures", "names"}
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_a_tree_parsed_once_reads_as_one_parsed_with_the_flags(flags: int) -> None:
+    # prefilter.tree parses without flags: the nodes and the flags read must be those of a parse with them.
+    for _, pattern, _, _ in _PATTERNS:
+        fresh = P.parse(pattern.pattern, flags)
+        if (read := prefilter._parse(pattern.pattern, flags)) is not None:
+            assert (repr(read[0]), read[1]) == (repr(list(fresh)), fresh.state.flags), pattern.pattern

@@ -29,6 +29,7 @@ RE_FUNCTIONS = ("compile", "search", "match", "fullmatch", "finditer", "findall"
 # Call sites whose pattern is not a literal, and where the patterns they run are checked.
 DYNAMIC = {
     ("claims.py", "_signal"): "the [claim] signals of rhetoric/data/sourcing.toml, collected below",
+    ("claims.py", "_unfolded"): "a [claim] signal's own pattern, case-blind as it is written: collected below",
     ("lexicon.py", "_pattern"): "lexicon `pattern` entries, checked by regex_safety at load time",
     ("tomlfile.py", "tables"): "re.escape of a TOML table name, anchored at the start of one line of a config",
     ("tomlfile.py", "key"): "re.escape of a TOML key name, matched within one line of a config",
@@ -92,7 +93,7 @@ def collect() -> list[tuple[str, str, int, bool]]:
                 f"{rel}:{line}: a regular expression built at run time in {scope}(); check what it runs and "
                 "list the call site in DYNAMIC")
     for sig in claims.cues().signals:
-        for compiled in (sig.pattern, sig.folded, sig.needles, sig.starters):
+        for compiled in (claims._unfolded(sig) if sig.source else None, sig.folded, sig.needles, sig.starters):
             if compiled is not None:
                 patterns.append((f"sourcing.toml {sig.name}", compiled.pattern, compiled.flags, True))
     for e in lexicon.load().entries:

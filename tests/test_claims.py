@@ -1,0 +1,63 @@
+"""Claim signals rewritten or confined for speed credit the same sentences as before."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rhetoric import claims
+from rhetoric.data import table
+from rhetoric.segment import segment
+
+# The signals' plain forms, as they were written before being rewritten to be found by their endings.
+PLAIN = {
+    "past-tense": r"\b\w{3,}ed\b",
+    "superlative": r"\b(?:(?:most|least|largest|biggest|highest|lowest|fastest|first|only|main)\b|\w{3,}est\b)",
+}
+_WORDS = ["Smith", "Jones", "Lee", "US", "walked", "Walked", "red", "bed", "need", "Ed", "ED", "interested", "tested", "most", "Most", "almost",
+          "mostly", "least", "first", "firstly", "only", "main", "mainly", "largest", "best", "test", "latest",
+          "honest", "BIGGEST", "est", "st", "the", "The", "a", "5", "x_y", "é", "café", "3", "2,000", "١٢", "x9"]
+_GAPS = [" ", "", ". ", "! ", "? ", ".", "\n", "\n\n", "-", "'", "’", "”. ", "_", " (", ") "]
+_TEXTS = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_GAPS)), min_size=1, max_size=25).map(
+    lambda parts: "".join(w + g for w, g in parts))
+
+
+def _signal(name: str) -> claims.Signal:
+    return claims._signal(next(s for s in table("sourcing.toml")["claim"]["signal"] if s["name"] == name))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_signals_found_by_their_endings_credit_the_sentences_of_their_plain_forms(text: str) -> None:
+    doc = segment(text)
+    for name, plain in PLAIN.items():
+        c = claims.ClaimCues(min_words=4, threshold=2.1, stance_weight=0.0, signals=(_signal(name),))
+        expected = [bool(re.search(plain, text[s.start:s.end], re.IGNORECASE)) for s in doc.sentences]
+        assert [w > 0 for w in claims._document_signals(doc, c)[0]] == expected, (name, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_no_sentence_starts_or_ends_inside_a_word(text: str) -> None:
+    # What the rewrites above rely on: a match of \w+ lies within one sentence or none.
+    doc = segment(text)
+    for s in doc.sentences:
+        for edge in (s.start, s.end):
+            assert not re.fullmatch(r"\w\w", text[max(edge - 1, 0):edge + 1]), (text, s)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_a_local_signal_matches_only_where_the_signal_it_is_within_was_found(text: str) -> None:
+    doc = segment(text)
+    c = claims.cues()
+    _, seen = claims._document_signals(doc, c)
+    confined = [sig for sig in c.signals if sig.within is not None]
+    assert {sig.name for sig in confined} == {"figures", "names"}
+    for sig in confined:
+        assert sig.local and sig.pattern is not None
+        for s in doc.sentences:
+            if sig.pattern.search(text[s.start:s.end]):
+                assert (c.numbers[sig.within], s.index) in seen, (sig.name, text, s)
