@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rhetoric.segment import segment
+from rhetoric.segment import _tokens, _unfolded_tokens, segment
 
 
 def sentences(text: str) -> list[str]:
@@ -88,3 +88,15 @@ def test_spans_are_valid_for_any_text(text):
         prev = s.end
     for q in doc.quotations:
         assert 0 <= q.start < q.inner_start <= q.inner_end <= q.end <= len(text)
+
+
+
+_PIECES = ["It", "it’s", "mayor's", "S", "'s", "’S", "rock", "'n'", "U.S.", "3.5", "2,000", "so‐called", "-", "a",
+           "É", "ß", "İ", "'", "’", ".", ",", ":", " ", "\n", "\n\n", "“", "_"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.characters(), max_size=40).map("".join))
+def test_tokens_agree_with_the_match_by_match_tokenizer(text):
+    # _unfolded_tokens is the plain form of what _tokens does in bulk: one match, one normalize() at a time.
+    assert _tokens(text) == _unfolded_tokens(text, "I")
