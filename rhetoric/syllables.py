@@ -93,9 +93,16 @@ class _Hyphenation:
         """Return the (letter position, value) of each non-zero digit of a pattern."""
         found = self._values.get(raw)
         if found is None:
-            # The k-th digit, at index p of the pattern, stands before its letter p - k.
-            found = self._values[raw] = tuple((m.start() - k, int(m[0]))
-                                              for k, m in enumerate(_DIGIT.finditer(raw)) if m[0] != "0")
+            values = []
+            at = 0  # letters so far: a digit stands before the letter at this index
+            # A loop over the characters: half the instructions of a regular expression's matches.
+            for ch in raw:
+                if ch in _DIGITS:
+                    if ch != "0":
+                        values.append((at, int(ch)))
+                else:
+                    at += 1
+            found = self._values[raw] = tuple(values)
         return found
 
     def points(self, word: str, left: int = 2, right: int = 2) -> int:
@@ -103,12 +110,14 @@ class _Hyphenation:
         pointed = f".{word.lower()}."
         size = len(pointed)
         references = [0] * (size + 1)
-        get, reach = self._patterns.get, self._reach.get
+        get, reach, values = self._patterns.get, self._reach.get, self._values.get
         for i in range(size - 1):
-            for j in range(i + 1, min(i + reach(pointed[i:i + _REACH], _REACH - 1), size) + 1):
+            end = i + reach(pointed[i:i + _REACH], _REACH - 1)
+            # A conditional, not min(): this loop runs for every letter of every word the CMU dictionary lacks.
+            for j in range(i + 1, (end if end < size else size) + 1):
                 raw = get(pointed[i:j])
                 if raw is not None:
-                    for at, value in self._pattern(raw):
+                    for at, value in values(raw) or self._pattern(raw):
                         if references[i + at] < value:
                             references[i + at] = value
         # An odd value marks a point; those closer than `left`/`right` letters to an end do not count.
@@ -116,7 +125,7 @@ class _Hyphenation:
 
 
 _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
-_DIGIT = re.compile(r"[0-9]")
+_DIGITS = frozenset("0123456789")
 _REACH = 4
 _NONZERO = re.compile(r"[1-9]")
 _ASCII_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
