@@ -124,7 +124,7 @@ def _signal(s: dict[str, Any]) -> Signal:
     # on tokens needs neither form, and a sentence-bound pattern only the case-blind one.
     by_words = words is not None and "triggers" not in s
     flags = 0 if s.get("case") else re.IGNORECASE
-    folded = None if s.get("case") or bound or by_words else re.compile(pattern)
+    folded = None if s.get("case") or bound or by_words else prefilter.compiled(pattern)
     # The prefilters are read for the form that is searched: the folded one, on lower-cased text.
     searched = 0 if folded is not None else flags
     contained = not bound and "triggers" not in s and _contained(pattern)
@@ -135,7 +135,7 @@ def _signal(s: dict[str, Any]) -> Signal:
     # to those strings itself, and each match credits its sentence outright.
     begins = contained and scanned and prefilter.starters(pattern, searched) is not None
     return Signal(
-        s["name"], None if by_words or folded is not None else re.compile(pattern, flags),
+        s["name"], None if by_words or folded is not None else prefilter.compiled(pattern, flags),
         float(s["weight"]),
         source=pattern,
         local=bound,
