@@ -124,10 +124,10 @@ def _signal(s: dict[str, Any]) -> Signal:
     # on tokens needs neither form, and a sentence-bound pattern only the case-blind one.
     by_words = words is not None and "triggers" not in s
     flags = 0 if s.get("case") else re.IGNORECASE
-    folded = None if s.get("case") or bound or by_words else re.compile(pattern)
+    folded = None if s.get("case") or bound or by_words else prefilter.compiled(pattern)
     # The prefilters are read for the form that is searched: the folded one, on lower-cased text.
     searched = 0 if folded is not None else flags
-    contained = not bound and "triggers" not in s and _contained(pattern)
+    contained = not bound and not by_words and "triggers" not in s and _contained(pattern)
     scanned = not bound and not by_words and "triggers" not in s  # searched over the whole text
     triggered = not bound and "triggers" in s  # searched in the sentences with a trigger
     openers = prefilter.openers(pattern, searched) if bound else None
@@ -135,7 +135,7 @@ def _signal(s: dict[str, Any]) -> Signal:
     # to those strings itself, and each match credits its sentence outright.
     begins = contained and scanned and prefilter.starters(pattern, searched) is not None
     return Signal(
-        s["name"], None if by_words or folded is not None else re.compile(pattern, flags),
+        s["name"], None if by_words or folded is not None else prefilter.compiled(pattern, flags),
         float(s["weight"]),
         source=pattern,
         local=bound,
@@ -154,6 +154,14 @@ def _signal(s: dict[str, Any]) -> Signal:
 
 def _word_list(pattern: str) -> frozenset[tuple[str, ...]] | None:
     """Return the phrases a pattern matches if it is only a list of words, else None."""
+    # Most lists are written plainly, \b(?:word|two words|…)\b: read so, they need no parse tree.
+    if (m := _LISTED.fullmatch(pattern)) is not None:
+        return frozenset(tuple(x.split()) for x in (m[1] or m[2]).split("|"))
+    return _parsed_word_list(pattern)
+
+
+def _parsed_word_list(pattern: str) -> frozenset[tuple[str, ...]] | None:
+    """Return what `_word_list` returns, read from the pattern's parse tree."""
     try:
         strings = _finite(list(prefilter.tree(pattern)))
     except (re.error, RecursionError):
@@ -164,6 +172,7 @@ def _word_list(pattern: str) -> frozenset[tuple[str, ...]] | None:
 
 
 _PLAIN = re.compile(r"[a-z][a-z '’]*")
+_LISTED = re.compile(r"\\b\(\?:([a-z][a-z ]*(?:\|[a-z][a-z ]*)*)\)\\b|\\b([a-z]+)\\b")
 
 
 def _finite(nodes: list[tuple[Any, Any]]) -> set[str] | None:

@@ -61,3 +61,20 @@ def test_a_local_signal_matches_only_where_the_signal_it_is_within_was_found(tex
         for s in doc.sentences:
             if sig.pattern.search(text[s.start:s.end]):
                 assert (c.numbers[sig.within], s.index) in seen, (sig.name, text, s)
+
+
+_WORDS = st.text(alphabet="ab ", min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=5))
+def test_a_plainly_written_word_list_reads_as_its_parse_tree_does(words: list[str]) -> None:
+    for pattern in (r"\b(?:" + "|".join(words) + r")\b", rf"\b{words[0]}\b", "|".join(words)):
+        assert claims._word_list(pattern) == claims._parsed_word_list(pattern), pattern
+
+
+def test_every_claim_pattern_reads_as_its_parse_tree_does() -> None:
+    patterns = [s["pattern"] for s in table("sourcing.toml")["claim"]["signal"] if "pattern" in s]
+    assert sum(claims._LISTED.fullmatch(p) is not None for p in patterns) > 10  # the quick reading is used
+    for pattern in patterns:
+        assert claims._word_list(pattern) == claims._parsed_word_list(pattern), pattern

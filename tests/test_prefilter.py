@@ -202,3 +202,23 @@ def test_a_tree_parsed_once_reads_as_one_parsed_with_the_flags(flags: int) -> No
         fresh = P.parse(pattern.pattern, flags)
         if (read := prefilter._parse(pattern.pattern, flags)) is not None:
             assert (repr(read[0]), read[1]) == (repr(list(fresh)), fresh.state.flags), pattern.pattern
+
+
+# Each pattern as searched (with its flags) and as searched in lower-cased text (without them).
+_COMPILED = [(p, prefilter.compiled(p.pattern, flags)) for _, p, _, _ in _PATTERNS for flags in {p.flags, 0}]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_a_pattern_compiled_from_its_tree_matches_as_one_compiled_from_its_text(text: str) -> None:
+    for variant in (text, text.upper()):
+        for pattern, compiled in _COMPILED:
+            fresh = re.compile(pattern.pattern, compiled.flags)
+            assert [m.span() for m in compiled.finditer(variant)] == [m.span() for m in fresh.finditer(variant)], \
+                (pattern.pattern, variant)
+
+
+def test_compiling_from_the_tree_leaves_it_as_parsed() -> None:
+    for _, pattern, _, _ in _PATTERNS:
+        prefilter.compiled(pattern.pattern, re.IGNORECASE)
+        assert repr(list(prefilter.tree(pattern.pattern))) == repr(list(P.parse(pattern.pattern))), pattern.pattern
