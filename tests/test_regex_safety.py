@@ -33,7 +33,6 @@ DYNAMIC = {
     ("tomlfile.py", "tables"): "re.escape of a TOML table name, anchored at the start of one line of a config",
     ("tomlfile.py", "key"): "re.escape of a TOML key name, matched within one line of a config",
     ("tomlfile.py", "value"): "re.escape of a string value: a literal",
-    ("detectors/scare_quotes.py", "_article"): "re.escape of a quotation mark: a literal",
     ("regex_safety.py", "_members"): "one character class of a parsed pattern: it cannot backtrack",
     ("prefilter.py", "needles"): "re.escape'd strings, or a run of one character set, read from a pattern; collected below",
     ("prefilter.py", "starters"): "re.escape'd strings read from a pattern; collected below",
