@@ -70,7 +70,7 @@ class ClaimCues:
     cue_words: frozenset[str] = frozenset()
     # Every word that may open a sentence an anchored pattern matches, lower-cased.
     openers: frozenset[str] = frozenset()
-    numbers: dict[str, int] = field(default_factory=dict)  # signal name -> its place in `signals`
+    places: dict[str, int] = field(default_factory=dict)  # signal name -> its place in `signals` (for `within`)
 
 
 @cache
@@ -87,7 +87,7 @@ def cues() -> ClaimCues:
     openers = frozenset(w.lower() for sig in signals for w in sig.openers or ())
     return ClaimCues(min_words=int(claim["min_words"]), threshold=float(claim["threshold"]),
                      stance_weight=float(claim["stance_weight"]), signals=signals, word_index=word_index,
-                     cue_words=cue_words, openers=openers, numbers={sig.name: k for k, sig in enumerate(signals)})
+                     cue_words=cue_words, openers=openers, places={sig.name: k for k, sig in enumerate(signals)})
 
 
 def find_claims(doc: Document, marked: set[int]) -> list[bool]:
@@ -95,7 +95,7 @@ def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     c = cues()
     found, seen = _document_signals(doc, c)
     local = [_Local(sig.pattern, sig.weight, sig.openers, bool(sig.pattern.flags & re.IGNORECASE),
-                    frozenset(i for k, i in seen if k == c.numbers[sig.within]) if sig.within is not None
+                    frozenset(i for k, i in seen if k == c.places[sig.within]) if sig.within is not None
                     else None if sig.needles is None
                     else frozenset(prefilter.sentences_with(sig.needles, doc.text, doc.sentences, doc.sentence_starts)))
              for sig in c.signals if sig.local and sig.pattern is not None]
@@ -338,7 +338,8 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], set[tup
                 if used.isdisjoint(triggers):
                     continue
                 blind = sig.folded is not None and low is not doc.text
-                searched, subject = (sig.folded, low) if blind and sig.folded is not None else (_unfolded(sig), doc.text)
+                searched, subject = ((sig.folded, low) if blind and sig.folded is not None
+                                     else (_unfolded(sig), doc.text))
                 # The starters were read for the folded form: with the other one, search as is.
                 if (prefilter.search(searched, sig.starters, subject, s.start, s.end)
                         if sig.starters is not None and (blind or sig.folded is None)

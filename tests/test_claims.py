@@ -60,7 +60,7 @@ def test_a_local_signal_matches_only_where_the_signal_it_is_within_was_found(tex
         assert sig.local and sig.pattern is not None
         for s in doc.sentences:
             if sig.pattern.search(text[s.start:s.end]):
-                assert (c.numbers[sig.within], s.index) in seen, (sig.name, text, s)
+                assert (c.places[sig.within], s.index) in seen, (sig.name, text, s)
 
 
 _WORDS = st.text(alphabet="ab ", min_size=1, max_size=6)
