@@ -1,9 +1,11 @@
 """The built-in lexicons and cue tables pre-parsed into JSON, so that start-up skips the TOML parser.
 
-The TOML files stay the source of truth: each parsed file is stored with the SHA-256
+A cue table is stored as parsed; a lexicon as checked and resolved (lexicon.compiled_form:
+its inflections and normalised words worked out), so that start-up skips that work too.
+The TOML files stay the source of truth: each file's form is stored with the SHA-256
 of the text it came from, and is used only while the file still holds that text;
-a file edited since is parsed from its TOML. Regenerate after editing a lexicon or a
-cue table in rhetoric/data:
+a file edited since is read from its TOML. Regenerate after editing a lexicon or a
+cue table in rhetoric/data, or the code that resolves a lexicon:
 
     python -m rhetoric.compiled
 
@@ -16,16 +18,17 @@ import hashlib
 import json
 import sys
 from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 FILENAME = "compiled.json"
-_FORMAT = 1
+_FORMAT = 2
 
 
 @dataclass(frozen=True, slots=True)
 class Parsed:
-    """A lexicon file's parsed TOML, and the checksum of the text it was parsed from."""
+    """A file's parsed (or compiled) form, and the checksum of the text it came from."""
 
     sha256: str
     data: dict[str, Any]
@@ -46,14 +49,14 @@ def read(folder: Path) -> dict[str, Parsed]:
         return {}  # no usable file: every lexicon is read from its TOML
 
 
-def build(folder: Path) -> str:
-    """Return the compiled form (JSON text) of the TOML lexicons in `folder`."""
+def build(folder: Path, form: Callable[[Path], Any] | None = None) -> str:
+    """Return the compiled form (JSON text) of the TOML files in `folder`: each one's `form`, by default as parsed."""
     import tomllib  # only to write the compiled form: a run reads the JSON
 
     files = {}
     for path in sorted(folder.glob("*.toml")):
         raw = path.read_text(encoding="utf-8")  # as the loader reads it: newlines made \n
-        files[path.name] = {"sha256": _checksum(raw), "data": tomllib.loads(raw)}
+        files[path.name] = {"sha256": _checksum(raw), "data": tomllib.loads(raw) if form is None else form(path)}
     # One value a line, in the TOML's own order, so that a changed entry shows as a small diff.
     return json.dumps({"format": _FORMAT, "files": files}, ensure_ascii=False, indent=0) + "\n"
 
@@ -65,10 +68,10 @@ def _checksum(text: str) -> str:
 def main() -> None:
     """Regenerate the compiled files of the built-in lexicons and of the cue tables."""
     from . import data
-    from .lexicon import builtin_folder
+    from .lexicon import builtin_folder, compiled_form
 
-    for folder in (builtin_folder(), data.folder()):
-        (folder / FILENAME).write_text(build(folder), encoding="utf-8")
+    for folder, form in ((builtin_folder(), compiled_form), (data.folder(), None)):
+        (folder / FILENAME).write_text(build(folder, form), encoding="utf-8")
         print(f"wrote {folder / FILENAME}", file=sys.stderr)
 
 

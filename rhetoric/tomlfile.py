@@ -22,18 +22,28 @@ def read(path: Path, error: type[RhetoricError], what: str,
 
     A pre-parsed form whose checksum matches the text is taken instead of parsing it again.
     """
+    raw = text(path, error, what)
+    if parsed is not None and parsed.matches(raw):
+        return parsed.data, raw
+    return parse(raw, path, error), raw
+
+
+def text(path: Path, error: type[RhetoricError], what: str) -> str:
+    """Return the text of a TOML file; fail with `error` carrying the path."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except OSError as exc:
         raise error(f"cannot read {what}: {exc.strerror}", path=path) from exc
     except UnicodeDecodeError as exc:
         raise error(f"cannot read {what}: not UTF-8 (bad byte at offset {exc.start})", path=path) from exc
-    if parsed is not None and parsed.matches(raw):
-        return parsed.data, raw
+
+
+def parse(raw: str, path: Path, error: type[RhetoricError]) -> dict[str, Any]:
+    """Return the parsed TOML text `raw` of `path`; fail with `error` carrying the path and line."""
     import tomllib  # here: a run whose lexicons are all pre-parsed and that reads no config does without it
 
     try:
-        return tomllib.loads(raw), raw
+        return tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         at = _AT.search(message)
