@@ -193,9 +193,9 @@ def load_file(path: Path, known: Mapping[str, Family] | None = None,
     its `rule`: the entries join that family. `parsed` is the file's compiled form (see
     compiled_form), used when its checksum matches the file's text.
     """
-    raw = tomlfile.text(path, LexiconError, "lexicon")
-    if parsed is not None and known is None and parsed.matches(raw):
+    if parsed is not None and known is None and parsed.matches_file(path):
         return _from_compiled(path, parsed.data)
+    raw = tomlfile.text(path, LexiconError, "lexicon")
     data = tomlfile.parse(raw, path, LexiconError)
     locate = tomlfile.Locator(raw)
     unknown = set(data) - {"family", "entry"}

@@ -37,7 +37,7 @@ def test_a_missing_or_broken_compiled_file_is_ignored(tmp_path):
     assert compiled.read(tmp_path) == {}
     (tmp_path / compiled.FILENAME).write_text("{not json", encoding="utf-8")
     assert compiled.read(tmp_path) == {}
-    (tmp_path / compiled.FILENAME).write_text('{"format": 2, "files": {"a.toml": {}}}', encoding="utf-8")
+    (tmp_path / compiled.FILENAME).write_text('{"format": 3, "files": {"a.toml": {}}}', encoding="utf-8")
     assert compiled.read(tmp_path) == {}
 
 
@@ -52,3 +52,15 @@ def test_cue_tables_read_from_the_compiled_form_equal_their_toml():
 
     for path in sorted(data.folder().glob("*.toml")):
         assert data.table(path.name) == tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def test_a_file_matches_its_compiled_form_as_read_text_reads_it(tmp_path):
+    form = compiled.read(lexicon.builtin_folder())["weasel.toml"]
+    text = (lexicon.builtin_folder() / "weasel.toml").read_text(encoding="utf-8")
+    copy = tmp_path / "weasel.toml"
+    for newline in ("\n", "\r\n", "\r"):
+        copy.write_bytes(text.replace("\n", newline).encode("utf-8"))
+        assert form.matches_file(copy) and form.matches(copy.read_text(encoding="utf-8"))
+    copy.write_bytes(text.replace("[[entry]]", "[[entry]] ", 1).encode("utf-8"))
+    assert not form.matches_file(copy)
+    assert not form.matches_file(tmp_path / "missing.toml")
