@@ -18,10 +18,7 @@ from .errors import RhetoricError
 from .lexicon import Lexicons, load
 from .pipeline import analyze
 from .read import DEFAULT_MAX_BYTES, read
-from .render import csv as csv_render
-from .render import github as github_render
 from .render import json as json_render
-from .render import sarif as sarif_render
 from .report import Report
 from .rules import all_rules
 from .selection import EVERY, unknown
@@ -90,15 +87,23 @@ def analyze_one(item: str | RhetoricError, options: Options, config: Config = Co
 
 def _payload(report: Report, original: str | None, config: Config, shape: Shape) -> Any:
     """Return the report in the shape the parent asked for."""
+    # The renderers other than JSON are imported only by the formats that use them (SARIF's
+    # and GitHub's bring in hashlib and the line locator): every run would pay for them.
     if shape is Shape.REPORT:
         return report
     if shape is Shape.ROW:
         return row(report)
     if shape is Shape.CSV:
+        from .render import csv as csv_render
+
         return csv_render.line(row(report))
     if shape is Shape.SARIF:
+        from .render import sarif as sarif_render
+
         return sarif_render.results(report, original=original, include_quoted=config.include_quoted)
     if shape is Shape.GITHUB:
+        from .render import github as github_render
+
         return github_render.lines(report, original=original, include_quoted=config.include_quoted)
     # Rendered as it is written out: the JSON of a long text is several times its size.
     return json_render.iterencode(report, with_text=original is not None, pretty=shape is Shape.JSON)
