@@ -60,7 +60,11 @@ class Outcome:
 @lru_cache(maxsize=16)
 def _lexicons(extra: tuple[str, ...], allow: tuple[str, ...]) -> Lexicons:
     # Loaded once per process and distinct configuration; workers forked after loading inherit them.
-    return load(extra=extra, allow=allow)
+    lexicons = load(extra=extra, allow=allow)
+    # They last as long as the process: the collector need never walk them (its first pass after
+    # the load would go through all ~30,000 of their objects, still counted as young).
+    gc.freeze()
+    return lexicons
 
 
 def lexicons_for(config: Config) -> Lexicons:
