@@ -315,25 +315,22 @@ def _from_compiled(path: Path, data: dict[str, Any]) -> tuple[Family, list[tuple
                     not_after_possessive=fam["not_after_possessive"])
     entries = []
     for item in data["entries"]:
+        # Written out flat, every field in order (keywords cost more): this runs for every built-in entry
+        # at every start.
         get = item.get
-        severity = get("severity")
-        source = get("pattern")
-        case = get("case", False)
-        keys = item["keys"]
-        words = get("words", keys)  # as written: only a cased entry needs them
+        severity, source, case = get("severity"), get("pattern"), get("case", False)
+        after, before = get("not_after"), get("not_before")
+        keys = list(map(tuple, item["keys"]))
         entry = Entry(family, item["term"], item["message"], item["why"], get("alternative"),
                       family.severity if severity is None else Severity(severity),
-                      _tuples(get("not_after")), _tuples(get("not_before")), case,
-                      modifier=get("modifier", False), noun=get("noun", False),
-                      pattern=None if source is None else _pattern({"pattern": source, "case": case}, path, None,
-                                                                   "", None),
-                      reports=get("reports"))
-        entries.append((entry, [(tuple(k), tuple(w)) for k, w in zip(keys, words)]))
+                      () if after is None else tuple(map(tuple, after)),
+                      () if before is None else tuple(map(tuple, before)), case, (), get("modifier", False),
+                      get("noun", False),
+                      None if source is None else _pattern({"pattern": source, "case": case}, path, None, "", None),
+                      get("reports"))
+        # The words as written matter only to a cased entry: the others pair each form's keys with themselves.
+        entries.append((entry, list(zip(keys, map(tuple, item["words"]) if case else keys))))
     return family, entries
-
-
-def _tuples(lists: list[list[str]] | None) -> tuple[tuple[str, ...], ...]:
-    return () if lists is None else tuple(map(tuple, lists))
 
 
 def _reports(item: dict[str, Any], path: Path, locate: tomlfile.Locator, where: str,
