@@ -66,7 +66,8 @@ def build(folder: Path, form: Callable[[Path], Any] | None = None) -> str:
     files = {}
     for path in sorted(folder.glob("*.toml")):
         raw = path.read_text(encoding="utf-8")  # as the loader reads it: newlines made \n
-        files[path.name] = {"crc32": _checksum(raw.encode("utf-8")), "data": tomllib.loads(raw) if form is None else form(path)}
+        files[path.name] = {"crc32": _checksum(raw.encode("utf-8")),
+                            "data": tomllib.loads(raw) if form is None else form(path)}
     # One value a line, in the TOML's own order, so that a changed entry shows as a small diff.
     return json.dumps({"format": _FORMAT, "files": files}, ensure_ascii=False, indent=0) + "\n"
 

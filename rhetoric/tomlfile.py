@@ -5,26 +5,17 @@ from __future__ import annotations
 import re
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .errors import RhetoricError
-
-if TYPE_CHECKING:
-    from .compiled import Parsed
 
 # tomllib (before Python 3.14) tells where a syntax error is only inside its message.
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)$")
 
 
-def read(path: Path, error: type[RhetoricError], what: str,
-         parsed: Parsed | None = None) -> tuple[dict[str, Any], str]:
-    """Return the parsed file and its raw text; fail with `error` carrying the path and line.
-
-    A pre-parsed form whose checksum matches the text is taken instead of parsing it again.
-    """
+def read(path: Path, error: type[RhetoricError], what: str) -> tuple[dict[str, Any], str]:
+    """Return the parsed file and its raw text; fail with `error` carrying the path and line."""
     raw = text(path, error, what)
-    if parsed is not None and parsed.matches(raw):
-        return parsed.data, raw
     return parse(raw, path, error), raw
 
 
