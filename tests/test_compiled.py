@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import shutil
 
 from rhetoric import compiled, data, lexicon
@@ -64,3 +65,17 @@ def test_a_file_matches_its_compiled_form_as_read_text_reads_it(tmp_path):
     copy.write_bytes(text.replace("[[entry]]", "[[entry]] ", 1).encode("utf-8"))
     assert not form.matches_file(copy)
     assert not form.matches_file(tmp_path / "missing.toml")
+
+
+def _significant(entries: list) -> list:
+    # A form's words as written matter only to a cased entry.
+    return [(e, [(keys, words if e.case else None) for keys, words in forms]) for e, forms in entries]
+
+
+def test_a_lexicon_read_back_from_its_compiled_form_equals_its_toml():
+    for path in lexicon.builtin_paths():
+        # Through JSON text, as the compiled file holds it.
+        form = json.loads(json.dumps(lexicon.compiled_form(path), ensure_ascii=False))
+        family, entries = lexicon._from_compiled(path, form)
+        toml_family, toml_entries = lexicon.load_file(path)
+        assert family == toml_family and _significant(entries) == _significant(toml_entries), path.name
