@@ -18,10 +18,7 @@ from .errors import RhetoricError
 from .lexicon import Lexicons, load
 from .pipeline import analyze
 from .read import DEFAULT_MAX_BYTES, read
-from .render import csv as csv_render
-from .render import github as github_render
 from .render import json as json_render
-from .render import sarif as sarif_render
 from .report import Report
 from .rules import all_rules
 from .selection import EVERY, unknown
@@ -63,7 +60,11 @@ class Outcome:
 @lru_cache(maxsize=16)
 def _lexicons(extra: tuple[str, ...], allow: tuple[str, ...]) -> Lexicons:
     # Loaded once per process and distinct configuration; workers forked after loading inherit them.
-    return load(extra=extra, allow=allow)
+    lexicons = load(extra=extra, allow=allow)
+    # They last as long as the process: the collector need never walk them (its first pass after
+    # the load would go through all ~30,000 of their objects, still counted as young).
+    gc.freeze()
+    return lexicons
 
 
 def lexicons_for(config: Config) -> Lexicons:
@@ -90,15 +91,23 @@ def analyze_one(item: str | RhetoricError, options: Options, config: Config = Co
 
 def _payload(report: Report, original: str | None, config: Config, shape: Shape) -> Any:
     """Return the report in the shape the parent asked for."""
+    # The renderers other than JSON are imported only by the formats that use them (SARIF's
+    # and GitHub's bring in hashlib and the line locator): every run would pay for them.
     if shape is Shape.REPORT:
         return report
     if shape is Shape.ROW:
         return row(report)
     if shape is Shape.CSV:
+        from .render import csv as csv_render
+
         return csv_render.line(row(report))
     if shape is Shape.SARIF:
+        from .render import sarif as sarif_render
+
         return sarif_render.results(report, original=original, include_quoted=config.include_quoted)
     if shape is Shape.GITHUB:
+        from .render import github as github_render
+
         return github_render.lines(report, original=original, include_quoted=config.include_quoted)
     # Rendered as it is written out: the JSON of a long text is several times its size.
     return json_render.iterencode(report, with_text=original is not None, pretty=shape is Shape.JSON)

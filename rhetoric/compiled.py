@@ -1,9 +1,11 @@
 """The built-in lexicons and cue tables pre-parsed into JSON, so that start-up skips the TOML parser.
 
-The TOML files stay the source of truth: each parsed file is stored with the SHA-256
+A cue table is stored as parsed; a lexicon as checked and resolved (lexicon.compiled_form:
+its inflections and normalised words worked out), so that start-up skips that work too.
+The TOML files stay the source of truth: each file's form is stored with the CRC-32
 of the text it came from, and is used only while the file still holds that text;
-a file edited since is parsed from its TOML. Regenerate after editing a lexicon or a
-cue table in rhetoric/data:
+a file edited since is read from its TOML. Regenerate after editing a lexicon or a
+cue table in rhetoric/data, or the code that resolves a lexicon:
 
     python -m rhetoric.compiled
 
@@ -12,27 +14,38 @@ cue table in rhetoric/data:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
+import zlib
 from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 FILENAME = "compiled.json"
-_FORMAT = 1
+_FORMAT = 3
 
 
 @dataclass(frozen=True, slots=True)
 class Parsed:
-    """A lexicon file's parsed TOML, and the checksum of the text it was parsed from."""
+    """A file's parsed (or compiled) form, and the checksum of the text it came from."""
 
-    sha256: str
+    crc32: int
     data: dict[str, Any]
 
     def matches(self, raw: str) -> bool:
         """Return whether `raw` is the text this was parsed from."""
-        return _checksum(raw) == self.sha256
+        return _checksum(raw.encode("utf-8")) == self.crc32
+
+    def matches_file(self, path: Path) -> bool:
+        """Return whether the file at `path` holds the text this was parsed from (False if it cannot be read)."""
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return False
+        # Its bytes are checked as read_text would read them, every line break made "\n", but
+        # not decoded: decoding, then encoding again for the checksum, cost more than the rest.
+        return _checksum(raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")) == self.crc32
 
 
 def read(folder: Path) -> dict[str, Parsed]:
@@ -41,34 +54,37 @@ def read(folder: Path) -> dict[str, Parsed]:
         obj = json.loads((folder / FILENAME).read_bytes())
         if obj.get("format") != _FORMAT:
             return {}
-        return {name: Parsed(item["sha256"], item["data"]) for name, item in obj["files"].items()}
+        return {name: Parsed(item["crc32"], item["data"]) for name, item in obj["files"].items()}
     except (OSError, ValueError, AttributeError, KeyError, TypeError):
         return {}  # no usable file: every lexicon is read from its TOML
 
 
-def build(folder: Path) -> str:
-    """Return the compiled form (JSON text) of the TOML lexicons in `folder`."""
+def build(folder: Path, form: Callable[[Path], Any] | None = None) -> str:
+    """Return the compiled form (JSON text) of the TOML files in `folder`: each one's `form`, by default as parsed."""
     import tomllib  # only to write the compiled form: a run reads the JSON
 
     files = {}
     for path in sorted(folder.glob("*.toml")):
         raw = path.read_text(encoding="utf-8")  # as the loader reads it: newlines made \n
-        files[path.name] = {"sha256": _checksum(raw), "data": tomllib.loads(raw)}
+        files[path.name] = {"crc32": _checksum(raw.encode("utf-8")),
+                            "data": tomllib.loads(raw) if form is None else form(path)}
     # One value a line, in the TOML's own order, so that a changed entry shows as a small diff.
     return json.dumps({"format": _FORMAT, "files": files}, ensure_ascii=False, indent=0) + "\n"
 
 
-def _checksum(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def _checksum(data: bytes) -> int:
+    # A CRC-32 tells an edited file from the one compiled (any change of a few bytes, and all but
+    # one in four billion others) without loading hashlib's OpenSSL, which no run needs otherwise.
+    return zlib.crc32(data)
 
 
 def main() -> None:
     """Regenerate the compiled files of the built-in lexicons and of the cue tables."""
     from . import data
-    from .lexicon import builtin_folder
+    from .lexicon import builtin_folder, compiled_form
 
-    for folder in (builtin_folder(), data.folder()):
-        (folder / FILENAME).write_text(build(folder), encoding="utf-8")
+    for folder, form in ((builtin_folder(), compiled_form), (data.folder(), None)):
+        (folder / FILENAME).write_text(build(folder, form), encoding="utf-8")
         print(f"wrote {folder / FILENAME}", file=sys.stderr)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import gc
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -48,6 +49,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-‐.][^\W_]+)*")
 _normalized = cache(normalize)
 
 _E = TypeVar("_E", bound=Enum)
+# A form of an entry's term: its words normalised (its path in the trie), and as written (for a cased entry).
+Form = tuple[tuple[str, ...], tuple[str, ...]]
 
 @dataclass(frozen=True, slots=True)
 class Family:
@@ -139,10 +142,22 @@ def load(paths: Iterable[str | Path] | None = None, *, extra: Iterable[str | Pat
     a form with another one, the extra one is matched. Terms in `allow` (and every
     form of them) are dropped. Any mistake in any file fails the whole load.
     """
+    # The load builds some 30,000 objects that all last: the collector's passes over them as
+    # they pile up would find nothing to free (a tenth of the load's instructions).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(paths, extra, allow)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(paths: Iterable[str | Path] | None, extra: Iterable[str | Path], allow: Iterable[str]) -> Lexicons:
     families: dict[str, Family] = {}
-    entries: list[tuple[Entry, list[str]]] = []
-    # The built-in files are usually read from their pre-parsed form (see compiled.py):
-    # the TOML parser would take most of the start-up time.
+    entries: list[tuple[Entry, list[Form]]] = []
+    # The built-in files are usually read from their checked and resolved form (see compiled.py):
+    # parsing, checking and inflecting them would take most of the start-up time.
     parsed = compiled.read(builtin_folder()) if paths is None else {}
     for path in builtin_paths() if paths is None else paths:
         family, fam_entries = load_file(Path(path), parsed=parsed.get(Path(path).name))
@@ -157,7 +172,7 @@ def load(paths: Iterable[str | Path] | None = None, *, extra: Iterable[str | Pat
                                  if item[0].pattern is not None or _phrase(item[0].term) not in replaced]
     allowed = {_phrase(term) for term in allow}
     if allowed:
-        entries = [(e, forms) for e, forms in entries if not any(_phrase(f) in allowed for f in forms)]
+        entries = [(e, forms) for e, forms in entries if not any(keys in allowed for keys, _ in forms)]
     kept = tuple(e for e, _ in entries)
     patterns = tuple((e, e.pattern) for e in kept if e.pattern is not None)
     trie = _trie(entries)
@@ -171,14 +186,17 @@ def _phrase(term: str) -> tuple[str, ...]:
 
 
 def load_file(path: Path, known: Mapping[str, Family] | None = None,
-              parsed: compiled.Parsed | None = None) -> tuple[Family, list[tuple[Entry, list[str]]]]:
+              parsed: compiled.Parsed | None = None) -> tuple[Family, list[tuple[Entry, list[Form]]]]:
     """Load one lexicon file, failing with its path and line on any mistake.
 
     With `known` families (a user's file), a [family] whose rule is already known needs only
-    its `rule`: the entries join that family. `parsed` is the file's pre-parsed form, used
-    when its checksum matches the file's text.
+    its `rule`: the entries join that family. `parsed` is the file's compiled form (see
+    compiled_form), used when its checksum matches the file's text.
     """
-    data, raw = tomlfile.read(path, LexiconError, "lexicon", parsed)
+    if parsed is not None and known is None and parsed.matches_file(path):
+        return _from_compiled(path, parsed.data)
+    raw = tomlfile.text(path, LexiconError, "lexicon")
+    data = tomlfile.parse(raw, path, LexiconError)
     locate = tomlfile.Locator(raw)
     unknown = set(data) - {"family", "entry"}
     if unknown:
@@ -252,7 +270,66 @@ def load_file(path: Path, known: Mapping[str, Family] | None = None,
         forms = [item["term"], *item.get("forms", [])] if pattern is None else []
         if inflect != "none":
             forms.extend(inflections(item["term"], inflect))
-        entries.append((entry, forms))
+        entries.append((entry, [_form(f) for f in forms]))
+    return family, entries
+
+
+def _form(text: str) -> Form:
+    words = tuple(_WORD.findall(text))
+    return tuple(map(_normalized, words)), words
+
+
+def compiled_form(path: Path) -> dict[str, Any]:
+    """Return a built-in lexicon file checked and resolved, as JSON data (what compiled.py stores for it).
+
+    Everything load_file works out from the TOML is kept, so that loading the file again
+    from this form (_from_compiled) checks and computes nothing.
+    """
+    family, entries = load_file(path)
+    fam = {"rule": family.rule, "category": family.category.value, "severity": family.severity.value,
+           "description": family.description, "should_flag": list(family.should_flag),
+           "should_pass": list(family.should_pass), "not_after_possessive": family.not_after_possessive}
+    items = []
+    for e, forms in entries:
+        # Only what differs from an Entry's defaults is written: a shorter file, read faster.
+        item: dict[str, Any] = {"term": e.term, "message": e.message, "why": e.why}
+        optional = {"alternative": e.alternative, "not_after": [list(g) for g in e.not_after],
+                    "not_before": [list(g) for g in e.not_before], "case": e.case, "modifier": e.modifier,
+                    "noun": e.noun, "pattern": e.pattern.pattern if e.pattern is not None else None,
+                    "reports": e.reports,
+                    "severity": e.severity.value if e.severity is not family.severity else None}
+        item.update((key, value) for key, value in optional.items() if value)
+        item["keys"] = [list(keys) for keys, _ in forms]
+        if e.case:
+            item["words"] = [list(words) for _, words in forms]
+        items.append(item)
+    return {"family": fam, "entries": items}
+
+
+def _from_compiled(path: Path, data: dict[str, Any]) -> tuple[Family, list[tuple[Entry, list[Form]]]]:
+    """Return the family and entries of a lexicon file from its compiled form, checked when it was compiled."""
+    fam = data["family"]
+    family = Family(rule=fam["rule"], category=Category(fam["category"]), severity=Severity(fam["severity"]),
+                    description=fam["description"], should_flag=tuple(fam["should_flag"]),
+                    should_pass=tuple(fam["should_pass"]), path=str(path),
+                    not_after_possessive=fam["not_after_possessive"])
+    entries = []
+    for item in data["entries"]:
+        # Written out flat, every field in order (keywords cost more): this runs for every built-in entry
+        # at every start.
+        get = item.get
+        severity, source, case = get("severity"), get("pattern"), get("case", False)
+        after, before = get("not_after"), get("not_before")
+        keys = list(map(tuple, item["keys"]))
+        entry = Entry(family, item["term"], item["message"], item["why"], get("alternative"),
+                      family.severity if severity is None else Severity(severity),
+                      () if after is None else tuple(map(tuple, after)),
+                      () if before is None else tuple(map(tuple, before)), case, (), get("modifier", False),
+                      get("noun", False),
+                      None if source is None else _pattern({"pattern": source, "case": case}, path, None, "", None),
+                      get("reports"))
+        # The words as written matter only to a cased entry: the others pair each form's keys with themselves.
+        entries.append((entry, list(zip(keys, map(tuple, item["words"]) if case else keys))))
     return family, entries
 
 
@@ -266,9 +343,14 @@ def _reports(item: dict[str, Any], path: Path, locate: tomlfile.Locator, where: 
     return reports
 
 
-def _pattern(item: dict[str, Any], path: Path, locate: tomlfile.Locator, where: str,
+def _pattern(item: dict[str, Any], path: Path, locate: tomlfile.Locator | None, where: str,
              line: int | None) -> re.Pattern[str] | None:
-    """Return an entry's compiled `pattern`, refusing one that could backtrack badly; None for a term entry."""
+    """Return an entry's compiled `pattern`, refusing one that could backtrack badly; None for a term entry.
+
+    Without `locate`, `item` is a compiled form's (see compiled_form): it was checked when compiled.
+    """
+    if locate is None:
+        return re.compile(item["pattern"], 0 if item["case"] else re.IGNORECASE)
     if ("term" in item) == ("pattern" in item):
         raise LexiconError(f"{where}: give exactly one of 'term' and 'pattern'", path=path, line=line)
     if "pattern" not in item:
@@ -297,23 +379,21 @@ def _guards(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(map(_normalized, _WORD.findall(p))) for p in phrases if _WORD.search(p))
 
 
-def _trie(entries: list[tuple[Entry, list[str]]]) -> dict[str, TrieNode]:
+def _trie(entries: list[tuple[Entry, list[Form]]]) -> dict[str, TrieNode]:
     root: dict[str, TrieNode] = {}
     for entry, forms in entries:
-        for form in forms:
-            words = _WORD.findall(form)
-            if not words:
+        for keys, words in forms:
+            if not keys:
                 continue
             children, node = root, None
-            for w in words:
-                key = _normalized(w)
+            for key in keys:
                 node = children.get(key)
                 if node is None:  # not setdefault: that would build a node for every word of every form
                     node = children[key] = TrieNode([], {})
                 children = node.children
             assert node is not None
             if entry.case:
-                entry = replace(entry, cased=tuple(words))
+                entry = replace(entry, cased=words)
             # Where two entries define one phrase, the first that fits its context wins;
             # a test keeps the built-in lexicons free of such clashes.
             if entry not in node.entries:

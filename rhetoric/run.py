@@ -13,10 +13,7 @@ from .config import Config, Resolver, check_rules
 from .errors import RhetoricError
 from .output import destination
 from .read import STDIN, expand
-from .render import csv as csv_render
-from .render import github as github_render
 from .render import json as json_render
-from .render import sarif as sarif_render
 from .rules import Rule, all_rules
 from .summary import medians
 
@@ -41,10 +38,16 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
     options = Options(max_bytes=max_bytes, shape=shape)
     failed = breaches = 0
     batch_jobs = min(jobs, max(1, len(items)))
-    # Rich and the HTML renderer are imported only for the formats that use them:
+    # Rich and the renderers other than JSON's are imported only for the formats that use them:
     # machine-readable output starts sooner without them.
     if format == "html":
         from .render import html as html_render
+    elif format == "csv":
+        from .render import csv as csv_render
+    elif format == "github":
+        from .render import github as github_render
+    elif format == "sarif":
+        from .render import sarif as sarif_render
     with destination(output) as stream, Batch(options, jobs=batch_jobs, configs=configs) as batch:
         if format == "text":
             from rich.console import Console

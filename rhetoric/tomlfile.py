@@ -5,35 +5,36 @@ from __future__ import annotations
 import re
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .errors import RhetoricError
-
-if TYPE_CHECKING:
-    from .compiled import Parsed
 
 # tomllib (before Python 3.14) tells where a syntax error is only inside its message.
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)$")
 
 
-def read(path: Path, error: type[RhetoricError], what: str,
-         parsed: Parsed | None = None) -> tuple[dict[str, Any], str]:
-    """Return the parsed file and its raw text; fail with `error` carrying the path and line.
+def read(path: Path, error: type[RhetoricError], what: str) -> tuple[dict[str, Any], str]:
+    """Return the parsed file and its raw text; fail with `error` carrying the path and line."""
+    raw = text(path, error, what)
+    return parse(raw, path, error), raw
 
-    A pre-parsed form whose checksum matches the text is taken instead of parsing it again.
-    """
+
+def text(path: Path, error: type[RhetoricError], what: str) -> str:
+    """Return the text of a TOML file; fail with `error` carrying the path."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except OSError as exc:
         raise error(f"cannot read {what}: {exc.strerror}", path=path) from exc
     except UnicodeDecodeError as exc:
         raise error(f"cannot read {what}: not UTF-8 (bad byte at offset {exc.start})", path=path) from exc
-    if parsed is not None and parsed.matches(raw):
-        return parsed.data, raw
+
+
+def parse(raw: str, path: Path, error: type[RhetoricError]) -> dict[str, Any]:
+    """Return the parsed TOML text `raw` of `path`; fail with `error` carrying the path and line."""
     import tomllib  # here: a run whose lexicons are all pre-parsed and that reads no config does without it
 
     try:
-        return tomllib.loads(raw), raw
+        return tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         at = _AT.search(message)

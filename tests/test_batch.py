@@ -44,12 +44,12 @@ def test_output_file_is_written_whole(tmp_path):
 
 
 def test_output_file_is_not_left_behind_on_failure(tmp_path, monkeypatch):
-    from rhetoric import run as run_mod
+    from rhetoric.render import csv as csv_render
 
     def boom(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(run_mod.csv_render, "line", boom)
+    monkeypatch.setattr(csv_render, "line", boom)
     out = tmp_path / "scores.csv"
     result = run("analyze", str(SAMPLES), "--format", "csv", "--output", str(out), "-j", "1")
     assert result.exit_code == 130

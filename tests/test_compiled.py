@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import shutil
 
 from rhetoric import compiled, data, lexicon
@@ -8,7 +9,8 @@ from rhetoric import compiled, data, lexicon
 def test_compiled_lexicons_are_up_to_date():
     folder = lexicon.builtin_folder()
     current = (folder / compiled.FILENAME).read_text(encoding="utf-8")
-    assert current == compiled.build(folder), "lexicons changed: run `python -m rhetoric.compiled`"
+    assert current == compiled.build(folder, lexicon.compiled_form), \
+        "lexicons (or the code that resolves them) changed: run `python -m rhetoric.compiled`"
 
 
 def _phrases(lex: lexicon.Lexicons) -> list:
@@ -36,7 +38,7 @@ def test_a_missing_or_broken_compiled_file_is_ignored(tmp_path):
     assert compiled.read(tmp_path) == {}
     (tmp_path / compiled.FILENAME).write_text("{not json", encoding="utf-8")
     assert compiled.read(tmp_path) == {}
-    (tmp_path / compiled.FILENAME).write_text('{"format": 1, "files": {"a.toml": {}}}', encoding="utf-8")
+    (tmp_path / compiled.FILENAME).write_text('{"format": 3, "files": {"a.toml": {}}}', encoding="utf-8")
     assert compiled.read(tmp_path) == {}
 
 
@@ -51,3 +53,29 @@ def test_cue_tables_read_from_the_compiled_form_equal_their_toml():
 
     for path in sorted(data.folder().glob("*.toml")):
         assert data.table(path.name) == tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def test_a_file_matches_its_compiled_form_as_read_text_reads_it(tmp_path):
+    form = compiled.read(lexicon.builtin_folder())["weasel.toml"]
+    text = (lexicon.builtin_folder() / "weasel.toml").read_text(encoding="utf-8")
+    copy = tmp_path / "weasel.toml"
+    for newline in ("\n", "\r\n", "\r"):
+        copy.write_bytes(text.replace("\n", newline).encode("utf-8"))
+        assert form.matches_file(copy) and form.matches(copy.read_text(encoding="utf-8"))
+    copy.write_bytes(text.replace("[[entry]]", "[[entry]] ", 1).encode("utf-8"))
+    assert not form.matches_file(copy)
+    assert not form.matches_file(tmp_path / "missing.toml")
+
+
+def _significant(entries: list) -> list:
+    # A form's words as written matter only to a cased entry.
+    return [(e, [(keys, words if e.case else None) for keys, words in forms]) for e, forms in entries]
+
+
+def test_a_lexicon_read_back_from_its_compiled_form_equals_its_toml():
+    for path in lexicon.builtin_paths():
+        # Through JSON text, as the compiled file holds it.
+        form = json.loads(json.dumps(lexicon.compiled_form(path), ensure_ascii=False))
+        family, entries = lexicon._from_compiled(path, form)
+        toml_family, toml_entries = lexicon.load_file(path)
+        assert family == toml_family and _significant(entries) == _significant(toml_entries), path.name
