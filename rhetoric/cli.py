@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_THRESHOLD, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
-
 class _App(typer.Typer):
     """The Typer application, ending the process once its output is out."""
 

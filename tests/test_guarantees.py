@@ -104,7 +104,8 @@ def test_a_file_deleted_during_the_scan_is_an_error_in_its_place(tmp_path, monke
 def test_ctrl_c_stops_the_batch_cleanly(tmp_path, to_group):
     folder = tmp_path / "in"
     folder.mkdir()
-    for n in range(400):
+    # Enough files that the run cannot end between its first result and the interrupt, even on a busy machine.
+    for n in range(1200):
         (folder / f"{n:03}.txt").write_bytes(ARTICLE)
     out_dir = tmp_path / "out"
     out_dir.mkdir()
