@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -121,7 +120,9 @@ class Lexicons:
 @cache
 def builtin_folder() -> Path:
     """Return the folder of the lexicon files shipped with rhetoric."""
-    root = Path(str(resources.files("rhetoric"))) / "lexicons"
+    # Beside this module in an installed package (found without importlib.resources, which would
+    # import zipfile and tempfile at every start).
+    root = Path(__file__).parent / "lexicons"
     if not root.is_dir():
         # A source checkout or an editable install: the lexicons sit beside the package.
         root = Path(__file__).resolve().parent.parent / "lexicons"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
@@ -16,6 +15,8 @@ def destination(path: str | None) -> Iterator[TextIO]:
     if path is None or path == "-":
         yield sys.stdout
         return
+    import tempfile  # here: it brings in random and hashlib's SHA-512, which output to a terminal or pipe does without
+
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".rhetoric-", suffix=".tmp", dir=folder)
     try:

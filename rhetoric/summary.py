@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from statistics import median
 
 from .findings import Category
 from .report import Report
@@ -47,6 +46,9 @@ def row(report: Report) -> Row:
 
 def medians(rows: list[Row]) -> Row:
     """Return a row of medians over `rows` (words are summed)."""
+    # Imported here: statistics brings in fractions, decimal and random (~1% of every start-up).
+    from statistics import median
+
     def med(values: Iterable[float | None]) -> float | None:
         present = [v for v in values if v is not None]
         return round(median(present), 2) if present else None
