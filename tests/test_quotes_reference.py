@@ -1,5 +1,5 @@
-"""quotes.pair_quotations against a plain reference: the algorithm as first written, before
-the speed rounds, copied here unchanged; the fast version must pair every mark the same way."""
+"""quotes.pair_quotations against a plain reference: the algorithm as it stood before it was
+made faster, copied here unchanged; the fast version must pair every mark the same way."""
 
 from __future__ import annotations
 
