@@ -14,6 +14,10 @@ _LEADING_ELISION = re.compile(r"(?:em|tis|twas|til|till|cause|bout|n|round|nuff|
 # A line break after one of these ends a block of text: many articles put each
 # paragraph on its own line with no blank line between them.
 _BLOCK_END = frozenset(".!?…:\"”’'»)]")
+# The line breaks that may end a block: those after one of _BLOCK_END or after white space
+# (which _last_char looks past). Written to begin with the line break, so that the engine
+# skips from one to the next in C; a leading lookbehind would be tried at every character.
+_LINE_END = re.compile(r"\n(?<=[.!?…:\"”’'»)\]\s]\n)")
 _DOUBLE_OPENERS = "\"“«„"
 _MAX_DEPTH = 64
 # Texts that put each sentence on a line of its own break a quotation of a few
@@ -34,10 +38,8 @@ class _Open:
 _Span = tuple[int, int, int, int, QuoteStyle, bool]
 
 
-@dataclass(frozen=True, slots=True)
-class _Block:
-    start: int
-    end: int
+# start, end
+_Block = tuple[int, int]
 
 
 def pair_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Quotation, ...]:
@@ -50,7 +52,7 @@ def pair_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Quota
     for pos in _mark_positions(text):
         if pos < mark_end:
             continue  # the twin of a doubled mark
-        while block < len(blocks) and pos >= blocks[block].end:
+        while block < len(blocks) and pos >= blocks[block][1]:
             stack = _end_block(text, stack, block, blocks, spans)
             block += 1
         # Two apostrophes or two backticks stand for a double mark in text that came
@@ -98,13 +100,19 @@ def _blocks(text: str, paragraphs: tuple[Paragraph, ...]) -> list[_Block]:
     out: list[_Block] = []
     for p in paragraphs:
         start = p.start
-        pos = text.find("\n", start, p.end)
-        while pos >= 0:
-            if _last_char(text, start, pos) in _BLOCK_END and not _first_char(text, pos + 1, p.end).islower():
-                out.append(_Block(start, pos))
+        for m in _LINE_END.finditer(text, start, p.end):
+            pos = m.start()
+            # Most lines end in a mark and the next begins with no space: look no further.
+            last = text[pos - 1]
+            if last.isspace():
+                last = _last_char(text, start, pos)
+            first = text[pos + 1]  # a paragraph ends in a non-space: there is one after a line break
+            if first.isspace():
+                first = _first_char(text, pos + 1, p.end)
+            if last in _BLOCK_END and not first.islower():
+                out.append((start, pos))
                 start = pos + 1
-            pos = text.find("\n", pos + 1, p.end)
-        out.append(_Block(start, p.end))
+        out.append((start, p.end))
     return out
 
 
@@ -142,11 +150,10 @@ def _end_block(text: str, stack: list[_Open], block: int, blocks: list[_Block], 
     """Close or drop what is still open when block `block` ends."""
     if block >= len(blocks):
         return []
-    end = blocks[block].end
-    while end > blocks[block].start and text[end - 1].isspace():
+    start, end = blocks[block]
+    while end > start and text[end - 1].isspace():
         end -= 1
-    nxt = blocks[block + 1] if block + 1 < len(blocks) else None
-    nxt_char = _first_char(text, nxt.start, nxt.end) if nxt is not None else ""
+    nxt_char = _first_char(text, *blocks[block + 1]) if block + 1 < len(blocks) else ""
     kept: list[_Open] = []
     for o in stack:
         if o.style is not QuoteStyle.DOUBLE:
