@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .model import Paragraph, Quotation, QuoteStyle
 
@@ -40,6 +42,7 @@ _Span = tuple[int, int, int, int, QuoteStyle, bool]
 
 # start, end
 _Block = tuple[int, int]
+_block_end = itemgetter(1)
 
 
 def pair_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Quotation, ...]:
@@ -52,9 +55,12 @@ def pair_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Quota
     for pos in _mark_positions(text):
         if pos < mark_end:
             continue  # the twin of a doubled mark
-        while block < len(blocks) and pos >= blocks[block][1]:
-            stack = _end_block(text, stack, block, blocks, spans)
-            block += 1
+        if block < len(blocks) and pos >= blocks[block][1]:
+            while stack and block < len(blocks) and pos >= blocks[block][1]:
+                stack = _end_block(text, stack, block, blocks, spans)
+                block += 1
+            # Blocks passed with nothing open need no closing: skip them all at once.
+            block = bisect_right(blocks, pos, block, key=_block_end)
         # Two apostrophes or two backticks stand for a double mark in text that came
         # through ASCII-only systems (``like this'', ''or this''): the mark takes its twin.
         ch = text[pos]
