@@ -21,6 +21,11 @@ _BLOCK_END = frozenset(".!?…:\"”’'»)]")
 # skips from one to the next in C; a leading lookbehind would be tried at every character.
 _LINE_END = re.compile(r"\n(?<=[.!?…:\"”’'»)\]\s]\n)")
 _DOUBLE_OPENERS = "\"“«„"
+# Marks that face one way: their role needs no look at what is around them.
+_FACING = {
+    **dict.fromkeys("“„‟«", (QuoteStyle.DOUBLE, _OPEN)),
+    **dict.fromkeys("”»", (QuoteStyle.DOUBLE, _CLOSE)),
+}
 _MAX_DEPTH = 64
 # Texts that put each sentence on a line of its own break a quotation of a few
 # sentences over as many lines, none of them opening with a quotation mark: an
@@ -66,22 +71,26 @@ def pair_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Quota
         ch = text[pos]
         width = 2 if (ch == "'" or ch == "`") and text.startswith(ch, pos + 1) else 1
         mark_end = pos + width
-        style, role = _classify(text, pos, width, stack)
+        style, role = _FACING.get(ch) or _classify(text, pos, ch, width, stack)
         if role is None:
             continue
-        top = next((o for o in reversed(stack) if o.style is style), None)
-        if role == _EITHER:
-            role = _CLOSE if top is not None else _OPEN
-        if role == _OPEN:
-            if len(stack) < _MAX_DEPTH:
-                stack.append(_Open(pos, width, style, block))
-            continue
-        if top is None:
-            continue
-        while stack and stack[-1] is not top:
-            stack.pop()  # openers left inside were never closed
-        stack.pop()
-        spans.append((top.pos, pos + width, top.pos + top.width, pos, style, True))
+        if role != _OPEN:
+            top = None
+            for o in reversed(stack):
+                if o.style is style:
+                    top = o
+                    break
+            if top is not None:
+                while stack and stack[-1] is not top:
+                    stack.pop()  # openers left inside were never closed
+                stack.pop()
+                spans.append((top.pos, pos + width, top.pos + top.width, pos, style, True))
+                continue
+            if role == _CLOSE:
+                continue
+        # An opening mark, or one that could close but finds nothing open.
+        if len(stack) < _MAX_DEPTH:
+            stack.append(_Open(pos, width, style, block))
     if stack:
         _end_block(text, stack, block, blocks, spans)
     return _with_depths(spans)
@@ -173,8 +182,10 @@ def _end_block(text: str, stack: list[_Open], block: int, blocks: list[_Block], 
     return kept
 
 
-def _classify(text: str, pos: int, width: int, stack: list[_Open]) -> tuple[QuoteStyle, str | None]:
-    ch = text[pos]
+def _classify(text: str, pos: int, ch: str, width: int, stack: list[_Open]) -> tuple[QuoteStyle, str | None]:
+    """Tell what the mark `ch` at `pos`, which does not say which way it faces, is from what is around it."""
+    if ch == "’" and not stack:
+        return QuoteStyle.SINGLE, None  # with nothing open, an apostrophe (its commonest use, by far)
     before = text[pos - 1] if pos > 0 else " "
     after = text[pos + width] if pos + width < len(text) else " "
     if width == 2:
@@ -185,10 +196,6 @@ def _classify(text: str, pos: int, width: int, stack: list[_Open]) -> tuple[Quot
         if before.isalnum() and after.isalnum():
             return QuoteStyle.DOUBLE, None
         return QuoteStyle.DOUBLE, _flank(before, after)
-    if ch in "“„‟«":
-        return QuoteStyle.DOUBLE, _OPEN
-    if ch in "”»":
-        return QuoteStyle.DOUBLE, _CLOSE
     if ch == '"':
         return QuoteStyle.DOUBLE, _flank(before, after)
     if ch == "`":
