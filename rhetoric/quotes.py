@@ -147,7 +147,10 @@ def _last_char(text: str, start: int, end: int) -> str:
 
 def _with_depths(spans: list[_Span]) -> tuple[Quotation, ...]:
     """Build the quotations, each with the number of quotations that enclose it."""
-    spans.sort(key=lambda s: (s[0], -s[1]))
+    # Every opening mark makes at most one span, and marks do not overlap: the starts
+    # differ, and so do the inner starts, in the same order. Sorting by start alone
+    # puts the spans in (start, -end) order and the quotations in (inner_start, -inner_end) order.
+    spans.sort()
     found: list[Quotation] = []
     ends: list[int] = []
     for start, end, inner_start, inner_end, style, closed in spans:
@@ -157,7 +160,6 @@ def _with_depths(spans: list[_Span]) -> tuple[Quotation, ...]:
             ends.pop()
         found.append(Quotation(start, end, inner_start, inner_end, style, len(ends), closed))
         ends.append(end)
-    found.sort(key=lambda q: (q.inner_start, -q.inner_end))
     return tuple(found)
 
 
