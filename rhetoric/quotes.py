@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from operator import itemgetter
 
 from .model import Paragraph, Quotation, QuoteStyle
 
@@ -45,27 +44,33 @@ class _Open:
 _Span = tuple[int, int, int, int, QuoteStyle, bool]
 
 
-# start, end
-_Block = tuple[int, int]
-_block_end = itemgetter(1)
-
-
 def pair_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Quotation, ...]:
-    """Return every paired quotation, outermost first within each start position."""
-    blocks = _blocks(text, paragraphs)
+    """Return every paired quotation, outermost first within each start position.
+
+    `paragraphs` are the text's paragraphs, which hold every character but white space.
+    """
+    para_ends = [p.end for p in paragraphs]
     spans: list[_Span] = []
     stack: list[_Open] = []
-    block = 0
+    # Where a block ends matters only while a mark is open: the blocks are found one at a time
+    # from an opening mark on, not over the whole text. The block of the open marks: its
+    # paragraph, a bound on its start and its end; and the number of blocks ended while
+    # marks were open, for _CARRY_BLOCKS. The bound is the block's start, or the first mark
+    # opened in it: a mark is no space, so looking back for one stops there either way.
+    para = start = end = block = 0
     mark_end = 0
     for pos in _mark_positions(text):
         if pos < mark_end:
             continue  # the twin of a doubled mark
-        if block < len(blocks) and pos >= blocks[block][1]:
-            while stack and block < len(blocks) and pos >= blocks[block][1]:
-                stack = _end_block(text, stack, block, blocks, spans)
-                block += 1
-            # Blocks passed with nothing open need no closing: skip them all at once.
-            block = bisect_right(blocks, pos, block, key=_block_end)
+        while stack and pos >= end:
+            nxt = _next_block(paragraphs, para, end)
+            stack = _end_block(text, stack, block, start, end, _first_of(text, paragraphs, nxt), spans)
+            block += 1
+            if nxt is None:
+                end = len(text)
+            else:
+                para, start = nxt
+                end = _block_end(text, start, para_ends[para])
         # Two apostrophes or two backticks stand for a double mark in text that came
         # through ASCII-only systems (``like this'', ''or this''): the mark takes its twin.
         ch = text[pos]
@@ -90,9 +95,14 @@ def pair_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Quota
                 continue
         # An opening mark, or one that could close but finds nothing open.
         if len(stack) < _MAX_DEPTH:
+            if not stack:
+                para = bisect_right(para_ends, pos)
+                start = pos
+                end = _block_end(text, pos, para_ends[para])
             stack.append(_Open(pos, width, style, block))
     if stack:
-        _end_block(text, stack, block, blocks, spans)
+        nxt = _next_block(paragraphs, para, end)
+        _end_block(text, stack, block, start, end, _first_of(text, paragraphs, nxt), spans)
     return _with_depths(spans)
 
 
@@ -110,25 +120,38 @@ def _mark_positions(text: str) -> list[int]:
     return found
 
 
-def _blocks(text: str, paragraphs: tuple[Paragraph, ...]) -> list[_Block]:
-    """Split paragraphs at line breaks that end a line of prose, not a wrapped line."""
-    out: list[_Block] = []
-    for p in paragraphs:
-        start = p.start
-        for m in _LINE_END.finditer(text, start, p.end):
-            pos = m.start()
-            # Most lines end in a mark and the next begins with no space: look no further.
-            last = text[pos - 1]
-            if last.isspace():
-                last = _last_char(text, start, pos)
-            first = text[pos + 1]  # a paragraph ends in a non-space: there is one after a line break
-            if first.isspace():
-                first = _first_char(text, pos + 1, p.end)
-            if last in _BLOCK_END and not first.islower():
-                out.append((start, pos))
-                start = pos + 1
-        out.append((start, p.end))
-    return out
+def _block_end(text: str, start: int, end: int) -> int:
+    """Return where the block that holds `start` ends: at a line break that ends a line
+    of prose, not a wrapped line, or at the end of its paragraph (`end`)."""
+    for m in _LINE_END.finditer(text, start, end):
+        pos = m.start()
+        # Most lines end in a mark and the next begins with no space: look no further.
+        last = text[pos - 1]
+        if last.isspace():
+            last = _last_char(text, start, pos)
+        first = text[pos + 1]  # a paragraph ends in a non-space: there is one after a line break
+        if first.isspace():
+            first = _first_char(text, pos + 1, end)
+        if last in _BLOCK_END and not first.islower():
+            return pos
+    return end
+
+
+def _next_block(paragraphs: tuple[Paragraph, ...], para: int, end: int) -> tuple[int, int] | None:
+    """Return the paragraph and start of the block after the one that ends at `end`, if any."""
+    if end < paragraphs[para].end:
+        return para, end + 1
+    if para + 1 < len(paragraphs):
+        return para + 1, paragraphs[para + 1].start
+    return None
+
+
+def _first_of(text: str, paragraphs: tuple[Paragraph, ...], block: tuple[int, int] | None) -> str:
+    """Return the first non-space character of the block that starts at `block`, or ""."""
+    if block is None:
+        return ""
+    para, start = block
+    return _first_char(text, start, paragraphs[para].end)
 
 
 def _first_char(text: str, start: int, end: int) -> str:
@@ -163,14 +186,11 @@ def _with_depths(spans: list[_Span]) -> tuple[Quotation, ...]:
     return tuple(found)
 
 
-def _end_block(text: str, stack: list[_Open], block: int, blocks: list[_Block], spans: list[_Span]) -> list[_Open]:
-    """Close or drop what is still open when block `block` ends."""
-    if block >= len(blocks):
-        return []
-    start, end = blocks[block]
+def _end_block(text: str, stack: list[_Open], block: int, start: int, end: int, nxt_char: str,
+               spans: list[_Span]) -> list[_Open]:
+    """Close or drop what is still open when the block ends at `end`; `nxt_char` begins the next."""
     while end > start and text[end - 1].isspace():
         end -= 1
-    nxt_char = _first_char(text, *blocks[block + 1]) if block + 1 < len(blocks) else ""
     kept: list[_Open] = []
     for o in stack:
         if o.style is not QuoteStyle.DOUBLE:
