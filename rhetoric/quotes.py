@@ -15,10 +15,6 @@ _LEADING_ELISION = re.compile(r"(?:em|tis|twas|til|till|cause|bout|n|round|nuff|
 # A line break after one of these ends a block of text: many articles put each
 # paragraph on its own line with no blank line between them.
 _BLOCK_END = frozenset(".!?…:\"”’'»)]")
-# The line breaks that may end a block: those after one of _BLOCK_END or after white space
-# (which _last_char looks past). Written to begin with the line break, so that the engine
-# skips from one to the next in C; a leading lookbehind would be tried at every character.
-_LINE_END = re.compile(r"\n(?<=[.!?…:\"”’'»)\]\s]\n)")
 _DOUBLE_OPENERS = "\"“«„"
 # Marks that face one way: their role needs no look at what is around them.
 _FACING = {
@@ -123,8 +119,8 @@ def _mark_positions(text: str) -> list[int]:
 def _block_end(text: str, start: int, end: int) -> int:
     """Return where the block that holds `start` ends: at a line break that ends a line
     of prose, not a wrapped line, or at the end of its paragraph (`end`)."""
-    for m in _LINE_END.finditer(text, start, end):
-        pos = m.start()
+    pos = text.find("\n", start, end)
+    while pos >= 0:
         # Most lines end in a mark and the next begins with no space: look no further.
         last = text[pos - 1]
         if last.isspace():
@@ -134,6 +130,7 @@ def _block_end(text: str, start: int, end: int) -> int:
             first = _first_char(text, pos + 1, end)
         if last in _BLOCK_END and not first.islower():
             return pos
+        pos = text.find("\n", pos + 1, end)
     return end
 
 
