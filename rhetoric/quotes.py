@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .model import Paragraph, Quotation, QuoteStyle
 
 _OPEN, _CLOSE, _EITHER = "open", "close", "either"
+# Every character that may be a quotation mark; the single ones double as apostrophes.
 _MARK_CHARS = "\"“”„‟«»'‘’‚‛`"
 # Elisions that begin with an apostrophe: 'em, 'tis, 'n', '90s, 'cause.
 _LEADING_ELISION = re.compile(r"(?:em|tis|twas|til|till|cause|bout|n|round|nuff|s)\b|\d\d", re.IGNORECASE)
