@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .model import Paragraph, Quotation, QuoteStyle
 
 _OPEN, _CLOSE, _EITHER = "open", "close", "either"
-# Two apostrophes or two backticks stand for a double mark in text that came
-# through ASCII-only systems (``like this'', ''or this''): the mark takes its twin.
-# (Written as one set of marks first, not as alternatives, so that the engine skips
-# to the next mark in C instead of trying each alternative at every character.)
-_MARKS = re.compile(r"[\"“”„‟«»'‘’‚‛`](?:(?<=')'|(?<=`)`)?")
+# Every character that may be a quotation mark; the single ones double as apostrophes.
+_MARK_CHARS = "\"“”„‟«»'‘’‚‛`"
 # Elisions that begin with an apostrophe: 'em, 'tis, 'n', '90s, 'cause.
 _LEADING_ELISION = re.compile(r"(?:em|tis|twas|til|till|cause|bout|n|round|nuff|s)\b|\d\d", re.IGNORECASE)
 # A line break after one of these ends a block of text: many articles put each
 # paragraph on its own line with no blank line between them.
 _BLOCK_END = frozenset(".!?…:\"”’'»)]")
 _DOUBLE_OPENERS = "\"“«„"
+# Marks that face one way: their role needs no look at what is around them.
+_FACING = {
+    **dict.fromkeys("“„‟«", (QuoteStyle.DOUBLE, _OPEN)),
+    **dict.fromkeys("”»", (QuoteStyle.DOUBLE, _CLOSE)),
+}
 _MAX_DEPTH = 64
 # Texts that put each sentence on a line of its own break a quotation of a few
 # sentences over as many lines, none of them opening with a quotation mark: an
@@ -38,58 +41,115 @@ class _Open:
 _Span = tuple[int, int, int, int, QuoteStyle, bool]
 
 
-@dataclass(frozen=True, slots=True)
-class _Block:
-    start: int
-    end: int
-
-
 def pair_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Quotation, ...]:
-    """Return every paired quotation, outermost first within each start position."""
-    blocks = _blocks(text, paragraphs)
+    """Return every paired quotation, outermost first within each start position.
+
+    `paragraphs` are the text's paragraphs, which hold every character but white space.
+    """
+    para_ends = [p.end for p in paragraphs]
     spans: list[_Span] = []
     stack: list[_Open] = []
-    block = 0
-    for m in _MARKS.finditer(text):
-        pos = m.start()
-        while block < len(blocks) and pos >= blocks[block].end:
-            stack = _end_block(text, stack, block, blocks, spans)
+    # Where a block ends matters only while a mark is open: the blocks are found one at a time
+    # from an opening mark on, not over the whole text. The block of the open marks: its
+    # paragraph, a bound on its start and its end; and the number of blocks ended while
+    # marks were open, for _CARRY_BLOCKS. The bound is the block's start, or the first mark
+    # opened in it: a mark is no space, so looking back for one stops there either way.
+    para = start = end = block = 0
+    mark_end = 0
+    for pos in _mark_positions(text):
+        if pos < mark_end:
+            continue  # the twin of a doubled mark
+        while stack and pos >= end:
+            nxt = _next_block(paragraphs, para, end)
+            stack = _end_block(text, stack, block, start, end, _first_of(text, paragraphs, nxt), spans)
             block += 1
-        width = m.end() - pos
-        style, role = _classify(text, pos, width, stack)
+            if nxt is None:
+                end = len(text)
+            else:
+                para, start = nxt
+                end = _block_end(text, start, para_ends[para])
+        # Two apostrophes or two backticks stand for a double mark in text that came
+        # through ASCII-only systems (``like this'', ''or this''): the mark takes its twin.
+        ch = text[pos]
+        width = 2 if (ch == "'" or ch == "`") and text.startswith(ch, pos + 1) else 1
+        mark_end = pos + width
+        style, role = _FACING.get(ch) or _classify(text, pos, ch, width, stack)
         if role is None:
             continue
-        top = next((o for o in reversed(stack) if o.style is style), None)
-        if role == _EITHER:
-            role = _CLOSE if top is not None else _OPEN
-        if role == _OPEN:
-            if len(stack) < _MAX_DEPTH:
-                stack.append(_Open(pos, width, style, block))
-            continue
-        if top is None:
-            continue
-        while stack and stack[-1] is not top:
-            stack.pop()  # openers left inside were never closed
-        stack.pop()
-        spans.append((top.pos, pos + width, top.pos + top.width, pos, style, True))
+        if role != _OPEN:
+            top = None
+            for o in reversed(stack):
+                if o.style is style:
+                    top = o
+                    break
+            if top is not None:
+                while stack and stack[-1] is not top:
+                    stack.pop()  # openers left inside were never closed
+                stack.pop()
+                spans.append((top.pos, pos + width, top.pos + top.width, pos, style, True))
+                continue
+            if role == _CLOSE:
+                continue
+        # An opening mark, or one that could close but finds nothing open.
+        if len(stack) < _MAX_DEPTH:
+            if not stack:
+                para = bisect_right(para_ends, pos)
+                start = pos
+                end = _block_end(text, pos, para_ends[para])
+            stack.append(_Open(pos, width, style, block))
     if stack:
-        _end_block(text, stack, block, blocks, spans)
+        nxt = _next_block(paragraphs, para, end)
+        _end_block(text, stack, block, start, end, _first_of(text, paragraphs, nxt), spans)
     return _with_depths(spans)
 
 
-def _blocks(text: str, paragraphs: tuple[Paragraph, ...]) -> list[_Block]:
-    """Split paragraphs at line breaks that end a line of prose, not a wrapped line."""
-    out: list[_Block] = []
-    for p in paragraphs:
-        start = p.start
-        pos = text.find("\n", start, p.end)
+def _mark_positions(text: str) -> list[int]:
+    """Return the offset of every character that may be a quotation mark, in order."""
+    # str.find skips to the next one of a character in C (memchr); a regex for the set of
+    # them tests the set at every character, which cost three times as much.
+    found: list[int] = []
+    for ch in _MARK_CHARS:
+        pos = text.find(ch)
         while pos >= 0:
-            if _last_char(text, start, pos) in _BLOCK_END and not _first_char(text, pos + 1, p.end).islower():
-                out.append(_Block(start, pos))
-                start = pos + 1
-            pos = text.find("\n", pos + 1, p.end)
-        out.append(_Block(start, p.end))
-    return out
+            found.append(pos)
+            pos = text.find(ch, pos + 1)
+    found.sort()
+    return found
+
+
+def _block_end(text: str, start: int, end: int) -> int:
+    """Return where the block that holds `start` ends: at a line break that ends a line
+    of prose, not a wrapped line, or at the end of its paragraph (`end`)."""
+    pos = text.find("\n", start, end)
+    while pos >= 0:
+        # Most lines end in a mark and the next begins with no space: look no further.
+        last = text[pos - 1]
+        if last.isspace():
+            last = _last_char(text, start, pos)
+        first = text[pos + 1]  # a paragraph ends in a non-space: there is one after a line break
+        if first.isspace():
+            first = _first_char(text, pos + 1, end)
+        if last in _BLOCK_END and not first.islower():
+            return pos
+        pos = text.find("\n", pos + 1, end)
+    return end
+
+
+def _next_block(paragraphs: tuple[Paragraph, ...], para: int, end: int) -> tuple[int, int] | None:
+    """Return the paragraph and start of the block after the one that ends at `end`, if any."""
+    if end < paragraphs[para].end:
+        return para, end + 1
+    if para + 1 < len(paragraphs):
+        return para + 1, paragraphs[para + 1].start
+    return None
+
+
+def _first_of(text: str, paragraphs: tuple[Paragraph, ...], block: tuple[int, int] | None) -> str:
+    """Return the first non-space character of the block that starts at `block`, or ""."""
+    if block is None:
+        return ""
+    para, start = block
+    return _first_char(text, start, paragraphs[para].end)
 
 
 def _first_char(text: str, start: int, end: int) -> str:
@@ -108,7 +168,10 @@ def _last_char(text: str, start: int, end: int) -> str:
 
 def _with_depths(spans: list[_Span]) -> tuple[Quotation, ...]:
     """Build the quotations, each with the number of quotations that enclose it."""
-    spans.sort(key=lambda s: (s[0], -s[1]))
+    # Every opening mark makes at most one span, and marks do not overlap: the starts
+    # differ, and so do the inner starts, in the same order. Sorting by start alone
+    # puts the spans in (start, -end) order and the quotations in (inner_start, -inner_end) order.
+    spans.sort()
     found: list[Quotation] = []
     ends: list[int] = []
     for start, end, inner_start, inner_end, style, closed in spans:
@@ -118,19 +181,14 @@ def _with_depths(spans: list[_Span]) -> tuple[Quotation, ...]:
             ends.pop()
         found.append(Quotation(start, end, inner_start, inner_end, style, len(ends), closed))
         ends.append(end)
-    found.sort(key=lambda q: (q.inner_start, -q.inner_end))
     return tuple(found)
 
 
-def _end_block(text: str, stack: list[_Open], block: int, blocks: list[_Block], spans: list[_Span]) -> list[_Open]:
-    """Close or drop what is still open when block `block` ends."""
-    if block >= len(blocks):
-        return []
-    end = blocks[block].end
-    while end > blocks[block].start and text[end - 1].isspace():
+def _end_block(text: str, stack: list[_Open], block: int, start: int, end: int, nxt_char: str,
+               spans: list[_Span]) -> list[_Open]:
+    """Close or drop what is still open when the block ends at `end`; `nxt_char` begins the next."""
+    while end > start and text[end - 1].isspace():
         end -= 1
-    nxt = blocks[block + 1] if block + 1 < len(blocks) else None
-    nxt_char = _first_char(text, nxt.start, nxt.end) if nxt is not None else ""
     kept: list[_Open] = []
     for o in stack:
         if o.style is not QuoteStyle.DOUBLE:
@@ -144,8 +202,10 @@ def _end_block(text: str, stack: list[_Open], block: int, blocks: list[_Block], 
     return kept
 
 
-def _classify(text: str, pos: int, width: int, stack: list[_Open]) -> tuple[QuoteStyle, str | None]:
-    ch = text[pos]
+def _classify(text: str, pos: int, ch: str, width: int, stack: list[_Open]) -> tuple[QuoteStyle, str | None]:
+    """Tell what the mark `ch` at `pos`, which does not say which way it faces, is from what is around it."""
+    if ch == "’" and not stack:
+        return QuoteStyle.SINGLE, None  # with nothing open, an apostrophe (its commonest use, by far)
     before = text[pos - 1] if pos > 0 else " "
     after = text[pos + width] if pos + width < len(text) else " "
     if width == 2:
@@ -156,10 +216,6 @@ def _classify(text: str, pos: int, width: int, stack: list[_Open]) -> tuple[Quot
         if before.isalnum() and after.isalnum():
             return QuoteStyle.DOUBLE, None
         return QuoteStyle.DOUBLE, _flank(before, after)
-    if ch in "“„‟«":
-        return QuoteStyle.DOUBLE, _OPEN
-    if ch in "”»":
-        return QuoteStyle.DOUBLE, _CLOSE
     if ch == '"':
         return QuoteStyle.DOUBLE, _flank(before, after)
     if ch == "`":
