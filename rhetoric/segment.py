@@ -7,9 +7,9 @@ import sys
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from itertools import accumulate
+from itertools import accumulate, repeat
 
-from .model import Document, Paragraph, Sentence, Tokens
+from .model import Document, Paragraph, Sentence, Tokens, from_columns
 from .quotes import pair_quotations
 
 # A word: letters or digits, joined by internal apostrophes, hyphens, or by
@@ -64,7 +64,7 @@ def segment(text: str) -> Document:
     tokens = _tokens(text)
     token_starts = tokens.starts
     paragraphs = tuple(_paragraphs(text))
-    sentences = tuple(_sentences(text, paragraphs, token_starts))
+    sentences = _sentences(text, paragraphs, token_starts)
     # Offsets are kept in arrays, a few bytes each: a text may hold a million lines.
     line_starts = array(token_starts.typecode, [0])
     line_starts.extend(map(re.Match.end, re.finditer("\n", text)))
@@ -194,8 +194,10 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def _sentences(text: str, paragraphs: tuple[Paragraph, ...], token_starts: Sequence[int]) -> Iterator[Sentence]:
-    index = 0
+def _sentences(text: str, paragraphs: tuple[Paragraph, ...], token_starts: Sequence[int]) -> tuple[Sentence, ...]:
+    starts: list[int] = []
+    ends: list[int] = []
+    paragraph: list[int] = []
     for para in paragraphs:
         start = para.start
         for m in _SENTENCE_END.finditer(text, para.start, para.end):
@@ -203,19 +205,19 @@ def _sentences(text: str, paragraphs: tuple[Paragraph, ...], token_starts: Seque
                 continue
             span = _trimmed(text, start, m.end())
             if span:
-                yield _sentence(index, span, para.index, token_starts)
-                index += 1
+                starts.append(span[0])
+                ends.append(span[1])
+                paragraph.append(para.index)
             start = m.end()
         span = _trimmed(text, start, para.end)
         if span:
-            yield _sentence(index, span, para.index, token_starts)
-            index += 1
-
-
-def _sentence(index: int, span: tuple[int, int], paragraph: int, token_starts: Sequence[int]) -> Sentence:
-    first = bisect_left(token_starts, span[0])
-    end = bisect_left(token_starts, span[1])
-    return Sentence(index, span[0], span[1], paragraph, first, end)
+            starts.append(span[0])
+            ends.append(span[1])
+            paragraph.append(para.index)
+    # Bisected in C, a column at a time.
+    first_tokens = list(map(bisect_left, repeat(token_starts), starts))
+    end_tokens = list(map(bisect_left, repeat(token_starts), ends))
+    return from_columns(Sentence, range(len(starts)), starts, ends, paragraph, first_tokens, end_tokens)
 
 
 def _next_char(text: str, pos: int, limit: int) -> str:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -88,6 +90,17 @@ def test_spans_are_valid_for_any_text(text):
         prev = s.end
     for q in doc.quotations:
         assert 0 <= q.start < q.inner_start <= q.inner_end <= q.end <= len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Mr.", "U.S.", " ", "  ", "\n", "\n\n", ".", "?", "”", "A", "b", "3.5", "\t"])
+                | st.characters(), max_size=40).map("".join))
+def test_sentence_token_ranges_are_the_tokens_inside_them(text):
+    doc = segment(text)
+    for i, s in enumerate(doc.sentences):
+        assert s.index == i
+        assert s.first_token == bisect_left(doc.token_starts, s.start)
+        assert s.end_token == bisect_left(doc.token_starts, s.end)
 
 
 
