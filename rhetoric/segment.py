@@ -145,9 +145,9 @@ def _tokens(text: str) -> Tokens:
         while True:
             parts = _TOKEN.split(low, _BATCH)  # gap, word, gap, word, ..., what follows
             rest = parts.pop()
-            offsets = array(typecode, accumulate(map(len, parts), initial=offset))
-            starts.extend(offsets[1::2])
-            ends.extend(offsets[2::2])
+            offsets = list(accumulate(map(len, parts), initial=offset))
+            starts.fromlist(offsets[1::2])
+            ends.fromlist(offsets[2::2])
             words = parts[1::2]
             # Interned: a text repeats its words, and one string per distinct word saves most of their memory.
             norms.extend(map(sys.intern, words))
