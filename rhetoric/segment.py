@@ -214,9 +214,11 @@ def _sentences(text: str, paragraphs: tuple[Paragraph, ...], token_starts: Seque
             starts.append(span[0])
             ends.append(span[1])
             paragraph.append(para.index)
-    # Bisected in C, a column at a time.
-    first_tokens = list(map(bisect_left, repeat(token_starts), starts))
+    # Only white space lies between one sentence and the next, and no token begins in white
+    # space: the tokens before a sentence's end are the tokens before the next one's start.
+    # So one bisection a sentence, mapped in C.
     end_tokens = list(map(bisect_left, repeat(token_starts), ends))
+    first_tokens = [bisect_left(token_starts, starts[0]), *end_tokens[:-1]] if starts else []
     return from_columns(Sentence, range(len(starts)), starts, ends, paragraph, first_tokens, end_tokens)
 
 
