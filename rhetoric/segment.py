@@ -199,17 +199,18 @@ def _sentences(text: str, paragraphs: tuple[Paragraph, ...], token_starts: Seque
     ends: list[int] = []
     paragraph: list[int] = []
     for para in paragraphs:
-        start = para.start
-        for m in _SENTENCE_END.finditer(text, para.start, para.end):
-            if not _is_boundary(text, m.start(), m.end(), para.end):
+        start, limit = para.start, para.end
+        for m in _SENTENCE_END.finditer(text, start, limit):
+            mark, end = m.span()
+            if not _is_boundary(text, mark, end, limit):
                 continue
-            span = _trimmed(text, start, m.end())
+            span = _trimmed(text, start, end)
             if span:
                 starts.append(span[0])
                 ends.append(span[1])
                 paragraph.append(para.index)
-            start = m.end()
-        span = _trimmed(text, start, para.end)
+            start = end
+        span = _trimmed(text, start, limit)
         if span:
             starts.append(span[0])
             ends.append(span[1])
@@ -232,8 +233,6 @@ def _is_boundary(text: str, start: int, end: int, limit: int) -> bool:
     nxt = _next_char(text, end, limit)
     if not nxt:
         return True
-    if text[start] != "\n" and end < limit and text[end].isalpha() and _in_address(text, start, limit):
-        return False
     if text[start] == "\n":
         # A line break ends a sentence unless the line plainly runs on.
         k = start
@@ -241,6 +240,8 @@ def _is_boundary(text: str, start: int, end: int, limit: int) -> bool:
             k -= 1
         prev = text[k - 1] if k > 0 else ""
         return not (nxt.islower() or prev in ",;-–(")
+    if end < limit and text[end].isalpha() and _in_address(text, start, limit):
+        return False
     if nxt.islower() or nxt in ",;:)":
         return False
     if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or not nxt.isalnum()):
