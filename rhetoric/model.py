@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from itertools import repeat
-from typing import NamedTuple, overload
+from typing import Any, NamedTuple, TypeVar, overload
 
 
 class Token(NamedTuple):
@@ -84,6 +85,25 @@ class Sentence:
     paragraph: int
     first_token: int
     end_token: int
+
+
+_Value = TypeVar("_Value")
+
+
+def from_columns(cls: type[_Value], *columns: Sequence[Any]) -> tuple[_Value, ...]:
+    """Return the values of the frozen, slotted dataclass `cls` whose fields are given a column each, in field order."""
+    # A frozen dataclass's __init__ sets every field through object.__setattr__; the slots'
+    # own descriptors set them from C, as __init__ would, for half the instructions (a Sentence
+    # some 9,400 -> 4,700).
+    # The values compare, hash, print and pickle as those __init__ builds (test_model checks it).
+    # Only for dataclasses whose __init__ does nothing else: no defaults left out, no __post_init__.
+    slots = [getattr(cls, f.name) for f in fields(cls)]  # type: ignore[arg-type]
+    if len(columns) != len(slots) or len(set(map(len, columns))) > 1:
+        raise ValueError(f"{cls.__name__} needs {len(slots)} columns of one length")
+    made = list(map(object.__new__, repeat(cls, len(columns[0]) if columns else 0)))
+    for slot, column in zip(slots, columns):
+        deque(map(slot.__set__, made, column), maxlen=0)  # runs the map out in C
+    return tuple(made)
 
 
 class QuoteStyle(str, Enum):

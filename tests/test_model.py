@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from rhetoric.model import Token, Tokens
+from rhetoric.model import Paragraph, Sentence, Token, Tokens, from_columns
 from rhetoric.segment import normalize, segment
 
 TEXT = "Russia’s so-called 2,000 U.S. rock. It's the mayor's plan; that's all."
@@ -81,3 +81,19 @@ def test_document_lookups_on_the_columns():
 def test_text_that_changes_length_when_lower_cased():
     text = "İstanbul’s mayor said it’s fine."
     assert list(segment(text).tokens) == list(_old_tokens(text))
+
+
+def test_from_columns_builds_what_init_builds():
+    columns = ([0, 1], [2, 13], [10, 20], [0, 1], [0, 3], [3, 5])
+    built = from_columns(Sentence, *columns)
+    inited = tuple(Sentence(*row) for row in zip(*columns))
+    assert built == inited and hash(built) == hash(inited) and repr(built) == repr(inited)
+    assert all(type(s) is Sentence for s in built)
+    assert pickle.dumps(built) == pickle.dumps(inited) and pickle.loads(pickle.dumps(built)) == inited
+    with pytest.raises(AttributeError):
+        built[0].start = 5  # still frozen
+    assert from_columns(Paragraph, [], [], []) == ()
+    with pytest.raises(ValueError):
+        from_columns(Sentence, [0], [1], [2])
+    with pytest.raises(ValueError):
+        from_columns(Paragraph, [0, 1], [1, 2], [2])

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rhetoric.segment import _tokens, _unfolded_tokens, segment
+from rhetoric.segment import _tokens, _unfolded_tokens, _word_before, segment
 
 
 def sentences(text: str) -> list[str]:
@@ -90,6 +92,17 @@ def test_spans_are_valid_for_any_text(text):
         assert 0 <= q.start < q.inner_start <= q.inner_end <= q.end <= len(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Mr.", "U.S.", " ", "  ", "\n", "\n\n", ".", "?", "”", "A", "b", "3.5", "\t"])
+                | st.characters(), max_size=40).map("".join))
+def test_sentence_token_ranges_are_the_tokens_inside_them(text):
+    doc = segment(text)
+    for i, s in enumerate(doc.sentences):
+        assert s.index == i
+        assert s.first_token == bisect_left(doc.token_starts, s.start)
+        assert s.end_token == bisect_left(doc.token_starts, s.end)
+
+
 
 _PIECES = ["It", "it’s", "mayor's", "S", "'s", "’S", "rock", "'n'", "U.S.", "3.5", "2,000", "so‐called", "-", "a",
            "É", "ß", "İ", "'", "’", ".", ",", ":", " ", "\n", "\n\n", "“", "_"]
@@ -100,3 +113,18 @@ _PIECES = ["It", "it’s", "mayor's", "S", "'s", "’S", "rock", "'n'", "U.S.", 
 def test_tokens_agree_with_the_match_by_match_tokenizer(text):
     # _unfolded_tokens is the plain form of what _tokens does in bulk: one match, one normalize() at a time.
     assert _tokens(text) == _unfolded_tokens(text, "I")
+
+
+def _walked_word_before(text: str, pos: int) -> str:
+    i = pos
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "."):
+        i -= 1
+    return text[i:pos].strip(".")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["U.S", "Mr", "e.g", ".", " ", "  ", "_", "“", "\n", "x" * 30, "3.5", "É"])
+                | st.characters(), max_size=30).map("".join), st.integers(0, 400))
+def test_word_before_agrees_with_the_walk_back(text, pos):
+    pos = min(pos, len(text))
+    assert _word_before(text, pos) == _walked_word_before(text, pos)
