@@ -13,7 +13,7 @@ from itertools import compress
 from .claims import find_claims
 from .data import table
 from .findings import Category
-from .model import Document, Quotation, Sentence, Token, Tokens
+from .model import Document, Quotation, Sentence, Token, Tokens, from_columns
 from .phrases import PhraseMatch
 from .prefilter import sentences_with
 
@@ -97,20 +97,14 @@ def assess(doc: Document, phrases: Sequence[PhraseMatch]) -> tuple[SentenceAsses
     outer_starts = tuple(q.inner_start for q in outer)
     quoted = [_mostly_quoted(s, outer, outer_starts) for s in doc.sentences]
     named_paragraphs = {s.paragraph for s, credit in zip(doc.sentences, direct) if credit is Credit.NAMED}
-    out = []
-    for i, s in enumerate(doc.sentences):
-        attributed = direct[i] is Credit.NAMED
-        quotation = quoted[i]
-        if not attributed and quotation is not None:
-            attributed = _quote_credited(doc, i, quotation, named_paragraphs)
-        out.append(SentenceAssessment(
-            index=s.index, start=s.start, end=s.end,
-            claim=claims[i],
-            attributed=attributed,
-            vague=i in weasel or direct[i] is Credit.VAGUE,
-            quoted=quoted[i] is not None,
-        ))
-    return tuple(out)
+    attributed = [credit is Credit.NAMED or (quotation is not None
+                                             and _quote_credited(doc, i, quotation, named_paragraphs))
+                  for i, (credit, quotation) in enumerate(zip(direct, quoted))]
+    vague = [i in weasel or credit is Credit.VAGUE for i, credit in enumerate(direct)]
+    # Built a column at a time: a frozen dataclass's __init__ costs twice as much (see model.from_columns).
+    return from_columns(SentenceAssessment, [s.index for s in doc.sentences], [s.start for s in doc.sentences],
+                        [s.end for s in doc.sentences], claims, attributed, vague,
+                        [quotation is not None for quotation in quoted])
 
 
 # Lexicon categories that mark the writer's stance rather than a checkable fact.
