@@ -54,6 +54,9 @@ class Signal:
     # A signal searched over the whole text one of whose matches opens every match of this
     # local one: only the sentences that signal was found in need to be searched.
     within: str | None = None
+    # How many matches a sentence must hold (a local pattern whose matches cannot overlap):
+    # counting them in C is far quicker than a pattern that runs lazily from one to the next.
+    times: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +100,8 @@ def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     local = [_Local(sig.pattern, sig.weight, sig.openers, bool(sig.pattern.flags & re.IGNORECASE),
                     frozenset(i for k, i in seen if k == c.places[sig.within]) if sig.within is not None
                     else None if sig.needles is None
-                    else frozenset(prefilter.sentences_with(sig.needles, doc.text, doc.sentences, doc.sentence_starts)))
+                    else frozenset(prefilter.sentences_with(sig.needles, doc.text, doc.sentences, doc.sentence_starts)),
+                    sig.times)
              for sig in c.signals if sig.local and sig.pattern is not None]
     return [_is_claim(doc, s, c, i in marked, found[i], local) for i, s in enumerate(doc.sentences)]
 
@@ -111,6 +115,7 @@ class _Local:
     openers: frozenset[str] | None
     ignore_case: bool
     sentences: frozenset[int] | None  # None: no needles nor `within`, any sentence may match
+    times: int  # the matches a sentence needs
 
 
 def _signal(s: dict[str, Any]) -> Signal:
@@ -118,7 +123,8 @@ def _signal(s: dict[str, Any]) -> Signal:
     if "absent" in s:
         return Signal(s["name"], None, float(s["weight"]), local=False, absent=frozenset(s["absent"].split()))
     pattern = s["pattern"]
-    bound = _sentence_bound(pattern)
+    # Counted matches are counted in each sentence.
+    bound = _sentence_bound(pattern) or "times" in s
     words = None if s.get("case") or bound else _word_list(pattern)
     # Compiling a regular expression takes longer than most searches: a word list matched
     # on tokens needs neither form, and a sentence-bound pattern only the case-blind one.
@@ -145,10 +151,12 @@ def _signal(s: dict[str, Any]) -> Signal:
         # Only a pattern searched over the whole document, not by words or triggers, needs this.
         contained=contained,
         openers=openers,
-        needles=prefilter.needles(pattern, searched) if (bound and openers is None) or (
+        # A signal tried only `within` another's sentences needs no needles of its own.
+        needles=prefilter.needles(pattern, searched) if (bound and openers is None and "within" not in s) or (
             contained and scanned and not begins and prefilter.short_sighted(pattern, searched)) else None,
         starters=prefilter.starters(pattern, searched) if (scanned and not contained) or triggered else None,
         within=s.get("within") if bound else None,
+        times=int(s.get("times", 1)),
     )
 
 
@@ -271,7 +279,8 @@ def _is_claim(doc: Document, s: Sentence, c: ClaimCues, marked: bool, found: flo
     score = found + sum(sig.weight for sig in local
                         if (sig.openers is None or opening and prefilter.opens(sig.openers, first, sig.ignore_case))
                         and (sig.sentences is None or s.index in sig.sentences)
-                        and sig.pattern.search(text))
+                        and (sig.pattern.search(text) if sig.times == 1
+                             else len(sig.pattern.findall(text)) >= sig.times))
     if marked:
         score += c.stance_weight
     return score >= c.threshold
