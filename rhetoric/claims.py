@@ -286,6 +286,25 @@ def _is_claim(doc: Document, s: Sentence, c: ClaimCues, marked: bool, found: flo
     return score >= c.threshold
 
 
+_ASCII = bytes(range(128))
+
+
+def _lower(text: str) -> str:
+    """Return `text.lower()`."""
+    # str.lower looks up every character's case; most texts hold no cased letter but ASCII ones
+    # (their other characters are quotes and dashes), and bytes.lower folds those in one quick
+    # C loop. ASCII letters fold to ASCII letters, and a character that lower-casing leaves as
+    # it is alone is left as it is in any text (only a capital sigma looks at its neighbours).
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return lower(text)
+    others = data.translate(None, _ASCII).decode("utf-8")  # the characters beyond ASCII
+    if others != others.lower():
+        return lower(text)
+    return data.lower().decode("utf-8")
+
+
 def _unfolded(sig: Signal) -> re.Pattern[str]:
     """Return the pattern a signal searches in text as written."""
     # The case-blind form is compiled only for the rare text lower-casing would lengthen
@@ -322,7 +341,7 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], set[tup
             elif norms[t + 1:t + 1 + len(rest)] == rest:
                 credit(k, firsts[t], lasts[t + len(rest)])
     # Case-blind patterns run on lower-cased text: much faster than re.IGNORECASE.
-    low = lower(doc.text)
+    low = _lower(doc.text)
     if len(low) != len(doc.text):
         low = doc.text  # a character changed length; keep offsets right
     # A triggered signal always has a pattern (`pattern`, `folded` or both): only word lists and

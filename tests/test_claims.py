@@ -100,3 +100,9 @@ def test_every_claim_pattern_reads_as_its_parse_tree_does() -> None:
     assert sum(claims._LISTED.fullmatch(p) is not None for p in patterns) > 10  # the quick reading is used
     for pattern in patterns:
         assert claims._word_list(pattern) == claims._parsed_word_list(pattern), pattern
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(), _TEXTS, st.text(alphabet="aAΣσςİiıßẞǅ’“ \n.-é")))
+def test_lower_is_str_lower(text: str) -> None:
+    assert claims._lower(text) == text.lower()
