@@ -50,7 +50,8 @@ class Signal:
     # sentences with a trigger, the strings one of which every match begins with.
     openers: frozenset[str] | None = None
     needles: re.Pattern[str] | None = None
-    starters: re.Pattern[str] | None = None
+    starters: re.Pattern[str] | None = None  # for a triggered pattern
+    beginnings: tuple[str, ...] | None = None  # those strings, for a pattern searched over the whole text
     # A signal searched over the whole text one of whose matches opens every match of this
     # local one: only the sentences that signal was found in need to be searched.
     within: str | None = None
@@ -139,7 +140,7 @@ def _signal(s: dict[str, Any]) -> Signal:
     openers = prefilter.openers(pattern, searched) if bound else None
     # A contained pattern that begins with plain strings needs no needles: the engine skips
     # to those strings itself, and each match credits its sentence outright.
-    begins = contained and scanned and prefilter.starters(pattern, searched) is not None
+    begins = contained and scanned and prefilter.beginnings(pattern, searched) is not None
     return Signal(
         s["name"], None if by_words or folded is not None else prefilter.compiled(pattern, flags),
         float(s["weight"]),
@@ -154,7 +155,8 @@ def _signal(s: dict[str, Any]) -> Signal:
         # A signal tried only `within` another's sentences needs no needles of its own.
         needles=prefilter.needles(pattern, searched) if (bound and openers is None and "within" not in s) or (
             contained and scanned and not begins and prefilter.short_sighted(pattern, searched)) else None,
-        starters=prefilter.starters(pattern, searched) if (scanned and not contained) or triggered else None,
+        starters=prefilter.starters(pattern, searched) if triggered else None,
+        beginnings=prefilter.beginnings(pattern, searched) if scanned and not contained else None,
         within=s.get("within") if bound else None,
         times=int(s.get("times", 1)),
     )
@@ -381,8 +383,8 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], set[tup
         # The prefilters were read for the folded form: with the other one, search as is.
         read = blind or sig.folded is None
         if not sig.contained:
-            matches = pattern.finditer(subject) if sig.starters is None or not read \
-                else prefilter.finditer(pattern, sig.starters, subject)
+            matches = pattern.finditer(subject) if sig.beginnings is None or not read \
+                else prefilter.finditer_at(pattern, sig.beginnings, subject)
             for m in matches:
                 credit(k, m.start(), m.end())
             continue
