@@ -122,6 +122,7 @@ def finditer_at(pattern: re.Pattern[str], strings: Sequence[str], text: str) -> 
     starts.sort()
     pos = 0
     for at in starts:
+        # match() at a position is what a search tries there: look-behinds and \b see the text before it.
         if at >= pos and (m := pattern.match(text, at)) is not None:
             yield m
             pos = m.end()

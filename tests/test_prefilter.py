@@ -160,9 +160,7 @@ _STARTED = [(name, p, s) for name, p in
 
 
 # The patterns as they are searched in lower-cased text, with the strings their matches begin with.
-_BEGUN = [(name, p, b) for name, p in
-          [(n, re.compile(p.pattern, p.flags & ~re.IGNORECASE)) for n, p, _ in _STARTED]
-          + [("overlap", re.compile(r"\bab|b(?<=ab)|ba")), ("behind", re.compile(r"(?<=[a-z] )(?:He|he)\w*"))]
+_BEGUN = [(name, p, b) for name, p in [(n, re.compile(p.pattern, p.flags & ~re.IGNORECASE)) for n, p, _ in _STARTED]
           if (b := prefilter.beginnings(p.pattern, p.flags)) is not None]
 
 
