@@ -50,10 +50,14 @@ class Signal:
     # sentences with a trigger, the strings one of which every match begins with.
     openers: frozenset[str] | None = None
     needles: re.Pattern[str] | None = None
-    starters: re.Pattern[str] | None = None
+    starters: re.Pattern[str] | None = None  # for a triggered pattern
+    beginnings: tuple[str, ...] | None = None  # those strings, for a pattern searched over the whole text
     # A signal searched over the whole text one of whose matches opens every match of this
     # local one: only the sentences that signal was found in need to be searched.
     within: str | None = None
+    # How many matches a sentence must hold (a local pattern whose matches cannot overlap):
+    # counting them in C is far quicker than a pattern that runs lazily from one to the next.
+    times: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +101,8 @@ def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     local = [_Local(sig.pattern, sig.weight, sig.openers, bool(sig.pattern.flags & re.IGNORECASE),
                     frozenset(i for k, i in seen if k == c.places[sig.within]) if sig.within is not None
                     else None if sig.needles is None
-                    else frozenset(prefilter.sentences_with(sig.needles, doc.text, doc.sentences, doc.sentence_starts)))
+                    else frozenset(prefilter.sentences_with(sig.needles, doc.text, doc.sentences, doc.sentence_starts)),
+                    sig.times)
              for sig in c.signals if sig.local and sig.pattern is not None]
     return [_is_claim(doc, s, c, i in marked, found[i], local) for i, s in enumerate(doc.sentences)]
 
@@ -111,6 +116,7 @@ class _Local:
     openers: frozenset[str] | None
     ignore_case: bool
     sentences: frozenset[int] | None  # None: no needles nor `within`, any sentence may match
+    times: int  # the matches a sentence needs
 
 
 def _signal(s: dict[str, Any]) -> Signal:
@@ -118,7 +124,8 @@ def _signal(s: dict[str, Any]) -> Signal:
     if "absent" in s:
         return Signal(s["name"], None, float(s["weight"]), local=False, absent=frozenset(s["absent"].split()))
     pattern = s["pattern"]
-    bound = _sentence_bound(pattern)
+    # Counted matches are counted in each sentence.
+    bound = _sentence_bound(pattern) or "times" in s
     words = None if s.get("case") or bound else _word_list(pattern)
     # Compiling a regular expression takes longer than most searches: a word list matched
     # on tokens needs neither form, and a sentence-bound pattern only the case-blind one.
@@ -133,7 +140,7 @@ def _signal(s: dict[str, Any]) -> Signal:
     openers = prefilter.openers(pattern, searched) if bound else None
     # A contained pattern that begins with plain strings needs no needles: the engine skips
     # to those strings itself, and each match credits its sentence outright.
-    begins = contained and scanned and prefilter.starters(pattern, searched) is not None
+    begins = contained and scanned and prefilter.beginnings(pattern, searched) is not None
     return Signal(
         s["name"], None if by_words or folded is not None else prefilter.compiled(pattern, flags),
         float(s["weight"]),
@@ -145,10 +152,13 @@ def _signal(s: dict[str, Any]) -> Signal:
         # Only a pattern searched over the whole document, not by words or triggers, needs this.
         contained=contained,
         openers=openers,
-        needles=prefilter.needles(pattern, searched) if (bound and openers is None) or (
+        # A signal tried only `within` another's sentences needs no needles of its own.
+        needles=prefilter.needles(pattern, searched) if (bound and openers is None and "within" not in s) or (
             contained and scanned and not begins and prefilter.short_sighted(pattern, searched)) else None,
-        starters=prefilter.starters(pattern, searched) if (scanned and not contained) or triggered else None,
+        starters=prefilter.starters(pattern, searched) if triggered else None,
+        beginnings=prefilter.beginnings(pattern, searched) if scanned and not contained else None,
         within=s.get("within") if bound else None,
+        times=int(s.get("times", 1)),
     )
 
 
@@ -271,10 +281,30 @@ def _is_claim(doc: Document, s: Sentence, c: ClaimCues, marked: bool, found: flo
     score = found + sum(sig.weight for sig in local
                         if (sig.openers is None or opening and prefilter.opens(sig.openers, first, sig.ignore_case))
                         and (sig.sentences is None or s.index in sig.sentences)
-                        and sig.pattern.search(text))
+                        and (sig.pattern.search(text) if sig.times == 1
+                             else len(sig.pattern.findall(text)) >= sig.times))
     if marked:
         score += c.stance_weight
     return score >= c.threshold
+
+
+_ASCII = bytes(range(128))
+
+
+def _lower(text: str) -> str:
+    """Return `text.lower()`."""
+    # str.lower looks up every character's case; most texts hold no cased letter but ASCII ones
+    # (their other characters are quotes and dashes), and bytes.lower folds those in one quick
+    # C loop. ASCII letters fold to ASCII letters, and a character that lower-casing leaves as
+    # it is alone is left as it is in any text (only a capital sigma looks at its neighbours).
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return lower(text)
+    others = data.translate(None, _ASCII).decode("utf-8")  # the characters beyond ASCII
+    if others != others.lower():
+        return lower(text)
+    return data.lower().decode("utf-8")
 
 
 def _unfolded(sig: Signal) -> re.Pattern[str]:
@@ -313,7 +343,7 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], set[tup
             elif norms[t + 1:t + 1 + len(rest)] == rest:
                 credit(k, firsts[t], lasts[t + len(rest)])
     # Case-blind patterns run on lower-cased text: much faster than re.IGNORECASE.
-    low = lower(doc.text)
+    low = _lower(doc.text)
     if len(low) != len(doc.text):
         low = doc.text  # a character changed length; keep offsets right
     # A triggered signal always has a pattern (`pattern`, `folded` or both): only word lists and
@@ -353,8 +383,8 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], set[tup
         # The prefilters were read for the folded form: with the other one, search as is.
         read = blind or sig.folded is None
         if not sig.contained:
-            matches = pattern.finditer(subject) if sig.starters is None or not read \
-                else prefilter.finditer(pattern, sig.starters, subject)
+            matches = pattern.finditer(subject) if sig.beginnings is None or not read \
+                else prefilter.finditer_at(pattern, sig.beginnings, subject)
             for m in matches:
                 credit(k, m.start(), m.end())
             continue

@@ -59,8 +59,30 @@ def test_a_local_signal_matches_only_where_the_signal_it_is_within_was_found(tex
     for sig in confined:
         assert sig.local and sig.pattern is not None
         for s in doc.sentences:
-            if sig.pattern.search(text[s.start:s.end]):
+            if len(sig.pattern.findall(text[s.start:s.end])) >= sig.times:
                 assert (c.places[sig.within], s.index) in seen, (sig.name, text, s)
+
+
+# The counted signals' plain forms, as they were written before being counted.
+COUNTED = {"names": r"(?s)[A-Z](?<=[a-z,] [A-Z])[a-z]+\b(?:.*?[A-Z](?<=[a-z,] [A-Z])[a-z]+\b){2}"}
+_NAMED = st.lists(st.tuples(st.sampled_from(["Smith", "Lee", "US", "McCain", "Ann", "a", "the", "x", "X", "é", "5"]),
+                            st.sampled_from([" ", ", ", ",", ". ", "\n", "-", "'", "’", "", "_", " ("])),
+                  min_size=1, max_size=25).map(lambda parts: "".join(w + g for w, g in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TEXTS, _NAMED))
+def test_a_counted_signal_matches_the_sentences_of_its_plain_form(text: str) -> None:
+    doc = segment(text)
+    c = claims.cues()
+    counted = [sig for sig in c.signals if sig.times > 1]
+    assert {sig.name for sig in counted} == set(COUNTED)
+    for sig in counted:
+        assert sig.local and sig.pattern is not None
+        plain = re.compile(COUNTED[sig.name], sig.pattern.flags)
+        for s in doc.sentences:
+            sentence = text[s.start:s.end]
+            assert (len(sig.pattern.findall(sentence)) >= sig.times) == bool(plain.search(sentence)), (sig.name, text)
 
 
 _WORDS = st.text(alphabet="ab ", min_size=1, max_size=6)
@@ -78,3 +100,9 @@ def test_every_claim_pattern_reads_as_its_parse_tree_does() -> None:
     assert sum(claims._LISTED.fullmatch(p) is not None for p in patterns) > 10  # the quick reading is used
     for pattern in patterns:
         assert claims._word_list(pattern) == claims._parsed_word_list(pattern), pattern
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(), _TEXTS, st.text(alphabet="aAΣσςİiıßẞǅ’“ \n.-é")))
+def test_lower_is_str_lower(text: str) -> None:
+    assert claims._lower(text) == text.lower()

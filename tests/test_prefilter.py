@@ -159,14 +159,26 @@ _STARTED = [(name, p, s) for name, p in
             if (s := prefilter.starters(p.pattern, p.flags)) is not None]
 
 
+# The patterns as they are searched in lower-cased text, with the strings their matches begin with.
+_BEGUN = [(name, p, b) for name, p in [(n, re.compile(p.pattern, p.flags & ~re.IGNORECASE)) for n, p, _ in _STARTED]
+          if (b := prefilter.beginnings(p.pattern, p.flags)) is not None]
+
+
 @settings(max_examples=300, deadline=None)
 @given(_TEXTS)
-def test_finditer_finds_what_the_engine_finds(text: str) -> None:
-    assert _STARTED
-    for variant in (text, text.upper()):
-        for name, pattern, starter in _STARTED:
+def test_finditer_at_finds_what_the_engine_finds(text: str) -> None:
+    assert len(_BEGUN) > 5
+    for variant in (text, text.lower(), text.upper()):
+        for name, pattern, strings in _BEGUN:
             expected = [m.span() for m in pattern.finditer(variant)]
-            assert [m.span() for m in prefilter.finditer(pattern, starter, variant)] == expected, (name, variant)
+            assert [m.span() for m in prefilter.finditer_at(pattern, strings, variant)] == expected, (name, variant)
+
+
+def test_beginnings_are_the_starters_strings_and_none_when_case_is_ignored() -> None:
+    assert prefilter.beginnings(r"\b(?:percent|per cent|dozens?)\b|%") == ("%", "dozen", "per cent", "percent")
+    assert prefilter.beginnings(r"\bpercent\b", re.IGNORECASE) is None
+    assert prefilter.beginnings(r"(?i)percent") is None
+    assert prefilter.starters(r"\b(?:percent|dozens?)\b|%").pattern == "%|dozen|percent"  # type: ignore[union-attr]
 
 
 @settings(max_examples=300, deadline=None)
@@ -183,8 +195,9 @@ def test_search_finds_what_the_engine_finds(text: str, pos: int, endpos: int) ->
 @pytest.mark.parametrize("text", ["xab ab", "aab", "ab ba bab abab", "x He he the xHe, he"])
 def test_finditer_after_a_start_that_fails(text: str) -> None:
     # A start where the pattern fails is followed, a character on, by one where it holds.
-    for _, pattern, starter in _STARTED[-2:]:
-        assert [m.span() for m in prefilter.finditer(pattern, starter, text)] == \
+    assert [name for name, _, _ in _BEGUN[-2:]] == ["overlap", "behind"]
+    for _, pattern, strings in _BEGUN[-2:]:
+        assert [m.span() for m in prefilter.finditer_at(pattern, strings, text)] == \
             [m.span() for m in pattern.finditer(text)]
 
 
