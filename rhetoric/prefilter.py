@@ -106,6 +106,20 @@ def _beginnings(nodes: list[_Node]) -> tuple[str, ...] | None:
     return tuple(kept)
 
 
+def positions(text: str, strings: Sequence[str]) -> list[int]:
+    """Return, in order, the offset of every occurrence of each of `strings` in `text`."""
+    # str.find skips to the next occurrence in C (memchr for one character): a regex for the set
+    # of strings would test it at every character.
+    found = []
+    for s in strings:
+        at = text.find(s)
+        while at >= 0:
+            found.append(at)
+            at = text.find(s, at + 1)
+    found.sort()
+    return found
+
+
 def finditer_at(pattern: re.Pattern[str], strings: Sequence[str], text: str) -> Iterator[re.Match[str]]:
     """Yield what `pattern.finditer(text)` yields, trying the pattern only where one of `strings` begins.
 
@@ -113,15 +127,8 @@ def finditer_at(pattern: re.Pattern[str], strings: Sequence[str], text: str) -> 
     `pattern` must not match the empty string. str.find skips to a string in C far faster than the
     engine tests a set of first characters at every position, as a pattern listing them would.
     """
-    starts = []
-    for s in strings:
-        at = text.find(s)
-        while at >= 0:
-            starts.append(at)
-            at = text.find(s, at + 1)
-    starts.sort()
     pos = 0
-    for at in starts:
+    for at in positions(text, strings):
         # match() at a position is what a search tries there: look-behinds and \b see the text before it.
         if at >= pos and (m := pattern.match(text, at)) is not None:
             yield m

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .model import Paragraph, Quotation, QuoteStyle
+from .prefilter import positions
 
 _OPEN, _CLOSE, _EITHER = "open", "close", "either"
 # Every character that may be a quotation mark; the single ones double as apostrophes.
@@ -56,7 +57,7 @@ def pair_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Quota
     # opened in it: a mark is no space, so looking back for one stops there either way.
     para = start = end = block = 0
     mark_end = 0
-    for pos in _mark_positions(text):
+    for pos in positions(text, _MARK_CHARS):
         if pos < mark_end:
             continue  # the twin of a doubled mark
         while stack and pos >= end:
@@ -101,20 +102,6 @@ def pair_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Quota
         nxt = _next_block(paragraphs, para, end)
         _end_block(text, stack, block, start, end, _first_of(text, paragraphs, nxt), spans)
     return _with_depths(spans)
-
-
-def _mark_positions(text: str) -> list[int]:
-    """Return the offset of every character that may be a quotation mark, in order."""
-    # str.find skips to the next one of a character in C (memchr); a regex for the set of
-    # them tests the set at every character, which cost three times as much.
-    found: list[int] = []
-    for ch in _MARK_CHARS:
-        pos = text.find(ch)
-        while pos >= 0:
-            found.append(pos)
-            pos = text.find(ch, pos + 1)
-    found.sort()
-    return found
 
 
 def _block_end(text: str, start: int, end: int) -> int:

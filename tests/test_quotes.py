@@ -3,7 +3,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rhetoric.quotes import _MARK_CHARS, _mark_positions
+from rhetoric.prefilter import positions
+from rhetoric.quotes import _MARK_CHARS
 from rhetoric.segment import segment
 
 
@@ -69,4 +70,4 @@ def test_quotation_over_lines_of_their_own():
 
 @given(st.text(alphabet="\"“”„‟«»'‘’‚‛`a \n"))
 def test_mark_positions_finds_every_mark(text: str) -> None:
-    assert _mark_positions(text) == [i for i, ch in enumerate(text) if ch in _MARK_CHARS]
+    assert positions(text, _MARK_CHARS) == [i for i, ch in enumerate(text) if ch in _MARK_CHARS]
