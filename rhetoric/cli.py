@@ -3,6 +3,7 @@
 # No `from __future__ import annotations` here: Typer reads every command's annotations at every
 # start, and as strings it would evaluate each (some 240 evaluations, 3% of a one-article run).
 
+import errno
 import os
 import sys
 from enum import Enum
@@ -23,7 +24,17 @@ class _App(typer.Typer):
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         try:
-            return super().__call__(*args, **kwargs)
+            try:
+                return super().__call__(*args, **kwargs)
+            finally:
+                sys.stdout.flush()  # so that a write error shows here, not as the interpreter exits
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise  # the reader stopped early (… | head): the command line ends quietly, as other tools do
+            # Writing failed (a full disk, a lost device): a message, not a traceback.
+            _discard_stdout()
+            print(f"rhetoric: {exc.strerror or exc}", file=sys.stderr)
+            raise SystemExit(EXIT_INPUT) from None
         except SystemExit as done:
             # The interpreter's teardown frees every lexicon entry and module one by one (~6% of
             # a one-article run) for nothing: skip it once the output is flushed and the workers
@@ -31,6 +42,14 @@ class _App(typer.Typer):
             if (done.code is None or isinstance(done.code, int)) and _flushed():
                 os._exit(done.code or 0)
             raise
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device: what it still holds cannot be written, and would fail again at exit."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _flushed() -> bool:
@@ -179,8 +198,8 @@ def analyze(
     """Analyse articles and report loaded terms, scare quotes, unsourced claims and more.
 
     Exit status: 0 when every file was analysed within the limits; 1 when a --fail-on or --max
-    limit was exceeded; 2 when any input could not be read or a configuration, lexicon or option
-    is wrong (2 wins over 1); 130 when interrupted.
+    limit was exceeded; 2 when any input could not be read, the results could not be written, or a
+    configuration, lexicon or option is wrong (2 wins over 1); 130 when interrupted.
     """
     from .errors import RhetoricError
     from .summary import SORT_KEYS

@@ -31,3 +31,7 @@ class LexiconError(RhetoricError):
 
 class ConfigError(RhetoricError):
     """A configuration file or a command-line option is malformed, or names a rule that does not exist."""
+
+
+class OutputError(RhetoricError):
+    """The results cannot be written where they were asked for (a missing folder, no permission)."""

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+from .errors import OutputError
+
 
 @contextmanager
 def destination(path: str | None) -> Iterator[TextIO]:
@@ -18,7 +20,10 @@ def destination(path: str | None) -> Iterator[TextIO]:
     import tempfile  # here: it brings in random and hashlib's SHA-512, which output to a terminal or pipe does without
 
     folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".rhetoric-", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".rhetoric-", suffix=".tmp", dir=folder)
+    except OSError as exc:  # named for the file asked for, not the temporary one beside it
+        raise OutputError(f"cannot write the results: {exc.strerror or exc}", path=path) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             yield f

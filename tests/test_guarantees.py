@@ -269,3 +269,24 @@ def test_a_folder_of_50000_small_files(tmp_path):
     assert result.returncode in (0, 2), result.stderr[-2000:]
     paths = [json.loads(line)["source"]["path"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert paths == names
+
+
+def test_an_output_folder_that_does_not_exist_is_an_error_not_a_traceback(tmp_path):
+    out = tmp_path / "missing" / "reports.jsonl"
+    result = rhetoric("analyze", str(SAMPLES / "the-russians-are-coming.txt"), "--format", "jsonl",
+                      "--output", str(out))
+    assert result.returncode == 2
+    assert result.stderr == f"rhetoric: {out}: cannot write the results: No such file or directory\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [("analyze", "--format", "jsonl"), ("analyze",), ("--version",)])
+def test_a_full_disk_is_an_error_not_a_traceback(args):
+    paths = [str(SAMPLES / "the-russians-are-coming.txt")] if args[0] == "analyze" else []
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "rhetoric", *args, *paths], stdout=full,
+                                stderr=subprocess.PIPE, text=True, env=env, timeout=600)
+    assert result.returncode == 2
+    assert result.stderr == "rhetoric: No space left on device\n"  # nothing ignored at exit either
