@@ -27,7 +27,7 @@ class _App(typer.Typer):
             try:
                 return super().__call__(*args, **kwargs)
             finally:
-                sys.stdout.flush()  # so that a write error shows here, not as the interpreter exits
+                _flush(sys.stdout)  # so that a write error shows here, not as the interpreter exits
         except OSError as exc:
             if exc.errno == errno.EPIPE:
                 raise  # the reader stopped early (… | head): the command line ends quietly, as other tools do
@@ -44,6 +44,12 @@ class _App(typer.Typer):
             raise
 
 
+def _flush(stream: Any) -> None:
+    # Python sets a standard stream to None when its file descriptor was closed (`>&-`).
+    if stream is not None and not stream.closed:
+        stream.flush()
+
+
 def _discard_stdout() -> None:
     """Point standard output at the null device: what it still holds cannot be written, and would fail again at exit."""
     try:
@@ -55,9 +61,9 @@ def _discard_stdout() -> None:
 def _flushed() -> bool:
     """Flush standard output and error; return False if either cannot be (as a closed pipe)."""
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):
+        _flush(sys.stdout)
+        _flush(sys.stderr)
+    except OSError:
         return False
     return True
 

@@ -290,3 +290,11 @@ def test_a_full_disk_is_an_error_not_a_traceback(args):
                                 stderr=subprocess.PIPE, text=True, env=env, timeout=600)
     assert result.returncode == 2
     assert result.stderr == "rhetoric: No space left on device\n"  # nothing ignored at exit either
+
+
+def test_a_closed_standard_output_does_not_break_the_exit():
+    # Python sets sys.stdout to None when file descriptor 1 is closed (`rhetoric --version >&-`).
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "rhetoric", "--version"], preexec_fn=lambda: os.close(1),
+                            stderr=subprocess.PIPE, text=True, env=env, timeout=600)
+    assert result.returncode == 0 and result.stderr == ""
