@@ -17,8 +17,8 @@ from __future__ import annotations
 import json
 import sys
 import zlib
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +32,6 @@ class Parsed:
 
     crc32: int
     data: dict[str, Any]
-
-    def matches(self, raw: str) -> bool:
-        """Return whether `raw` is the text this was parsed from."""
-        return _checksum(raw.encode("utf-8")) == self.crc32
 
     def matches_file(self, path: Path) -> bool:
         """Return whether the file at `path` holds the text this was parsed from (False if it cannot be read)."""
