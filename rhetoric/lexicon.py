@@ -51,6 +51,7 @@ _E = TypeVar("_E", bound=Enum)
 # A form of an entry's term: its words normalised (its path in the trie), and as written (for a cased entry).
 Form = tuple[tuple[str, ...], tuple[str, ...]]
 
+
 @dataclass(frozen=True, slots=True)
 class Family:
     """A lexicon file: one rule, its description and its examples."""
