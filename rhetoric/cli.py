@@ -19,29 +19,34 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_THRESHOLD, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
-class _App(typer.Typer):
-    """The Typer application, ending the process once its output is out."""
+app = typer.Typer(name="rhetoric", no_args_is_help=True, rich_markup_mode="rich", pretty_exceptions_enable=False)
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+
+def program() -> None:
+    """Run the command line as a program: the `rhetoric` command and `python -m rhetoric`.
+
+    Calling `app` itself, as tests and other programs do, raises SystemExit as any Typer
+    application does; this ends the process once its output is out.
+    """
+    try:
         try:
-            try:
-                return super().__call__(*args, **kwargs)
-            finally:
-                _flush(sys.stdout)  # so that a write error shows here, not as the interpreter exits
-        except OSError as exc:
-            if exc.errno == errno.EPIPE:
-                raise  # the reader stopped early (… | head): the command line ends quietly, as other tools do
-            # Writing failed (a full disk, a lost device): a message, not a traceback.
-            _discard_stdout()
-            print(f"rhetoric: {exc.strerror or exc}", file=sys.stderr)
-            raise SystemExit(EXIT_INPUT) from None
-        except SystemExit as done:
-            # The interpreter's teardown frees every lexicon entry and module one by one (~6% of
-            # a one-article run) for nothing: skip it once the output is flushed and the workers
-            # are gone (Batch stops its pool before the command returns).
-            if (done.code is None or isinstance(done.code, int)) and _flushed():
-                os._exit(done.code or 0)
-            raise
+            app(prog_name="rhetoric")
+        finally:
+            _flush(sys.stdout)  # so that a write error shows here, not as the interpreter exits
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise  # the reader stopped early (… | head): the command line ends quietly, as other tools do
+        # Writing failed (a full disk, a lost device): a message, not a traceback.
+        _discard_stdout()
+        print(f"rhetoric: {exc.strerror or exc}", file=sys.stderr)
+        raise SystemExit(EXIT_INPUT) from None
+    except SystemExit as done:
+        # The interpreter's teardown frees every lexicon entry and module one by one (~6% of
+        # a one-article run) for nothing: skip it once the output is flushed and the workers
+        # are gone (Batch stops its pool before the command returns).
+        if (done.code is None or isinstance(done.code, int)) and _flushed():
+            os._exit(done.code or 0)
+        raise
 
 
 def _flush(stream: Any) -> None:
@@ -66,9 +71,6 @@ def _flushed() -> bool:
     except OSError:
         return False
     return True
-
-
-app = _App(name="rhetoric", no_args_is_help=True, rich_markup_mode="rich", pretty_exceptions_enable=False)
 
 
 class Format(str, Enum):

@@ -143,3 +143,11 @@ def test_no_color_flag_and_variable_strip_escape_codes(monkeypatch):
     assert "\x1b[" not in run("analyze", REFERENCE, "--no-text", "--no-color").stdout
     monkeypatch.setenv("NO_COLOR", "1")
     assert not re.search(r"\x1b\[[0-9;]*(?:3[0-9]|9[0-7])m", run("analyze", REFERENCE, "--no-text").stdout)
+
+
+def test_calling_the_app_raises_system_exit_as_any_typer_app_does(capsys):
+    # Only the program (`rhetoric`, `python -m rhetoric`) ends its process without the interpreter's
+    # teardown; a program that calls `app` gets its SystemExit back.
+    with pytest.raises(SystemExit) as done:
+        app(["--version"], prog_name="rhetoric")
+    assert done.value.code == 0 and capsys.readouterr().out == f"rhetoric {__version__}\n"
