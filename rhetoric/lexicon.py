@@ -328,7 +328,7 @@ def _from_compiled(path: Path, data: dict[str, Any]) -> tuple[Family, list[tuple
                       () if after is None else tuple(map(tuple, after)),
                       () if before is None else tuple(map(tuple, before)), case, (), get("modifier", False),
                       get("noun", False),
-                      None if source is None else _pattern({"pattern": source, "case": case}, path, None, "", None),
+                      None if source is None else _compile(source, case),
                       get("reports"))
         # The words as written matter only to a cased entry: the others pair each form's keys with themselves.
         entries.append((entry, list(zip(keys, map(tuple, item["words"]) if case else keys))))
@@ -345,14 +345,9 @@ def _reports(item: dict[str, Any], path: Path, locate: tomlfile.Locator, where: 
     return reports
 
 
-def _pattern(item: dict[str, Any], path: Path, locate: tomlfile.Locator | None, where: str,
+def _pattern(item: dict[str, Any], path: Path, locate: tomlfile.Locator, where: str,
              line: int | None) -> re.Pattern[str] | None:
-    """Return an entry's compiled `pattern`, refusing one that could backtrack badly; None for a term entry.
-
-    Without `locate`, `item` is a compiled form's (see compiled_form): it was checked when compiled.
-    """
-    if locate is None:
-        return re.compile(item["pattern"], 0 if item["case"] else re.IGNORECASE)
+    """Return an entry's compiled `pattern`, refusing one that could backtrack badly; None for a term entry."""
     if ("term" in item) == ("pattern" in item):
         raise LexiconError(f"{where}: give exactly one of 'term' and 'pattern'", path=path, line=line)
     if "pattern" not in item:
@@ -361,13 +356,17 @@ def _pattern(item: dict[str, Any], path: Path, locate: tomlfile.Locator | None, 
         if key in item:
             raise LexiconError(f"{where}: {key!r} applies to a 'term', not to a 'pattern'", path=path,
                                line=locate.key(key, after=line))
-    source = item["pattern"]
-    flags = 0 if item.get("case", False) else re.IGNORECASE
-    why = problem(source, flags)
+    source, case = item["pattern"], item.get("case", False)
+    why = problem(source, 0 if case else re.IGNORECASE)
     if why is not None:
         raise LexiconError(f"{where}: 'pattern' `{source}` is refused: {why}", path=path,
                            line=locate.key("pattern", after=line))
-    return re.compile(source, flags)
+    return _compile(source, case)
+
+
+def _compile(source: str, case: bool) -> re.Pattern[str]:
+    """Compile an entry's pattern (checked by _pattern, or when its compiled form was written)."""
+    return re.compile(source, 0 if case else re.IGNORECASE)
 
 
 def _plural(term: str) -> bool:
