@@ -29,7 +29,7 @@ RE_FUNCTIONS = ("compile", "search", "match", "fullmatch", "finditer", "findall"
 # Call sites whose pattern is not a literal, and where the patterns they run are checked.
 DYNAMIC = {
     ("claims.py", "_unfolded"): "a [claim] signal's own pattern, case-blind as it is written: collected below",
-    ("lexicon.py", "_pattern"): "lexicon `pattern` entries, checked by regex_safety at load time",
+    ("lexicon.py", "_compile"): "lexicon `pattern` entries, checked by regex_safety at load or when compiled",
     ("tomlfile.py", "tables"): "re.escape of a TOML table name, anchored at the start of one line of a config",
     ("tomlfile.py", "key"): "re.escape of a TOML key name, matched within one line of a config",
     ("tomlfile.py", "value"): "re.escape of a string value: a literal",
