@@ -23,6 +23,12 @@ _TOKEN = re.compile(
     r"([^\W_]++(?:['’\-‐.,:](?:(?<=['’\-‐])[^\W_]+|(?<=\d[.,:])(?=\d)\d*|(?<=\b[^\W\d_]\.)[^\W\d_]\b))*+)"
 )
 _BATCH = 50_000  # words split off at a time (see _tokens)
+# A str is stored in the width of its widest character, and curly quotes and dashes make most
+# texts two bytes a character. None of these is in a word or joins one: to the token pattern a
+# space is the same. Replaced before folding, they leave most texts one byte a character or
+# ASCII, which str.lower folds several times faster (tokens of /tmp/sub47 199 -> 186 M instructions).
+_NARROWED = (("’", "'"), ("‐", "-"), ("“", " "), ("”", " "), ("—", " "), ("–", " "), ("‘", " "), ("…", " "),
+             ("\ufeff", " "))
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Candidate sentence ends: terminal punctuation, then closing quotes/brackets, then space.
 # A full stop glued to the next sentence ("the caucus.The outcome") ends one too.
@@ -128,7 +134,11 @@ def _tokens(text: str) -> Tokens:
     possessives: list[int] = []  # where a word may end in "'s"
     for a, b in _slices(text):
         # Fold a slice at a time (see lower()); folding keeps offsets unless a character changes length.
-        low = text[a:b].lower().replace("’", "'").replace("‐", "-")
+        low = text[a:b]
+        if "Σ" not in low:  # which sigma a capital folds to depends on what is beside it: then leave it be
+            for wide, narrow in _NARROWED:
+                low = low.replace(wide, narrow)
+        low = low.lower().replace("’", "'").replace("‐", "-")
         if len(low) != b - a:
             return _unfolded_tokens(text, typecode)
         # One word in a hundred ends in "'s": they are found with str.find, not by testing every word.

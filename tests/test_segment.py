@@ -5,7 +5,7 @@ from bisect import bisect_left
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rhetoric.segment import _tokens, _unfolded_tokens, _word_before, segment
+from rhetoric.segment import _TOKEN, _tokens, _unfolded_tokens, _word_before, normalize, segment
 
 
 def sentences(text: str) -> list[str]:
@@ -128,3 +128,19 @@ def _walked_word_before(text: str, pos: int) -> str:
 def test_word_before_agrees_with_the_walk_back(text, pos):
     pos = min(pos, len(text))
     assert _word_before(text, pos) == _walked_word_before(text, pos)
+
+
+def _folded_tokens(text: str) -> list[tuple[int, int, str]]:
+    # The plain form of what _tokens does: fold the whole text, then one match at a time.
+    low = text.lower().replace("’", "'").replace("‐", "-")
+    if len(low) != len(text):
+        return list(_unfolded_tokens(text, "I"))
+    return [(m.start(), m.end(), normalize(m.group())) for m in _TOKEN.finditer(low)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["“", "”", "—", "–", "‘", "…", "\ufeff", "’", "‐", "Σ", "ΟΔΟΣ", "’s", "'s", "A", "b",
+                                 "É", "3", ".", ",", "-", " ", "\n", "_"]) | st.characters(), max_size=40).map("".join))
+def test_tokens_of_narrowed_text_are_those_of_the_folded_text(text):
+    # _tokens puts a space for curly quotes and dashes before folding (_NARROWED): no word holds one.
+    assert list(_tokens(text)) == _folded_tokens(text)
