@@ -212,6 +212,10 @@ def _sentences(text: str, paragraphs: tuple[Paragraph, ...], token_starts: Seque
         start, limit = para.start, para.end
         for m in _SENTENCE_END.finditer(text, start, limit):
             mark, end = m.span()
+            if mark == start and text[mark] == "\n":
+                # A line break right after a sentence's end (most lines end so): boundary or not,
+                # only white space lies between them, which no sentence keeps.
+                continue
             if not _is_boundary(text, mark, end, limit):
                 continue
             span = _trimmed(text, start, end)

@@ -5,7 +5,18 @@ from bisect import bisect_left
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rhetoric.segment import _TOKEN, _tokens, _unfolded_tokens, _word_before, normalize, segment
+from rhetoric.segment import (
+    _SENTENCE_END,
+    _TOKEN,
+    _is_boundary,
+    _paragraphs,
+    _tokens,
+    _trimmed,
+    _unfolded_tokens,
+    _word_before,
+    normalize,
+    segment,
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -144,3 +155,25 @@ def _folded_tokens(text: str) -> list[tuple[int, int, str]]:
 def test_tokens_of_narrowed_text_are_those_of_the_folded_text(text):
     # _tokens puts a space for curly quotes and dashes before folding (_NARROWED): no word holds one.
     assert list(_tokens(text)) == _folded_tokens(text)
+
+
+def _judged_sentences(text: str) -> list[tuple[int, int]]:
+    # The plain form of _sentences: every candidate end judged by _is_boundary.
+    found = []
+    for para in _paragraphs(text):
+        start, limit = para.start, para.end
+        for m in _SENTENCE_END.finditer(text, start, limit):
+            if _is_boundary(text, m.start(), m.end(), limit):
+                if span := _trimmed(text, start, m.end()):
+                    found.append(span)
+                start = m.end()
+        if span := _trimmed(text, start, limit):
+            found.append(span)
+    return found
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Mr.", "U.S.", "e.g.", " ", "\n", "\n\n", " \n", ".", "!", "?", "”", ")", ",", "-",
+                                 "The", "b", "www.x.com", "3.5"]) | st.characters(), max_size=40).map("".join))
+def test_sentences_are_those_of_every_candidate_judged(text):
+    assert [(s.start, s.end) for s in segment(text).sentences] == _judged_sentences(text)
