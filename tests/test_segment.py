@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rhetoric.segment import (
+    _ASCII_TOKEN,
     _SENTENCE_END,
     _TOKEN,
     _is_boundary,
@@ -150,8 +151,9 @@ def _folded_tokens(text: str) -> list[tuple[int, int, str]]:
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(["“", "”", "—", "–", "‘", "…", "\ufeff", "’", "‐", "Σ", "ΟΔΟΣ", "’s", "'s", "A", "b",
-                                 "É", "3", ".", ",", "-", " ", "\n", "_"]) | st.characters(), max_size=40).map("".join))
+@given(st.lists(st.sampled_from(["“", "”", "—", "–", "‘", "…", "\ufeff", "\xa0", "\xad", "’", "‐", "Σ", "ΟΔΟΣ", "’s",
+                                 "'s", "A", "b", "É", "3", ".", ",", "-", " ", "\n", "_"]) | st.characters(),
+                max_size=40).map("".join))
 def test_tokens_of_narrowed_text_are_those_of_the_folded_text(text):
     # _tokens puts a space for curly quotes and dashes before folding (_NARROWED): no word holds one.
     assert list(_tokens(text)) == _folded_tokens(text)
@@ -177,3 +179,11 @@ def _judged_sentences(text: str) -> list[tuple[int, int]]:
                                  "The", "b", "www.x.com", "3.5"]) | st.characters(), max_size=40).map("".join))
 def test_sentences_are_those_of_every_candidate_judged(text):
     assert [(s.start, s.end) for s in segment(text).sentences] == _judged_sentences(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["U.S.", "a.b", "3.5", "2,000", "1:30", "x_y", "'s", "'", "-", ".", ",", ":", " ",
+                                 "\n", "A", "b", "Z", "9", "_"]) | st.characters(max_codepoint=127),
+                max_size=40).map("".join))
+def test_ascii_token_pattern_splits_ascii_text_as_the_token_pattern_does(text):
+    assert _ASCII_TOKEN.split(text) == _TOKEN.split(text)
