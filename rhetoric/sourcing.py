@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 from itertools import compress
+from typing import NamedTuple
 
 from .claims import find_claims
 from .data import table
 from .findings import Category
-from .model import Document, Quotation, Sentence, Token, Tokens, from_columns
+from .model import Document, Quotation, Sentence, from_columns
 from .phrases import PhraseMatch
 from .prefilter import sentences_with
 
@@ -128,6 +130,14 @@ def _lexicon_sentences(doc: Document, phrases: Sequence[PhraseMatch]) -> tuple[s
 
 # --- attribution ------------------------------------------------------------
 
+class _Words(NamedTuple):
+    """One sentence's token columns, indexed from its first token."""
+
+    starts: array[int]
+    ends: array[int]
+    norms: tuple[str, ...]
+
+
 _COLON = re.compile(":")
 
 
@@ -142,7 +152,9 @@ def _credit(doc: Document, s: Sentence, c: Cues, cue_tokens: list[int], colon: b
     cues_from, cues_to = bisect_left(cue_tokens, first), bisect_left(cue_tokens, s.end_token)
     if not colon and cues_from == cues_to:
         return Credit.NONE  # most sentences: no need to make their tokens
-    tokens = doc.sentence_tokens(s)
+    t = doc.tokens
+    # Plain slices of the columns: a Tokens view or a Token per word read would cost more than the reading.
+    tokens = _Words(t.starts[first:s.end_token], t.ends[first:s.end_token], t.norms[first:s.end_token])
     if colon and _speaker_label(doc, s, tokens, c):
         return Credit.NAMED
     best = Credit.NONE
@@ -155,7 +167,7 @@ def _credit(doc: Document, s: Sentence, c: Cues, cue_tokens: list[int], colon: b
     return best
 
 
-def _speaker_label(doc: Document, s: Sentence, tokens: Tokens, c: Cues) -> bool:
+def _speaker_label(doc: Document, s: Sentence, tokens: _Words, c: Cues) -> bool:
     """Return whether the sentence opens with a name and a colon ("SMITH: …", "Trump: Mexico will pay")."""
     starts, ends, norms = tokens.starts, tokens.ends, tokens.norms
     for k in range(min(4, len(norms))):
@@ -181,10 +193,10 @@ def _verb_class(norm: str, c: Cues) -> _Verb | None:
     return None
 
 
-def _cue_credit(doc: Document, tokens: Tokens, k: int, c: Cues) -> Credit:
+def _cue_credit(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
     norm = tokens.norms[k]
     if norm == "according":
-        if k + 2 < len(tokens) and tokens.norms[k + 1] == "to":
+        if k + 2 < len(tokens.norms) and tokens.norms[k + 1] == "to":
             return _after_credit(doc, tokens, k + 1, c, _Verb.SAY)
         return Credit.NONE
     verb = _verb_class(norm, c)
@@ -204,35 +216,35 @@ def _cue_credit(doc: Document, tokens: Tokens, k: int, c: Cues) -> Credit:
     return _subject_credit(doc, tokens, k, c, verb)
 
 
-def _gap(doc: Document, tokens: Tokens, k: int) -> str:
+def _gap(doc: Document, tokens: _Words, k: int) -> str:
     """Return the characters between token k-1 and token k."""
     return doc.text[tokens.ends[k - 1]:tokens.starts[k]] if k > 0 else ""
 
 
-def _after_credit(doc: Document, tokens: Tokens, k: int, c: Cues, verb: _Verb) -> Credit:
+def _after_credit(doc: Document, tokens: _Words, k: int, c: Cues, verb: _Verb) -> Credit:
     """Return the credit of the noun phrase right after token k ("said Smith", "according to the report")."""
     j = k + 1
-    if j < len(tokens) and tokens.norms[j] in ("the", "a", "an", "one", "his", "her", "its", "their"):
+    if j < len(tokens.norms) and tokens.norms[j] in ("the", "a", "an", "one", "his", "her", "its", "their"):
         j += 1
-    if j >= len(tokens) or "\n" in _gap(doc, tokens, j):
+    if j >= len(tokens.norms) or "\n" in _gap(doc, tokens, j):
         return Credit.NONE
-    tok = tokens[j]
-    word = doc.text[tok.start:tok.end]
-    if tok.norm in c.vague_sources or tok.norm in c.vague_quantifiers:
+    norm = tokens.norms[j]
+    word = doc.text[tokens.starts[j]:tokens.ends[j]]
+    if norm in c.vague_sources or norm in c.vague_quantifiers:
         return Credit.VAGUE
-    if tok.norm in c.source_pronouns - {"who"} or tok.norm in c.source_nouns:
+    if norm in c.source_pronouns - {"who"} or norm in c.source_nouns:
         return Credit.NAMED
-    if word[:1].isupper() and tok.norm not in c.function_words and tok.norm not in c.writer_pronouns:
+    if word[:1].isupper() and norm not in c.function_words and norm not in c.writer_pronouns:
         return Credit.NAMED
-    if verb is _Verb.SAY and tokens.norms[k] == "to" and tok.norm not in c.function_words:
+    if verb is _Verb.SAY and tokens.norms[k] == "to" and norm not in c.function_words:
         return Credit.NAMED  # "according to residents"
     return Credit.NONE
 
 
-def _subject_credit(doc: Document, tokens: Tokens, k: int, c: Cues, verb: _Verb) -> Credit:
+def _subject_credit(doc: Document, tokens: _Words, k: int, c: Cues, verb: _Verb) -> Credit:
     """Return the credit of the subject before the verb at token k."""
     j = k - 1
-    while j >= 0 and _skippable(doc, tokens[j], c):
+    while j >= 0 and _skippable(doc, tokens, j, c):
         j -= 1
     if j < 0:
         return Credit.NONE
@@ -241,20 +253,20 @@ def _subject_credit(doc: Document, tokens: Tokens, k: int, c: Cues, verb: _Verb)
         j = _before_apposition(doc, tokens, j)
         if j < 0:
             return Credit.NONE
-    head = tokens[j]
-    if head.norm in c.coordinators:
+    head = tokens.norms[j]
+    if head in c.coordinators:
         return _earlier_subject(doc, tokens, j, c)
-    if head.norm in c.passive_words:
+    if head in c.passive_words:
         return _by_credit(doc, tokens, k, c)
     return _head_credit(doc, tokens, j, c, verb)
 
 
-def _skippable(doc: Document, tok: Token, c: Cues) -> bool:
-    word = doc.text[tok.start:tok.end]
-    return tok.norm in c.skip_words or (tok.norm.endswith("ly") and word.islower() and len(word) > 4)
+def _skippable(doc: Document, tokens: _Words, j: int, c: Cues) -> bool:
+    norm, word = tokens.norms[j], doc.text[tokens.starts[j]:tokens.ends[j]]
+    return norm in c.skip_words or (norm.endswith("ly") and word.islower() and len(word) > 4)
 
 
-def _before_apposition(doc: Document, tokens: Tokens, j: int) -> int:
+def _before_apposition(doc: Document, tokens: _Words, j: int) -> int:
     """Return the token before the comma that opens the apposition ending at token j, or -1."""
     for m in range(j, max(0, j - 15), -1):
         if "," in _gap(doc, tokens, m):
@@ -262,50 +274,50 @@ def _before_apposition(doc: Document, tokens: Tokens, j: int) -> int:
     return -1
 
 
-def _head_credit(doc: Document, tokens: Tokens, j: int, c: Cues, verb: _Verb) -> Credit:
-    head = tokens[j]
-    word = doc.text[head.start:head.end]
-    after = doc.text[head.end:head.end + 2]
+def _head_credit(doc: Document, tokens: _Words, j: int, c: Cues, verb: _Verb) -> Credit:
+    head, end = tokens.norms[j], tokens.ends[j]
+    word = doc.text[tokens.starts[j]:end]
+    after = doc.text[end:end + 2]
     if after[:1] in ("'", "’") or word.endswith(("'s", "’s")):
         return Credit.NONE  # a possessive ("Rubio's claim") is no subject
-    if head.norm in c.vague_sources or (j > 0 and tokens.norms[j - 1] in c.vague_quantifiers):
+    if head in c.vague_sources or (j > 0 and tokens.norms[j - 1] in c.vague_quantifiers):
         return Credit.VAGUE
-    if head.norm in c.writer_pronouns:
+    if head in c.writer_pronouns:
         return Credit.NONE
-    if head.norm in c.source_pronouns:
+    if head in c.source_pronouns:
         return Credit.NAMED
-    if head.norm in c.thing_pronouns:
-        if head.norm == "that" and j == 0:
+    if head in c.thing_pronouns:
+        if head == "that" and j == 0:
             return Credit.NONE  # "That said, …"
         return Credit.NAMED if verb is not _Verb.STANCE else Credit.NONE
-    if head.norm in c.function_words:
+    if head in c.function_words:
         return Credit.NONE
-    if word[:1].isupper() or head.norm in c.source_nouns:
+    if word[:1].isupper() or head in c.source_nouns:
         return Credit.NAMED
     if verb is _Verb.SAY and word.isalpha() and not word.endswith("ly"):
         return Credit.NAMED  # "residents said": a speech verb credits its subject
     return Credit.NONE
 
 
-def _earlier_subject(doc: Document, tokens: Tokens, k: int, c: Cues) -> Credit:
+def _earlier_subject(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
     """Return the credit of the nearest subject-like word before token k in the sentence."""
     for j in range(k - 1, max(-1, k - 20), -1):
-        tok = tokens[j]
-        word = doc.text[tok.start:tok.end]
-        if tok.norm in c.vague_sources:
+        norm = tokens.norms[j]
+        word = doc.text[tokens.starts[j]:tokens.ends[j]]
+        if norm in c.vague_sources:
             return Credit.VAGUE
-        if tok.norm in c.writer_pronouns:
+        if norm in c.writer_pronouns:
             return Credit.NONE
-        if tok.norm in c.source_pronouns or tok.norm in c.source_nouns:
+        if norm in c.source_pronouns or norm in c.source_nouns:
             return Credit.NAMED
-        if word[:1].isupper() and tok.norm not in c.function_words and not word.endswith(("'s", "’s")):
+        if word[:1].isupper() and norm not in c.function_words and not word.endswith(("'s", "’s")):
             return Credit.NAMED
     return Credit.NONE
 
 
-def _by_credit(doc: Document, tokens: Tokens, k: int, c: Cues) -> Credit:
+def _by_credit(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
     """Return the credit of a passive's agent ("was reported by Reuters")."""
-    if k + 1 < len(tokens) and tokens.norms[k + 1] == "by":
+    if k + 1 < len(tokens.norms) and tokens.norms[k + 1] == "by":
         return _after_credit(doc, tokens, k + 1, c, _Verb.FINDING)
     return Credit.NONE
 
