@@ -6,6 +6,7 @@ import re
 import zlib
 from bisect import bisect_left, bisect_right
 from functools import cache
+from itertools import takewhile
 from importlib.util import find_spec
 from operator import itemgetter
 from pathlib import Path
@@ -124,7 +125,7 @@ class _Hyphenation:
     pattern's digits are read only when a word uses it.
     """
 
-    __slots__ = ("_patterns", "_reach", "_values")
+    __slots__ = ("_patterns", "_reach", "_singles", "_values")
 
     def __init__(self, text: str) -> None:
         # One regular expression over the text finds the patterns, stripped, instead of a test per
@@ -139,6 +140,9 @@ class _Hyphenation:
         # letter, not as far as the longest pattern of all (28 letters).
         by_length = sorted(self._patterns, key=len)
         self._reach = dict(zip(map(itemgetter(slice(_REACH)), by_length), map(len, by_length)))
+        # The letters that are patterns alone (three ligatures in en_US): a word with none of them
+        # needs no one-letter look-ups, a third of all.
+        self._singles = frozenset(takewhile(lambda key: len(key) < 2, by_length))
         self._values: dict[str, tuple[tuple[int, int], ...]] = {}
 
     def _pattern(self, raw: str) -> tuple[tuple[int, int], ...]:
@@ -161,19 +165,21 @@ class _Hyphenation:
         """Return how many hyphenation points `word` has, none closer than `left`/`right` to its ends."""
         pointed = f".{word.lower()}."
         size = len(pointed)
-        references = [0] * (size + 1)
+        # Bytes, not a list of ints: the odd values are then counted by one translate() below.
+        references = bytearray(size + 1)
         get, reach, values = self._patterns.get, self._reach.get, self._values.get
+        shortest = 2 if self._singles.isdisjoint(pointed) else 1
         for i in range(size - 1):
             end = i + reach(pointed[i:i + _REACH], _REACH - 1)
             # A conditional, not min(): this loop runs for every letter of every word the CMU dictionary lacks.
-            for j in range(i + 1, (end if end < size else size) + 1):
+            for j in range(i + shortest, (end if end < size else size) + 1):
                 raw = get(pointed[i:j])
                 if raw is not None:
                     for at, value in values(raw) or self._pattern(raw):
                         if references[i + at] < value:
                             references[i + at] = value
         # An odd value marks a point; those closer than `left`/`right` letters to an end do not count.
-        return sum(ref & 1 for ref in references[left + 1:len(word) - right + 2])
+        return len(references[left + 1:len(word) - right + 2].translate(None, _EVEN))
 
 
 # A line Pyphen reads as a pattern: stripped, it has a digit other than 0 (a pattern of zeros alone is
@@ -184,6 +190,7 @@ _PATTERN_LINE = re.compile(
     r"[^\n]*?[1-9][^\n]*?)[^\S\n]*$", re.MULTILINE)
 _DIGITS = frozenset("0123456789")
 _REACH = 4
+_EVEN = bytes(range(0, 10, 2))
 _ASCII_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
 _ASCII = bytes(range(128))
 _DIGIT_ANY = re.compile(r"\d")
