@@ -6,8 +6,8 @@ import re
 import zlib
 from bisect import bisect_left, bisect_right
 from functools import cache
-from itertools import takewhile
 from importlib.util import find_spec
+from itertools import takewhile
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -128,13 +128,13 @@ class _Hyphenation:
     __slots__ = ("_patterns", "_reach", "_singles", "_values")
 
     def __init__(self, text: str) -> None:
-        # One regular expression over the text finds the patterns, stripped, instead of a test per
-        # line: a third of the instructions. The first line names the encoding.
-        lines = _PATTERN_LINE.findall(text.partition("\n")[2])
+        lines = list(map(str.strip, text.split("\n")[1:]))  # the first line names the encoding
         # The only digits here are 0-9 (see _unusual_digits), and no byte of a character
         # beyond ASCII in UTF-8 is an ASCII digit: deleting their bytes is ten times faster than re.sub.
         letters = "\n".join(lines).encode().translate(None, b"0123456789").decode().split("\n")
-        self._patterns = dict(zip(letters, lines))
+        # Pyphen skips comments, settings and patterns whose digits are all zeros.
+        self._patterns = {key: p for key, p in zip(letters, lines)
+                          if key != p and not p.startswith(_IGNORED) and ("0" not in p or _NONZERO.search(p))}
         # The longest pattern that begins with each run of _REACH letters (a shorter pattern is
         # its own run): a word is then looked up only as far as a pattern could reach from each
         # letter, not as far as the longest pattern of all (28 letters).
@@ -182,14 +182,10 @@ class _Hyphenation:
         return len(references[left + 1:len(word) - right + 2].translate(None, _EVEN))
 
 
-# A line Pyphen reads as a pattern: stripped, it has a digit other than 0 (a pattern of zeros alone is
-# skipped) and is no comment or setting. The leading whitespace is taken possessively so that the
-# lookahead sees the first character of the stripped line.
-_PATTERN_LINE = re.compile(
-    r"^[^\S\n]*+((?!%|#|LEFTHYPHENMIN|RIGHTHYPHENMIN|COMPOUNDLEFTHYPHENMIN|COMPOUNDRIGHTHYPHENMIN)"
-    r"[^\n]*?[1-9][^\n]*?)[^\S\n]*$", re.MULTILINE)
+_IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
 _DIGITS = frozenset("0123456789")
 _REACH = 4
+_NONZERO = re.compile(r"[1-9]")
 _EVEN = bytes(range(0, 10, 2))
 _ASCII_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
 _ASCII = bytes(range(128))
