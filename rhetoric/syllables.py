@@ -132,9 +132,13 @@ class _Hyphenation:
         # The only digits here are 0-9 (see _unusual_digits), and no byte of a character
         # beyond ASCII in UTF-8 is an ASCII digit: deleting their bytes is ten times faster than re.sub.
         letters = "\n".join(lines).encode().translate(None, b"0123456789").decode().split("\n")
-        # Pyphen skips comments, settings and patterns whose digits are all zeros.
+        # Pyphen skips comments, settings and patterns whose digits are all zeros. Comments and
+        # settings are found where their markers occur rather than by testing every line: that
+        # test was half the cost of this comprehension.
+        for index in reversed(_settings(text, lines)):
+            del lines[index], letters[index]
         self._patterns = {key: p for key, p in zip(letters, lines)
-                          if key != p and not p.startswith(_IGNORED) and ("0" not in p or _NONZERO.search(p))}
+                          if key != p and ("0" not in p or _NONZERO.search(p))}
         # The longest pattern that begins with each run of _REACH letters (a shorter pattern is
         # its own run): a word is then looked up only as far as a pattern could reach from each
         # letter, not as far as the longest pattern of all (28 letters).
@@ -183,6 +187,8 @@ class _Hyphenation:
 
 
 _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
+# Every line that starts with one of _IGNORED contains one of these.
+_MARKERS = ("%", "#", "HYPHENMIN")
 _DIGITS = frozenset("0123456789")
 _REACH = 4
 _NONZERO = re.compile(r"[1-9]")
@@ -190,6 +196,17 @@ _EVEN = bytes(range(0, 10, 2))
 _ASCII_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
 _ASCII = bytes(range(128))
 _DIGIT_ANY = re.compile(r"\d")
+
+
+def _settings(text: str, lines: list[str]) -> list[int]:
+    """Return, in order, the indices in `lines` (the lines of `text` after the first, stripped) of comments and settings."""
+    found: set[int] = set()
+    for marker in _MARKERS:
+        at = text.find(marker)
+        while at >= 0:
+            found.add(text.count("\n", 0, at) - 1)  # the first line, -1, is not among `lines`
+            at = text.find(marker, at + 1)
+    return sorted(index for index in found if index >= 0 and lines[index].startswith(_IGNORED))
 
 
 def _unusual_digits(text: str) -> bool:
