@@ -7,6 +7,7 @@ import zlib
 from bisect import bisect_left, bisect_right
 from functools import cache
 from importlib.util import find_spec
+from itertools import takewhile
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -124,21 +125,28 @@ class _Hyphenation:
     pattern's digits are read only when a word uses it.
     """
 
-    __slots__ = ("_patterns", "_reach", "_values")
+    __slots__ = ("_patterns", "_reach", "_singles", "_values")
 
     def __init__(self, text: str) -> None:
         lines = list(map(str.strip, text.split("\n")[1:]))  # the first line names the encoding
         # The only digits here are 0-9 (see _unusual_digits), and no byte of a character
         # beyond ASCII in UTF-8 is an ASCII digit: deleting their bytes is ten times faster than re.sub.
         letters = "\n".join(lines).encode().translate(None, b"0123456789").decode().split("\n")
-        # Pyphen skips comments, settings and patterns whose digits are all zeros.
+        # Pyphen skips comments, settings and patterns whose digits are all zeros. Comments and
+        # settings are found where their markers occur rather than by testing every line: that
+        # test was half the cost of this comprehension.
+        for index in reversed(_settings(text, lines)):
+            del lines[index], letters[index]
         self._patterns = {key: p for key, p in zip(letters, lines)
-                          if key != p and not p.startswith(_IGNORED) and ("0" not in p or _NONZERO.search(p))}
+                          if key != p and ("0" not in p or _NONZERO.search(p))}
         # The longest pattern that begins with each run of _REACH letters (a shorter pattern is
         # its own run): a word is then looked up only as far as a pattern could reach from each
         # letter, not as far as the longest pattern of all (28 letters).
         by_length = sorted(self._patterns, key=len)
         self._reach = dict(zip(map(itemgetter(slice(_REACH)), by_length), map(len, by_length)))
+        # The letters that are patterns alone (three ligatures in en_US): a word with none of them
+        # needs no one-letter look-ups, a third of all.
+        self._singles = frozenset(takewhile(lambda key: len(key) < 2, by_length))
         self._values: dict[str, tuple[tuple[int, int], ...]] = {}
 
     def _pattern(self, raw: str) -> tuple[tuple[int, int], ...]:
@@ -161,28 +169,44 @@ class _Hyphenation:
         """Return how many hyphenation points `word` has, none closer than `left`/`right` to its ends."""
         pointed = f".{word.lower()}."
         size = len(pointed)
-        references = [0] * (size + 1)
+        # Bytes, not a list of ints: the odd values are then counted by one translate() below.
+        references = bytearray(size + 1)
         get, reach, values = self._patterns.get, self._reach.get, self._values.get
+        shortest = 2 if self._singles.isdisjoint(pointed) else 1
         for i in range(size - 1):
             end = i + reach(pointed[i:i + _REACH], _REACH - 1)
             # A conditional, not min(): this loop runs for every letter of every word the CMU dictionary lacks.
-            for j in range(i + 1, (end if end < size else size) + 1):
+            for j in range(i + shortest, (end if end < size else size) + 1):
                 raw = get(pointed[i:j])
                 if raw is not None:
                     for at, value in values(raw) or self._pattern(raw):
                         if references[i + at] < value:
                             references[i + at] = value
         # An odd value marks a point; those closer than `left`/`right` letters to an end do not count.
-        return sum(ref & 1 for ref in references[left + 1:len(word) - right + 2])
+        return len(references[left + 1:len(word) - right + 2].translate(None, _EVEN))
 
 
 _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
+# Every line that starts with one of _IGNORED contains one of these.
+_MARKERS = ("%", "#", "HYPHENMIN")
 _DIGITS = frozenset("0123456789")
 _REACH = 4
 _NONZERO = re.compile(r"[1-9]")
+_EVEN = bytes(range(0, 10, 2))
 _ASCII_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
 _ASCII = bytes(range(128))
 _DIGIT_ANY = re.compile(r"\d")
+
+
+def _settings(text: str, lines: list[str]) -> list[int]:
+    """Return, in order, the indices in `lines` (the lines of `text` after the first, stripped) of comments and settings."""
+    found: set[int] = set()
+    for marker in _MARKERS:
+        at = text.find(marker)
+        while at >= 0:
+            found.add(text.count("\n", 0, at) - 1)  # the first line, -1, is not among `lines`
+            at = text.find(marker, at + 1)
+    return sorted(index for index in found if index >= 0 and lines[index].startswith(_IGNORED))
 
 
 def _unusual_digits(text: str) -> bool:

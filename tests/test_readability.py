@@ -4,6 +4,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rhetoric import readability, syllables
 from rhetoric.segment import segment
@@ -90,3 +92,51 @@ def test_hyphenation_points_match_pyphen_on_every_word_of_the_samples():
 @pytest.mark.parametrize("text", ["abc", "ab12c", "a1b2", "x9\n0y", "a\u0661b", "\u06611", "é1", "1\u00b2", ""])
 def test_unusual_digits_as_the_regular_expression_finds_them(text: str) -> None:
     assert syllables._unusual_digits(text) == bool(re.search(r"[0-9][0-9]|[^\D0-9]", text))
+
+
+def _plain_counts(doc: readability.Document) -> readability.Counts:
+    """Count as the loop over the distinct words did before the figures were packed into one int."""
+    from collections import Counter
+
+    syl = poly = difficult = complex_ = letters = 0
+    for norm, times in Counter(doc.tokens.norms).items():
+        word = norm.replace("-", "").replace("'", "")
+        n, hard = syllables.count(word), word not in readability._easy_words()
+        syl += n * times
+        letters += len(word) * times
+        if n >= 3:
+            poly += times
+            complex_ += hard * times
+        difficult += hard * times
+    return readability.Counts(len(doc.tokens), len(doc.sentences), syl, letters, poly, difficult, complex_)
+
+
+def test_packed_counts_equal_the_plain_loop_on_the_samples() -> None:
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    for path in sorted(samples.glob("*.txt")):
+        doc = segment(path.read_text(encoding="utf-8"))
+        assert readability.count(doc) == _plain_counts(doc), path.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "extraordinary", "cat's", "well-known", "zorblaxian", "ﬁnance", "a",
+                                 "3", "1990s", "readability", "O'Neill", "un-American", ".", ",", "\n\n", "?"]),
+                max_size=60).map(" ".join))
+def test_packed_counts_equal_the_plain_loop_on_any_text(text: str) -> None:
+    doc = segment(text)
+    assert readability.count(doc) == _plain_counts(doc)
+
+
+def test_the_words_remembered_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readability, "_REMEMBERED", 3)
+    known = readability._Known()
+    monkeypatch.setattr(readability, "_known", lambda: known)
+    doc = segment(PLAIN)
+    assert readability.count(doc) == _plain_counts(doc)
+    assert len(known) <= 3
+
+
+def test_a_field_holds_the_largest_count() -> None:
+    """A word's figures are one int per field; a huge document's sums stay in their fields."""
+    doc = segment("extraordinary " * 5000)
+    assert readability.count(doc) == _plain_counts(doc)
