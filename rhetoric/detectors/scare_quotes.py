@@ -40,7 +40,6 @@ TRAILING_CLAUSE = 4
 _INTRODUCERS = frozenset(",:;—–-([\n")
 # Paired marks that set an aside off from the clause around it.
 _ASIDES = (("(", ")"), ("–", "–"), ("—", "—"))
-_ASIDE_MARKS = frozenset(m for pair in _ASIDES for m in pair)
 _GLOSS_OPENERS = frozenset(",(—–")
 _ARTICLES = frozenset(("a", "an", "the"))
 _CLOSING_MARKS = "\"'”’»)]"
@@ -77,6 +76,7 @@ class Cues:
     relative_words: frozenset[str]
     relative_prepositions: frozenset[str]
     speech_phrases: dict[str, tuple[tuple[str, ...], ...]]  # by first word, so a word is tried against its own
+    longest_phrase: int  # the most words of any speech phrase
     saying_nouns: frozenset[str]
     writer_subjects: frozenset[str]
     share_words: frozenset[str]
@@ -92,11 +92,6 @@ class _Article:
     # For each run of up to max_words words inside a quotation, the most words of any quotation holding it.
     # Built on first call: few documents ask, and it is the costliest index.
     spans: Callable[[], dict[tuple[str, ...], int]]
-    starts: tuple[int, ...]  # inner_start of each of doc.quotations, for bisection
-    speakers: tuple[int, ...]  # token index of each word that credits a speaker (see _speakers)
-    according: tuple[int, ...]  # token index of each "according" of "according to"
-    # Offsets of each mark that opens or closes an aside; built on first call, as few quotations ask.
-    marks: Callable[[], dict[str, tuple[int, ...]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +114,9 @@ def cues() -> Cues:
             phrase = tuple(line.split())
             phrases[phrase[0]] = (*phrases.get(phrase[0], ()), phrase)
     starts = words["speech_verbs"] | words["saying_nouns"] | frozenset(phrases)
-    return Cues(max_words=int(raw["shape"]["max_words"]), speech_phrases=phrases, speaker_starts=starts, **words)
+    longest = max((len(p) for same in phrases.values() for p in same), default=1)
+    return Cues(max_words=int(raw["shape"]["max_words"]), speech_phrases=phrases, longest_phrase=longest,
+                speaker_starts=starts, **words)
 
 
 def distancing(doc: Document) -> tuple[Quotation, ...]:
@@ -215,68 +212,36 @@ def _paired(doc: Document, first: Quotation, q: Quotation) -> bool:
 
 
 def _article(doc: Document, c: Cues) -> _Article:
-    """Index the document once: quoted phrases, quotation starts and attribution verbs."""
-    return _Article(
-        counts=_quoted_counts(doc),
-        spans=cache(partial(_quoted_spans, doc, c.max_words)),
-        starts=tuple(q.inner_start for q in doc.quotations),
-        speakers=_speakers(doc, c),
-        according=_according(doc.tokens.norms),
-        marks=cache(partial(_aside_marks, doc.text)),
-    )
+    """Index the document's quoted phrases once."""
+    return _Article(counts=_quoted_counts(doc), spans=cache(partial(_quoted_spans, doc, c.max_words)))
 
 
-def _aside_marks(text: str) -> dict[str, tuple[int, ...]]:
-    """Return the offsets of each mark that opens or closes an aside."""
-    marks: dict[str, tuple[int, ...]] = {}
-    for mark in _ASIDE_MARKS:
-        found = []
-        # str.find skips to each mark in C; most texts hold a handful of them.
-        at = text.find(mark)
-        while at >= 0:
-            found.append(at)
-            at = text.find(mark, at + 1)
-        marks[mark] = tuple(found)
-    return marks
-
-
-def _according(norms: tuple[str, ...]) -> tuple[int, ...]:
-    """Return the token index of each "according" of "according to"."""
-    found = []
-    # tuple.index finds each "according" in C, several times faster than a test of every norm.
-    k = -1
-    try:
-        while True:
-            k = norms.index("according", k + 1)
-            if norms[k + 1:k + 2] == ("to",):
-                found.append(k)
-    except ValueError:  # no "according" after k
-        return tuple(found)
-
-
-def _speakers(doc: Document, c: Cues) -> tuple[int, ...]:
-    """Return the token index of each word that credits its sentence's quotations to a speaker, in order.
+def _speakers(doc: Document, s: Sentence, c: Cues) -> tuple[int, ...]:
+    """Return the token index of each word of sentence `s` that credits its quotations to a speaker, in order.
 
     Those are verbs of saying with someone doing the saying, a noun of saying
     before "that" ("his accusation that …") and the last word of a phrase of
     saying with someone other than the writer saying it ("she made it clear").
+    Found for one sentence at a time: only the few sentences whose quotations
+    get this far are read.
     """
     norms = doc.tokens.norms
-    firsts = {s.first_token for s in doc.sentences}
     # "It should be noted that …", "as we pointed out": nobody, or the writer, says it.
     nobody = c.impersonal_subjects | c.non_finite_markers | c.writer_subjects
     found: set[int] = set()
+    # A phrase of saying may start in the sentence before and end in this one.
+    low = max(0, s.first_token - c.longest_phrase + 1)
     # Only these words can start one: test just those tokens, found in one quick pass.
-    for k in compress(count(), map(c.speaker_starts.__contains__, norms)):
+    for k in compress(count(low), map(c.speaker_starts.__contains__, norms[low:s.end_token])):
         norm = norms[k]
-        if norm in c.speech_verbs and _speaker_verb(doc, k, k in firsts, c):
+        if norm in c.speech_verbs and _speaker_verb(doc, k, k == s.first_token, c):
             found.add(k)
         if norm in c.saying_nouns and norms[k + 1:k + 2] == ("that",):
             found.add(k)
         for p in c.speech_phrases.get(norm, ()):
             if norms[k:k + len(p)] == p and (k == 0 or norms[k - 1] not in nobody):
                 found.add(k + len(p) - 1)
-    return tuple(sorted(found))
+    return tuple(sorted(k for k in found if s.first_token <= k < s.end_token))
 
 
 def _judge(doc: Document, q: Quotation, site: _Site | None, key: tuple[str, ...], c: Cues, art: _Article,
@@ -288,7 +253,7 @@ def _judge(doc: Document, q: Quotation, site: _Site | None, key: tuple[str, ...]
         return False
     if _introduced(doc, q, site) or _named(doc, site, c) or _answer(doc, site, c):
         return False
-    if not distanced and _spoken(doc, art, site, c):
+    if not distanced and _spoken(doc, site, c):
         return False
     if not distanced and (_predicate(doc, site, c) or _complement(doc, site, c)):
         return False
@@ -443,14 +408,13 @@ def _glossing(doc: Document, site: _Site, k: int, c: Cues) -> bool:
     return opens_aside and doc.text[tok.start].isupper()
 
 
-def _spoken(doc: Document, art: _Article, site: _Site, c: Cues) -> bool:
+def _spoken(doc: Document, site: _Site, c: Cues) -> bool:
     """Return whether a verb of saying in the same sentence credits the quoted words to a speaker."""
     s = site.sentence
-    asides = _asides(doc, art, site)
-    for i in range(bisect_left(art.speakers, site.first) - 1, -1, -1):
-        k = art.speakers[i]
-        if k < s.first_token:
-            break
+    speakers = _speakers(doc, s, c)
+    asides = _asides(doc, site)
+    for i in range(bisect_left(speakers, site.first) - 1, -1, -1):
+        k = speakers[i]
         if doc.tokens.norms[k] == "according" and _in_source(doc, k, site):
             continue
         if not any(a < doc.tokens.starts[k] < b for a, b in asides):
@@ -460,19 +424,25 @@ def _spoken(doc: Document, art: _Article, site: _Site, c: Cues) -> bool:
     # After the quotation only a set-off attribution counts ("“…,” he said"),
     # not a verb that merely follows ("a “defence” to explain away …"). A
     # later quotation's attribution credits this one too ("“…” and “…,” she wrote").
-    for end in _chain_ends(doc, art, site):
+    for end in _chain_ends(doc, site):
         after = range(end, min(s.end_token, end + SPEECH_REACH_AFTER))
         if any(_set_off_verb(doc, end, k, c) for k in after):
             return True
-    if _spoken_of(doc, art, site, c):
+    if _spoken_of(doc, speakers, site, c):
         return True
     trailing = range(max(site.last, s.end_token - TRAILING_CLAUSE), s.end_token)
     if any(_set_off_verb(doc, site.last, k, c) for k in trailing):
         return True
     # "…, according to his lawyer" credits the whole clause before it, however long the source's name.
     # A comma before one "according" is a comma before every later one, so the last one decides.
-    i = bisect_left(art.according, s.end_token - 1) - 1
-    return i >= 0 and art.according[i] >= site.last and _set_off(doc, site.last, art.according[i])
+    last = _last_according(doc.tokens.norms, site.last, s.end_token - 1)
+    return last is not None and _set_off(doc, site.last, last)
+
+
+def _last_according(norms: tuple[str, ...], low: int, high: int) -> int | None:
+    """Return the token index of the last "according" of "according to" in [low, high), or None."""
+    return next((k for k in range(high - 1, low - 1, -1) if norms[k] == "according" and norms[k + 1] == "to"),
+                None)
 
 
 def _judged(doc: Document, site: _Site, c: Cues) -> bool:
@@ -492,7 +462,7 @@ def _judged(doc: Document, site: _Site, c: Cues) -> bool:
     return False
 
 
-def _spoken_of(doc: Document, art: _Article, site: _Site, c: Cues) -> bool:
+def _spoken_of(doc: Document, speakers: tuple[int, ...], site: _Site, c: Cues) -> bool:
     """Return whether a relative clause after the quotation names who spoke of it.
 
     "That “final battle” over marriage of which Sister Lucia warned": the
@@ -503,8 +473,8 @@ def _spoken_of(doc: Document, art: _Article, site: _Site, c: Cues) -> bool:
     end = site.sentence.end_token
     for k in range(site.last + 1, min(end, site.last + RELATIVE_REACH)):
         if doc.tokens.norms[k] in c.relative_words and doc.tokens.norms[k - 1] in c.relative_prepositions:
-            i = bisect_right(art.speakers, k)
-            return i < len(art.speakers) and art.speakers[i] <= min(k + RELATIVE_SPEAKER, end - 1)
+            i = bisect_right(speakers, k)  # the speakers of the quotation's sentence
+            return i < len(speakers) and speakers[i] <= min(k + RELATIVE_SPEAKER, end - 1)
     return False
 
 
@@ -518,39 +488,33 @@ def _in_source(doc: Document, k: int, site: _Site) -> bool:
         ch in ",;:—–(" for ch in doc.text[doc.tokens.ends[k]:doc.tokens.starts[site.first]])
 
 
-def _asides(doc: Document, art: _Article, site: _Site) -> list[tuple[int, int]]:
+def _asides(doc: Document, site: _Site) -> list[tuple[int, int]]:
     """Return the spans of the asides that close between the sentence's start and the quotation.
 
     Only the last aside of each kind is found: a verb of saying in it
     ("a man who is – so I am told – motivated by …") governs the aside, not
     the quotation after it.
     """
-    start, quote = site.sentence.start, doc.tokens.starts[site.first]
-    marks = art.marks()
+    text, start, quote = doc.text, site.sentence.start, doc.tokens.starts[site.first]
     out = []
     for opener, closer in _ASIDES:
-        close = _last_before(marks[closer], start, quote)
-        if close is not None:
-            open_ = _last_before(marks[opener], start, close)
-            if open_ is not None:
+        # A mark is one character: str.rfind finds the last one in C.
+        close = text.rfind(closer, start, quote)
+        if close >= 0:
+            open_ = text.rfind(opener, start, close)
+            if open_ >= 0:
                 out.append((open_, close))
     return out
 
 
-def _last_before(positions: tuple[int, ...], low: int, high: int) -> int | None:
-    """Return the last of the sorted `positions` in [low, high), or None."""
-    i = bisect_left(positions, high) - 1
-    return positions[i] if i >= 0 and positions[i] >= low else None
-
-
-def _chain_ends(doc: Document, art: _Article, site: _Site) -> list[int]:
+def _chain_ends(doc: Document, site: _Site) -> list[int]:
     """Return the token index after the quotation at `site` and after each quotation chained to it.
 
     Quotations follow one another a few words apart ("“…” and “…,” she wrote"); the
     chain is capped so that a sentence of a thousand quotations stays linear.
     """
     ends = [site.last]
-    i = bisect_right(art.starts, doc.tokens.ends[site.last - 1])
+    i = bisect_right(doc.quotation_starts, doc.tokens.ends[site.last - 1])
     while i < len(doc.quotations) and len(ends) <= CHAIN_LENGTH:
         q = doc.quotations[i]
         i += 1
