@@ -140,7 +140,9 @@ def detect(ctx: Context) -> Iterator[Finding]:
 
 def _verdicts(doc: Document, c: Cues) -> Iterator[tuple[Quotation, bool]]:
     """Yield each outermost closed quotation, in text order, with whether it is distancing."""
-    art = _article(doc, c)
+    # Each outermost quotation with its words, read once: the checks below compare them again and again.
+    outer = [(q, _key(doc, q)) for q in doc.quotations if not q.depth]
+    art = _article(outer, c)
     # Phrases the writer has already held at a distance: once a writer puts
     # their marks on a word they keep them there, even where someone is said
     # to use the word ("the CIA argued it would threaten “national security”").
@@ -148,16 +150,15 @@ def _verdicts(doc: Document, c: Cues) -> Iterator[tuple[Quotation, bool]]:
     # Terms the writer has defined ("the ruling, which is called a “reference”"):
     # quoted again further on, they are that term, not the writer's doubt.
     named: set[tuple[str, ...]] = set()
-    out: list[tuple[Quotation, bool | None]] = []
-    prev: tuple[Quotation, bool | None] | None = None
-    for q in doc.quotations:
-        if q.depth or not q.closed:
+    out: list[tuple[Quotation, tuple[str, ...], bool | None]] = []
+    prev: tuple[Quotation, tuple[str, ...], bool | None] | None = None
+    for q, key in outer:
+        if not q.closed:
             continue
-        key = _key(doc, q)
         site = _site(doc, q)  # once per quotation: _judge and _defined both ask for it
         # "neither “far-right” nor “Islamophobic”": words quoted in a pair share one voice.
-        if prev is not None and _paired(doc, prev[0], q) and _word_shaped(doc, q, c, capitals=True):
-            scare = prev[1]
+        if prev is not None and _paired(doc, prev[0], q) and _word_shaped(doc, q, key, c, capitals=True):
+            scare = prev[2]
         elif key in named:
             scare = False
         else:
@@ -166,19 +167,20 @@ def _verdicts(doc: Document, c: Cues) -> Iterator[tuple[Quotation, bool]]:
             distanced.add(key)
         elif site is not None and _defined(doc, site, c):
             named.add(key)
-        prev = (q, scare)
+        prev = (q, key, scare)
         out.append(prev)
     # A headline repeats the body's words, so the body tells whose they are.
-    for q, scare in out:
-        yield q, scare if scare is not None else _headline_verdict(doc, q, art, distanced)
+    for q, key, scare in out:
+        yield q, scare if scare is not None else _headline_verdict(doc, q, key, art, distanced)
 
 
-def _words(doc: Document, q: Quotation) -> tuple[str, ...]:
-    """Return the quoted words without punctuation, to find them inside another quotation."""
-    return tuple(norm for norm in doc.norms_between(q.inner_start, q.inner_end) if norm[:1].isalnum())
+def _words(key: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the quoted words (a quotation's key) without punctuation, to find them inside another quotation."""
+    return tuple(norm for norm in key if norm[:1].isalnum())
 
 
-def _headline_verdict(doc: Document, q: Quotation, art: _Article, distanced: set[tuple[str, ...]]) -> bool:
+def _headline_verdict(doc: Document, q: Quotation, key: tuple[str, ...], art: _Article,
+                      distanced: set[tuple[str, ...]]) -> bool:
     """Return whether a headline's quotation is distancing, judged by the body below it.
 
     Words the body holds at a distance are the writer's; words the body quotes
@@ -189,9 +191,9 @@ def _headline_verdict(doc: Document, q: Quotation, art: _Article, distanced: set
     'worse': agency"); one inside the headline's noun phrase is the writer's
     label ("Council's 'reform' of bus routes angers riders").
     """
-    if _key(doc, q) in distanced:
+    if key in distanced:
         return True
-    if _within_longer(doc, q, art):
+    if _within_longer(key, art):
         return False
     s = doc.sentence_at(q.start)
     after = doc.token_index_at(q.end)
@@ -211,9 +213,9 @@ def _paired(doc: Document, first: Quotation, q: Quotation) -> bool:
     return doc.text[first.end:q.start].replace(",", " ").split() in (["and"], ["or"], ["nor"])
 
 
-def _article(doc: Document, c: Cues) -> _Article:
-    """Index the document's quoted phrases once."""
-    return _Article(counts=_quoted_counts(doc), spans=cache(partial(_quoted_spans, doc, c.max_words)))
+def _article(outer: list[tuple[Quotation, tuple[str, ...]]], c: Cues) -> _Article:
+    """Index the document's quoted phrases once, from its outermost quotations and their words."""
+    return _Article(counts=_quoted_counts(outer), spans=cache(partial(_quoted_spans, outer, c.max_words)))
 
 
 def _speakers(doc: Document, s: Sentence, c: Cues) -> tuple[int, ...]:
@@ -249,7 +251,7 @@ def _judge(doc: Document, q: Quotation, site: _Site | None, key: tuple[str, ...]
     """Return whether `q` (at `site`, its words `key`) is distancing, given whether its words were distanced before."""
     if site is None:
         return False
-    if not _word_shaped(doc, q, c, capitals=_title_case(doc, site.sentence)):
+    if not _word_shaped(doc, q, key, c, capitals=_title_case(doc, site.sentence)):
         return False
     if _introduced(doc, q, site) or _named(doc, site, c) or _answer(doc, site, c):
         return False
@@ -262,7 +264,7 @@ def _judge(doc: Document, q: Quotation, site: _Site | None, key: tuple[str, ...]
     # A quotation that carries the sentence's closing punctuation is most often
     # the tail of someone's sentence; the writer's distancing word tends to
     # recur, but not as part of a longer quotation of that someone.
-    if _carries_closing_punctuation(doc, q, site) and (art.counts[key] < 2 or _within_longer(doc, q, art)):
+    if _carries_closing_punctuation(doc, q, site) and (art.counts[key] < 2 or _within_longer(key, art)):
         return False
     return True
 
@@ -295,9 +297,9 @@ def _title_case(doc: Document, s: Sentence) -> bool:
     return sum(1 for t in words if doc.text[t.start].isupper()) >= TITLE_CASE_SHARE * len(words)
 
 
-def _within_longer(doc: Document, q: Quotation, art: _Article) -> bool:
+def _within_longer(key: tuple[str, ...], art: _Article) -> bool:
     """Return whether the quoted words stand inside a longer quotation in the document."""
-    words = _words(doc, q)
+    words = _words(key)
     return art.spans().get(words, 0) > len(words)
 
 
@@ -312,29 +314,28 @@ def _key(doc: Document, q: Quotation) -> tuple[str, ...]:
     return doc.norms_between(q.inner_start, q.inner_end)
 
 
-def _quoted_counts(doc: Document) -> Counter[tuple[str, ...]]:
-    """Count how often each short phrase is put in quotation marks in the document."""
-    return Counter(_key(doc, q) for q in doc.quotations if q.depth == 0 and q.inner_end - q.inner_start < 80)
+def _quoted_counts(outer: list[tuple[Quotation, tuple[str, ...]]]) -> Counter[tuple[str, ...]]:
+    """Count how often each short phrase is put in quotation marks, given the outermost quotations and their words."""
+    return Counter(key for q, key in outer if q.inner_end - q.inner_start < 80)
 
 
-def _quoted_spans(doc: Document, most: int) -> dict[tuple[str, ...], int]:
+def _quoted_spans(outer: list[tuple[Quotation, tuple[str, ...]]], most: int) -> dict[tuple[str, ...], int]:
     """Map each run of up to `most` words inside an outermost quotation to the longest quotation holding it."""
     spans: dict[tuple[str, ...], int] = {}
     # Shorter quotations are entered first, so a longer one holding the same run overwrites them;
     # that lets the runs be cut and entered in C, a quotation and a length at a time.
-    for words in sorted((_words(doc, q) for q in doc.quotations if not q.depth), key=len):
+    for words in sorted((_words(key) for _, key in outer), key=len):
         for n in range(1, min(most, len(words)) + 1):
             spans.update(dict.fromkeys(zip(*(words[j:] for j in range(n))), len(words)))
     return spans
 
 
-def _word_shaped(doc: Document, q: Quotation, c: Cues, capitals: bool = False) -> bool:
+def _word_shaped(doc: Document, q: Quotation, words: tuple[str, ...], c: Cues, capitals: bool = False) -> bool:
     """Return whether the quoted words look like a word or phrase rather than a sentence or title.
 
-    With `capitals`, a capital letter is no evidence either way.
+    `words` are its key (the norms of its words). With `capitals`, a capital letter is no evidence either way.
     """
     inner = doc.text[q.inner_start:q.inner_end].strip()
-    words = doc.norms_between(q.inner_start, q.inner_end)
     if not words or len(words) > c.max_words + 1:
         return False
     # One word more is still a label when every word carries content (a
