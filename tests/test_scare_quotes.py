@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rhetoric.detectors.scare_quotes import _last_according, _speaker_verb, _speakers, cues, distancing
+from rhetoric.detectors.scare_quotes import _according, _speaker_verb, _speakers, cues, distancing
 from rhetoric.model import Document
 from rhetoric.segment import segment
 from tests.conftest import ROOT
@@ -285,12 +285,13 @@ def test_thanks_to_is_no_verb_of_judging():
     assert scare("All this, thanks to the “experts” in the ministry.") == ["experts"]
 
 
-def test_last_according_finds_the_last_according_to_in_range():
+def test_according_indexes_each_according_to_in_range():
     norms = ("according", "to", "her", "according", "according", "to", "x", "according")
-    assert _last_according(norms, 0, len(norms) - 1) == 4
-    assert _last_according(norms, 0, 4) == 0
-    assert _last_according(norms, 1, 4) is None
-    assert _last_according(norms, 0, 0) is None
+    assert _according(norms, 0, len(norms)) == (0, 4)
+    assert _according(norms, 1, len(norms)) == (4,)
+    assert _according(norms, 0, 5) == (0,)  # the "to" of the second falls outside
+    assert _according(norms, 0, 0) == ()
+    assert _according((), 0, 0) == ()
 
 
 def _document_speakers(doc: Document) -> list[int]:

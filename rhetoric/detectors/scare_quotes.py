@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, partial
 from itertools import compress, count
 
@@ -92,6 +92,9 @@ class _Article:
     # For each run of up to max_words words inside a quotation, the most words of any quotation holding it.
     # Built on first call: few documents ask, and it is the costliest index.
     spans: Callable[[], dict[tuple[str, ...], int]]
+    # The speakers and the "according to"s of each sentence a quotation asks about (see _credits), by sentence
+    # index: filled as quotations ask, so that a sentence of many quotations is still read once.
+    credits: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +258,7 @@ def _judge(doc: Document, q: Quotation, site: _Site | None, key: tuple[str, ...]
         return False
     if _introduced(doc, q, site) or _named(doc, site, c) or _answer(doc, site, c):
         return False
-    if not distanced and _spoken(doc, site, c):
+    if not distanced and _spoken(doc, art, site, c):
         return False
     if not distanced and (_predicate(doc, site, c) or _complement(doc, site, c)):
         return False
@@ -409,10 +412,13 @@ def _glossing(doc: Document, site: _Site, k: int, c: Cues) -> bool:
     return opens_aside and doc.text[tok.start].isupper()
 
 
-def _spoken(doc: Document, site: _Site, c: Cues) -> bool:
+def _spoken(doc: Document, art: _Article, site: _Site, c: Cues) -> bool:
     """Return whether a verb of saying in the same sentence credits the quoted words to a speaker."""
     s = site.sentence
-    speakers = _speakers(doc, s, c)
+    credits = art.credits.get(s.index)
+    if credits is None:
+        credits = art.credits[s.index] = _speakers(doc, s, c), _according(doc.tokens.norms, s.first_token, s.end_token)
+    speakers, according = credits
     asides = _asides(doc, site)
     for i in range(bisect_left(speakers, site.first) - 1, -1, -1):
         k = speakers[i]
@@ -436,14 +442,23 @@ def _spoken(doc: Document, site: _Site, c: Cues) -> bool:
         return True
     # "…, according to his lawyer" credits the whole clause before it, however long the source's name.
     # A comma before one "according" is a comma before every later one, so the last one decides.
-    last = _last_according(doc.tokens.norms, site.last, s.end_token - 1)
-    return last is not None and _set_off(doc, site.last, last)
+    return bool(according) and according[-1] >= site.last and _set_off(doc, site.last, according[-1])
 
 
-def _last_according(norms: tuple[str, ...], low: int, high: int) -> int | None:
-    """Return the token index of the last "according" of "according to" in [low, high), or None."""
-    return next((k for k in range(high - 1, low - 1, -1) if norms[k] == "according" and norms[k + 1] == "to"),
-                None)
+def _according(norms: tuple[str, ...], low: int, high: int) -> tuple[int, ...]:
+    """Return the token index of each "according" of "according to" within tokens [low, high)."""
+    found: list[int] = []
+    if high - low < 2:
+        return ()  # room for no "according to" (and a stop of -1 would mean the end of the tuple)
+    # tuple.index finds each "according" in C, several times faster than a test of every norm.
+    k = low - 1
+    try:
+        while True:
+            k = norms.index("according", k + 1, high - 1)  # its "to" must be in range too
+            if norms[k + 1] == "to":
+                found.append(k)
+    except ValueError:  # no "according" after k
+        return tuple(found)
 
 
 def _judged(doc: Document, site: _Site, c: Cues) -> bool:
