@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from rhetoric.findings import Category, Finding, Severity, Voice
 from rhetoric.pipeline import analyze
 from rhetoric.render import json as json_render
 from tests.conftest import ROOT
@@ -14,6 +18,8 @@ TEXTS = [
     "",
     "Hi.",
     'Critics called the "reform" a disaster.\n\nIs it? Officials said it was "fine", reportedly.',
+    # One entry's findings in the writer's voice and in a quoted speaker's, which the renderer encodes apart.
+    'Officials called it a disaster. "It is a disaster," she said. A disaster, reportedly.',
     'Line\u2028separator, a NUL \x00, "quotes\\", an emoji 😀 and é.',
     *(p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))),
 ]
@@ -38,3 +44,29 @@ def test_a_long_text_is_written_in_batches_and_slices(pretty):
     assert streamed == json.dumps(json_render.to_dict(report, with_text=True), ensure_ascii=False,
                                   indent=2 if pretty else None)
     assert json.loads(streamed)["text"] == text
+
+
+_FINDINGS = st.lists(st.builds(
+    Finding,
+    rule=st.sampled_from(["loaded-term.label", "hedge.hedge", "weasel.vague"]),
+    category=st.sampled_from(list(Category)),
+    severity=st.sampled_from(list(Severity)),
+    start=st.integers(0, 60), end=st.integers(0, 60),
+    text=st.text(max_size=8),
+    message=st.sampled_from(["m", 'a "quoted" message', "\u2028\x00\\"]),
+    why=st.sampled_from(["", "why"]),
+    alternative=st.none() | st.sampled_from(["", "alt", "é😀"]),
+    voice=st.sampled_from(list(Voice)),
+), max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(findings=_FINDINGS)
+def test_findings_encoded_once_per_entry_read_as_json_dumps_writes_them(findings):
+    # The compact findings reuse the text of members they share: any mix of shared and distinct members.
+    report = dataclasses.replace(_LINES, findings=tuple(findings))
+    compact = "".join(json_render.iterencode(report))
+    assert compact == json.dumps(json_render.to_dict(report), ensure_ascii=False)
+
+
+_LINES = analyze("First line of text.\nSecond line\n\nthird line, and more words to fill sixty characters")

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
+from itertools import compress, count
 
-from rhetoric.detectors.scare_quotes import _according, distancing
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rhetoric.detectors.scare_quotes import _according, _speaker_verb, _speakers, cues, distancing
+from rhetoric.model import Document
 from rhetoric.segment import segment
+from tests.conftest import ROOT
 
 
 def scare(text: str) -> list[str]:
@@ -279,7 +285,56 @@ def test_thanks_to_is_no_verb_of_judging():
     assert scare("All this, thanks to the “experts” in the ministry.") == ["experts"]
 
 
-def test_according_indexes_each_according_to():
+def test_according_indexes_each_according_to_in_range():
     norms = ("according", "to", "her", "according", "according", "to", "x", "according")
-    assert _according(norms) == (0, 4)
-    assert _according(()) == ()
+    assert _according(norms, 0, len(norms)) == (0, 4)
+    assert _according(norms, 1, len(norms)) == (4,)
+    assert _according(norms, 0, 5) == (0,)  # the "to" of the second falls outside
+    assert _according(norms, 0, 0) == ()
+    assert _according((), 0, 0) == ()
+
+
+def _document_speakers(doc: Document) -> list[int]:
+    """The speakers of the whole document in one pass, as the detector once found them: the reference."""
+    c = cues()
+    norms = doc.tokens.norms
+    firsts = {s.first_token for s in doc.sentences}
+    nobody = c.impersonal_subjects | c.non_finite_markers | c.writer_subjects
+    found: set[int] = set()
+    for k in compress(count(), map(c.speaker_starts.__contains__, norms)):
+        norm = norms[k]
+        if norm in c.speech_verbs and _speaker_verb(doc, k, k in firsts, c):
+            found.add(k)
+        if norm in c.saying_nouns and norms[k + 1:k + 2] == ("that",):
+            found.add(k)
+        for p in c.speech_phrases.get(norm, ()):
+            if norms[k:k + len(p)] == p and (k == 0 or norms[k - 1] not in nobody):
+                found.add(k + len(p) - 1)
+    return sorted(found)
+
+
+def _check_speakers(text: str) -> None:
+    doc = segment(text)
+    everywhere = _document_speakers(doc)
+    for s in doc.sentences:
+        assert list(_speakers(doc, s, cues())) == [k for k in everywhere if s.first_token <= k < s.end_token]
+
+
+@pytest.mark.parametrize("text", [
+    # A phrase of saying that runs over a sentence's end ends in the next sentence.
+    "He made it. Clear skies followed. She made. It clear, he said. It notes that “x” is fine.",
+    "Said he. The minister said “fine”. It said “so”. We noted that. “Reform”, claims she.",
+    *(p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))),
+])
+def test_speakers_of_a_sentence_are_those_the_document_wide_pass_finds_in_it(text):
+    _check_speakers(text)
+
+
+_WORDS = st.sampled_from(["said", "says", "made", "make", "it", "clear", "that", "noted", "we", "It", "claims",
+                          "accusation", "according", "to", "he", "“reform”", ".", ",", "!", "\n", "\n\n", "x"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=40).map(" ".join))
+def test_speakers_of_a_sentence_agree_with_the_document_wide_pass_on_random_text(text):
+    _check_speakers(text)

@@ -11,7 +11,7 @@ from ..complement import reports_speech
 from ..context import Context
 from ..extent import function_word, loaded_extent
 from ..findings import Category, Finding
-from ..model import Document
+from ..model import Document, from_columns
 from ..negation import cancels, denied
 from ..phrases import PhraseMatch
 from ..prefilter import needles, sentences_with
@@ -20,30 +20,31 @@ from ..prefilter import needles, sentences_with
 def detect(ctx: Context) -> Iterator[Finding]:
     """Yield a finding for each lexicon phrase in the text."""
     text = ctx.doc.text
-    loaded = [m for m in ctx.phrases if m.entry.family.category is Category.LOADED_TERM]
+    loaded_term = Category.LOADED_TERM  # read once: a member of an enum is slow to look up on its class
+    loaded = [m for m in ctx.phrases if m.entry.family.category is loaded_term]
     # Only another loaded match stops a loaded phrase: a booster or hedge word inside it ("utterly
     # shameful") is part of the phrase as well as a finding of its own kind.
     covered = frozenset(i for m in loaded for i in range(m.first, m.end))
     nouns = frozenset(m.first for m in loaded if m.entry.noun)
     modified = frozenset(m.end for m in loaded if m.entry.modifier)
+    rows = []
     for m in ctx.phrases:
         e = m.entry
         if e.family.not_after_possessive and _modified_noun(ctx.doc, modified, m):
             continue
         if e.reports and not reports_speech(ctx.doc, m.end, infinitive=e.reports == "clause or infinitive"):
             continue  # "claimed the title", "admitted two refugees": no statement is reported
-        if cancels(e.family.rule) and denied(ctx.doc, m.first):
+        if _cancels(e.family.rule) and denied(ctx.doc, m.first):
             continue  # "not a masterpiece" is no puffery, "was not a traitor" applies no label
         if not e.case and _ends_a_name(ctx.doc, covered, m):
             continue
-        start, end = loaded_extent(ctx.doc, covered, nouns, m) if e.family.category is Category.LOADED_TERM \
+        start, end = loaded_extent(ctx.doc, covered, nouns, m) if e.family.category is loaded_term \
             else (m.start, m.stop)
-        yield Finding(
-            rule=e.family.rule, category=e.family.category, severity=e.severity,
-            start=start, end=end, text=text[start:end],
-            message=e.message, why=e.why, alternative=e.alternative,
-            voice=ctx.voice(start, end),
-        )
+        rows.append((e.family.rule, e.family.category, e.severity, start, end, text[start:end], e.message, e.why,
+                     e.alternative, ctx.voice(start, end)))
+    if rows:
+        # Built a column at a time: a frozen dataclass's __init__ costs twice as much (see model.from_columns).
+        yield from from_columns(Finding, *zip(*rows))
     yield from _pattern_findings(ctx)
 
 
@@ -115,6 +116,10 @@ def _pattern_findings(ctx: Context) -> Iterator[Finding]:
                     message=e.message, why=e.why, alternative=e.alternative,
                     voice=ctx.voice(start, end),
                 )
+
+
+# Whether a negation cancels a rule depends on the rule alone: decided once per rule, not per match.
+_cancels = cache(cancels)
 
 
 @cache

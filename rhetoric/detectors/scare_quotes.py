@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, partial
 from itertools import compress, count
 
@@ -40,7 +40,6 @@ TRAILING_CLAUSE = 4
 _INTRODUCERS = frozenset(",:;—–-([\n")
 # Paired marks that set an aside off from the clause around it.
 _ASIDES = (("(", ")"), ("–", "–"), ("—", "—"))
-_ASIDE_MARKS = frozenset(m for pair in _ASIDES for m in pair)
 _GLOSS_OPENERS = frozenset(",(—–")
 _ARTICLES = frozenset(("a", "an", "the"))
 _CLOSING_MARKS = "\"'”’»)]"
@@ -77,6 +76,7 @@ class Cues:
     relative_words: frozenset[str]
     relative_prepositions: frozenset[str]
     speech_phrases: dict[str, tuple[tuple[str, ...], ...]]  # by first word, so a word is tried against its own
+    longest_phrase: int  # the most words of any speech phrase
     saying_nouns: frozenset[str]
     writer_subjects: frozenset[str]
     share_words: frozenset[str]
@@ -92,11 +92,9 @@ class _Article:
     # For each run of up to max_words words inside a quotation, the most words of any quotation holding it.
     # Built on first call: few documents ask, and it is the costliest index.
     spans: Callable[[], dict[tuple[str, ...], int]]
-    starts: tuple[int, ...]  # inner_start of each of doc.quotations, for bisection
-    speakers: tuple[int, ...]  # token index of each word that credits a speaker (see _speakers)
-    according: tuple[int, ...]  # token index of each "according" of "according to"
-    # Offsets of each mark that opens or closes an aside; built on first call, as few quotations ask.
-    marks: Callable[[], dict[str, tuple[int, ...]]]
+    # The speakers and the "according to"s of each sentence a quotation asks about (see _credits), by sentence
+    # index: filled as quotations ask, so that a sentence of many quotations is still read once.
+    credits: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +117,9 @@ def cues() -> Cues:
             phrase = tuple(line.split())
             phrases[phrase[0]] = (*phrases.get(phrase[0], ()), phrase)
     starts = words["speech_verbs"] | words["saying_nouns"] | frozenset(phrases)
-    return Cues(max_words=int(raw["shape"]["max_words"]), speech_phrases=phrases, speaker_starts=starts, **words)
+    longest = max((len(p) for same in phrases.values() for p in same), default=1)
+    return Cues(max_words=int(raw["shape"]["max_words"]), speech_phrases=phrases, longest_phrase=longest,
+                speaker_starts=starts, **words)
 
 
 def distancing(doc: Document) -> tuple[Quotation, ...]:
@@ -143,7 +143,9 @@ def detect(ctx: Context) -> Iterator[Finding]:
 
 def _verdicts(doc: Document, c: Cues) -> Iterator[tuple[Quotation, bool]]:
     """Yield each outermost closed quotation, in text order, with whether it is distancing."""
-    art = _article(doc, c)
+    # Each outermost quotation with its words, read once: the checks below compare them again and again.
+    outer = [(q, _key(doc, q)) for q in doc.quotations if not q.depth]
+    art = _article(outer, c)
     # Phrases the writer has already held at a distance: once a writer puts
     # their marks on a word they keep them there, even where someone is said
     # to use the word ("the CIA argued it would threaten “national security”").
@@ -151,16 +153,15 @@ def _verdicts(doc: Document, c: Cues) -> Iterator[tuple[Quotation, bool]]:
     # Terms the writer has defined ("the ruling, which is called a “reference”"):
     # quoted again further on, they are that term, not the writer's doubt.
     named: set[tuple[str, ...]] = set()
-    out: list[tuple[Quotation, bool | None]] = []
-    prev: tuple[Quotation, bool | None] | None = None
-    for q in doc.quotations:
-        if q.depth or not q.closed:
+    out: list[tuple[Quotation, tuple[str, ...], bool | None]] = []
+    prev: tuple[Quotation, tuple[str, ...], bool | None] | None = None
+    for q, key in outer:
+        if not q.closed:
             continue
-        key = _key(doc, q)
         site = _site(doc, q)  # once per quotation: _judge and _defined both ask for it
         # "neither “far-right” nor “Islamophobic”": words quoted in a pair share one voice.
-        if prev is not None and _paired(doc, prev[0], q) and _word_shaped(doc, q, c, capitals=True):
-            scare = prev[1]
+        if prev is not None and _paired(doc, prev[0], q) and _word_shaped(doc, q, key, c, capitals=True):
+            scare = prev[2]
         elif key in named:
             scare = False
         else:
@@ -169,19 +170,20 @@ def _verdicts(doc: Document, c: Cues) -> Iterator[tuple[Quotation, bool]]:
             distanced.add(key)
         elif site is not None and _defined(doc, site, c):
             named.add(key)
-        prev = (q, scare)
+        prev = (q, key, scare)
         out.append(prev)
     # A headline repeats the body's words, so the body tells whose they are.
-    for q, scare in out:
-        yield q, scare if scare is not None else _headline_verdict(doc, q, art, distanced)
+    for q, key, scare in out:
+        yield q, scare if scare is not None else _headline_verdict(doc, q, key, art, distanced)
 
 
-def _words(doc: Document, q: Quotation) -> tuple[str, ...]:
-    """Return the quoted words without punctuation, to find them inside another quotation."""
-    return tuple(norm for norm in doc.norms_between(q.inner_start, q.inner_end) if norm[:1].isalnum())
+def _words(key: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the quoted words (a quotation's key) without punctuation, to find them inside another quotation."""
+    return tuple(norm for norm in key if norm[:1].isalnum())
 
 
-def _headline_verdict(doc: Document, q: Quotation, art: _Article, distanced: set[tuple[str, ...]]) -> bool:
+def _headline_verdict(doc: Document, q: Quotation, key: tuple[str, ...], art: _Article,
+                      distanced: set[tuple[str, ...]]) -> bool:
     """Return whether a headline's quotation is distancing, judged by the body below it.
 
     Words the body holds at a distance are the writer's; words the body quotes
@@ -192,9 +194,9 @@ def _headline_verdict(doc: Document, q: Quotation, art: _Article, distanced: set
     'worse': agency"); one inside the headline's noun phrase is the writer's
     label ("Council's 'reform' of bus routes angers riders").
     """
-    if _key(doc, q) in distanced:
+    if key in distanced:
         return True
-    if _within_longer(doc, q, art):
+    if _within_longer(key, art):
         return False
     s = doc.sentence_at(q.start)
     after = doc.token_index_at(q.end)
@@ -214,69 +216,37 @@ def _paired(doc: Document, first: Quotation, q: Quotation) -> bool:
     return doc.text[first.end:q.start].replace(",", " ").split() in (["and"], ["or"], ["nor"])
 
 
-def _article(doc: Document, c: Cues) -> _Article:
-    """Index the document once: quoted phrases, quotation starts and attribution verbs."""
-    return _Article(
-        counts=_quoted_counts(doc),
-        spans=cache(partial(_quoted_spans, doc, c.max_words)),
-        starts=tuple(q.inner_start for q in doc.quotations),
-        speakers=_speakers(doc, c),
-        according=_according(doc.tokens.norms),
-        marks=cache(partial(_aside_marks, doc.text)),
-    )
+def _article(outer: list[tuple[Quotation, tuple[str, ...]]], c: Cues) -> _Article:
+    """Index the document's quoted phrases once, from its outermost quotations and their words."""
+    return _Article(counts=_quoted_counts(outer), spans=cache(partial(_quoted_spans, outer, c.max_words)))
 
 
-def _aside_marks(text: str) -> dict[str, tuple[int, ...]]:
-    """Return the offsets of each mark that opens or closes an aside."""
-    marks: dict[str, tuple[int, ...]] = {}
-    for mark in _ASIDE_MARKS:
-        found = []
-        # str.find skips to each mark in C; most texts hold a handful of them.
-        at = text.find(mark)
-        while at >= 0:
-            found.append(at)
-            at = text.find(mark, at + 1)
-        marks[mark] = tuple(found)
-    return marks
-
-
-def _according(norms: tuple[str, ...]) -> tuple[int, ...]:
-    """Return the token index of each "according" of "according to"."""
-    found = []
-    # tuple.index finds each "according" in C, several times faster than a test of every norm.
-    k = -1
-    try:
-        while True:
-            k = norms.index("according", k + 1)
-            if norms[k + 1:k + 2] == ("to",):
-                found.append(k)
-    except ValueError:  # no "according" after k
-        return tuple(found)
-
-
-def _speakers(doc: Document, c: Cues) -> tuple[int, ...]:
-    """Return the token index of each word that credits its sentence's quotations to a speaker, in order.
+def _speakers(doc: Document, s: Sentence, c: Cues) -> tuple[int, ...]:
+    """Return the token index of each word of sentence `s` that credits its quotations to a speaker, in order.
 
     Those are verbs of saying with someone doing the saying, a noun of saying
     before "that" ("his accusation that …") and the last word of a phrase of
     saying with someone other than the writer saying it ("she made it clear").
+    Found for one sentence at a time: only the few sentences whose quotations
+    get this far are read.
     """
     norms = doc.tokens.norms
-    firsts = {s.first_token for s in doc.sentences}
     # "It should be noted that …", "as we pointed out": nobody, or the writer, says it.
     nobody = c.impersonal_subjects | c.non_finite_markers | c.writer_subjects
     found: set[int] = set()
+    # A phrase of saying may start in the sentence before and end in this one.
+    low = max(0, s.first_token - c.longest_phrase + 1)
     # Only these words can start one: test just those tokens, found in one quick pass.
-    for k in compress(count(), map(c.speaker_starts.__contains__, norms)):
+    for k in compress(count(low), map(c.speaker_starts.__contains__, norms[low:s.end_token])):
         norm = norms[k]
-        if norm in c.speech_verbs and _speaker_verb(doc, k, k in firsts, c):
+        if norm in c.speech_verbs and _speaker_verb(doc, k, k == s.first_token, c):
             found.add(k)
         if norm in c.saying_nouns and norms[k + 1:k + 2] == ("that",):
             found.add(k)
         for p in c.speech_phrases.get(norm, ()):
             if norms[k:k + len(p)] == p and (k == 0 or norms[k - 1] not in nobody):
                 found.add(k + len(p) - 1)
-    return tuple(sorted(found))
+    return tuple(sorted(k for k in found if s.first_token <= k < s.end_token))
 
 
 def _judge(doc: Document, q: Quotation, site: _Site | None, key: tuple[str, ...], c: Cues, art: _Article,
@@ -284,7 +254,7 @@ def _judge(doc: Document, q: Quotation, site: _Site | None, key: tuple[str, ...]
     """Return whether `q` (at `site`, its words `key`) is distancing, given whether its words were distanced before."""
     if site is None:
         return False
-    if not _word_shaped(doc, q, c, capitals=_title_case(doc, site.sentence)):
+    if not _word_shaped(doc, q, key, c, capitals=_title_case(doc, site.sentence)):
         return False
     if _introduced(doc, q, site) or _named(doc, site, c) or _answer(doc, site, c):
         return False
@@ -297,7 +267,7 @@ def _judge(doc: Document, q: Quotation, site: _Site | None, key: tuple[str, ...]
     # A quotation that carries the sentence's closing punctuation is most often
     # the tail of someone's sentence; the writer's distancing word tends to
     # recur, but not as part of a longer quotation of that someone.
-    if _carries_closing_punctuation(doc, q, site) and (art.counts[key] < 2 or _within_longer(doc, q, art)):
+    if _carries_closing_punctuation(doc, q, site) and (art.counts[key] < 2 or _within_longer(key, art)):
         return False
     return True
 
@@ -330,9 +300,9 @@ def _title_case(doc: Document, s: Sentence) -> bool:
     return sum(1 for t in words if doc.text[t.start].isupper()) >= TITLE_CASE_SHARE * len(words)
 
 
-def _within_longer(doc: Document, q: Quotation, art: _Article) -> bool:
+def _within_longer(key: tuple[str, ...], art: _Article) -> bool:
     """Return whether the quoted words stand inside a longer quotation in the document."""
-    words = _words(doc, q)
+    words = _words(key)
     return art.spans().get(words, 0) > len(words)
 
 
@@ -347,36 +317,35 @@ def _key(doc: Document, q: Quotation) -> tuple[str, ...]:
     return doc.norms_between(q.inner_start, q.inner_end)
 
 
-def _quoted_counts(doc: Document) -> Counter[tuple[str, ...]]:
-    """Count how often each short phrase is put in quotation marks in the document."""
-    return Counter(_key(doc, q) for q in doc.quotations if q.depth == 0 and q.inner_end - q.inner_start < 80)
+def _quoted_counts(outer: list[tuple[Quotation, tuple[str, ...]]]) -> Counter[tuple[str, ...]]:
+    """Count how often each short phrase is put in quotation marks, given the outermost quotations and their words."""
+    return Counter(key for q, key in outer if q.inner_end - q.inner_start < 80)
 
 
-def _quoted_spans(doc: Document, most: int) -> dict[tuple[str, ...], int]:
+def _quoted_spans(outer: list[tuple[Quotation, tuple[str, ...]]], most: int) -> dict[tuple[str, ...], int]:
     """Map each run of up to `most` words inside an outermost quotation to the longest quotation holding it."""
     spans: dict[tuple[str, ...], int] = {}
     # Shorter quotations are entered first, so a longer one holding the same run overwrites them;
     # that lets the runs be cut and entered in C, a quotation and a length at a time.
-    for words in sorted((_words(doc, q) for q in doc.quotations if not q.depth), key=len):
+    for words in sorted((_words(key) for _, key in outer), key=len):
         for n in range(1, min(most, len(words)) + 1):
             spans.update(dict.fromkeys(zip(*(words[j:] for j in range(n))), len(words)))
     return spans
 
 
-def _word_shaped(doc: Document, q: Quotation, c: Cues, capitals: bool = False) -> bool:
+def _word_shaped(doc: Document, q: Quotation, words: tuple[str, ...], c: Cues, capitals: bool = False) -> bool:
     """Return whether the quoted words look like a word or phrase rather than a sentence or title.
 
-    With `capitals`, a capital letter is no evidence either way.
+    `words` are its key (the norms of its words). With `capitals`, a capital letter is no evidence either way.
     """
     inner = doc.text[q.inner_start:q.inner_end].strip()
-    words = doc.norms_between(q.inner_start, q.inner_end)
     if not words or len(words) > c.max_words + 1:
         return False
     # One word more is still a label when every word carries content (a
     # “nuclear money laundering apparatus”); with "of" or "the" it is a fragment.
     if len(words) > c.max_words and not c.fragment_starts.isdisjoint(words):
         return False
-    if any(ch.isdigit() or ch in _CODE_MARKS for ch in inner):
+    if any(map(str.isdigit, inner)) or not _CODE_MARKS.isdisjoint(inner):  # each test runs in C
         return False  # a number, code, address, handle or hashtag quoted as it is written
     if inner.endswith(("!", "?")):
         return False  # an exclamation or question someone uttered
@@ -446,11 +415,13 @@ def _glossing(doc: Document, site: _Site, k: int, c: Cues) -> bool:
 def _spoken(doc: Document, art: _Article, site: _Site, c: Cues) -> bool:
     """Return whether a verb of saying in the same sentence credits the quoted words to a speaker."""
     s = site.sentence
-    asides = _asides(doc, art, site)
-    for i in range(bisect_left(art.speakers, site.first) - 1, -1, -1):
-        k = art.speakers[i]
-        if k < s.first_token:
-            break
+    credits = art.credits.get(s.index)
+    if credits is None:
+        credits = art.credits[s.index] = _speakers(doc, s, c), _according(doc.tokens.norms, s.first_token, s.end_token)
+    speakers, according = credits
+    asides = _asides(doc, site)
+    for i in range(bisect_left(speakers, site.first) - 1, -1, -1):
+        k = speakers[i]
         if doc.tokens.norms[k] == "according" and _in_source(doc, k, site):
             continue
         if not any(a < doc.tokens.starts[k] < b for a, b in asides):
@@ -460,19 +431,34 @@ def _spoken(doc: Document, art: _Article, site: _Site, c: Cues) -> bool:
     # After the quotation only a set-off attribution counts ("“…,” he said"),
     # not a verb that merely follows ("a “defence” to explain away …"). A
     # later quotation's attribution credits this one too ("“…” and “…,” she wrote").
-    for end in _chain_ends(doc, art, site):
+    for end in _chain_ends(doc, site):
         after = range(end, min(s.end_token, end + SPEECH_REACH_AFTER))
         if any(_set_off_verb(doc, end, k, c) for k in after):
             return True
-    if _spoken_of(doc, art, site, c):
+    if _spoken_of(doc, speakers, site, c):
         return True
     trailing = range(max(site.last, s.end_token - TRAILING_CLAUSE), s.end_token)
     if any(_set_off_verb(doc, site.last, k, c) for k in trailing):
         return True
     # "…, according to his lawyer" credits the whole clause before it, however long the source's name.
     # A comma before one "according" is a comma before every later one, so the last one decides.
-    i = bisect_left(art.according, s.end_token - 1) - 1
-    return i >= 0 and art.according[i] >= site.last and _set_off(doc, site.last, art.according[i])
+    return bool(according) and according[-1] >= site.last and _set_off(doc, site.last, according[-1])
+
+
+def _according(norms: tuple[str, ...], low: int, high: int) -> tuple[int, ...]:
+    """Return the token index of each "according" of "according to" within tokens [low, high)."""
+    found: list[int] = []
+    if high - low < 2:
+        return ()  # room for no "according to" (and a stop of -1 would mean the end of the tuple)
+    # tuple.index finds each "according" in C, several times faster than a test of every norm.
+    k = low - 1
+    try:
+        while True:
+            k = norms.index("according", k + 1, high - 1)  # its "to" must be in range too
+            if norms[k + 1] == "to":
+                found.append(k)
+    except ValueError:  # no "according" after k
+        return tuple(found)
 
 
 def _judged(doc: Document, site: _Site, c: Cues) -> bool:
@@ -492,7 +478,7 @@ def _judged(doc: Document, site: _Site, c: Cues) -> bool:
     return False
 
 
-def _spoken_of(doc: Document, art: _Article, site: _Site, c: Cues) -> bool:
+def _spoken_of(doc: Document, speakers: tuple[int, ...], site: _Site, c: Cues) -> bool:
     """Return whether a relative clause after the quotation names who spoke of it.
 
     "That “final battle” over marriage of which Sister Lucia warned": the
@@ -503,8 +489,8 @@ def _spoken_of(doc: Document, art: _Article, site: _Site, c: Cues) -> bool:
     end = site.sentence.end_token
     for k in range(site.last + 1, min(end, site.last + RELATIVE_REACH)):
         if doc.tokens.norms[k] in c.relative_words and doc.tokens.norms[k - 1] in c.relative_prepositions:
-            i = bisect_right(art.speakers, k)
-            return i < len(art.speakers) and art.speakers[i] <= min(k + RELATIVE_SPEAKER, end - 1)
+            i = bisect_right(speakers, k)  # the speakers of the quotation's sentence
+            return i < len(speakers) and speakers[i] <= min(k + RELATIVE_SPEAKER, end - 1)
     return False
 
 
@@ -518,39 +504,33 @@ def _in_source(doc: Document, k: int, site: _Site) -> bool:
         ch in ",;:—–(" for ch in doc.text[doc.tokens.ends[k]:doc.tokens.starts[site.first]])
 
 
-def _asides(doc: Document, art: _Article, site: _Site) -> list[tuple[int, int]]:
+def _asides(doc: Document, site: _Site) -> list[tuple[int, int]]:
     """Return the spans of the asides that close between the sentence's start and the quotation.
 
     Only the last aside of each kind is found: a verb of saying in it
     ("a man who is – so I am told – motivated by …") governs the aside, not
     the quotation after it.
     """
-    start, quote = site.sentence.start, doc.tokens.starts[site.first]
-    marks = art.marks()
+    text, start, quote = doc.text, site.sentence.start, doc.tokens.starts[site.first]
     out = []
     for opener, closer in _ASIDES:
-        close = _last_before(marks[closer], start, quote)
-        if close is not None:
-            open_ = _last_before(marks[opener], start, close)
-            if open_ is not None:
+        # A mark is one character: str.rfind finds the last one in C.
+        close = text.rfind(closer, start, quote)
+        if close >= 0:
+            open_ = text.rfind(opener, start, close)
+            if open_ >= 0:
                 out.append((open_, close))
     return out
 
 
-def _last_before(positions: tuple[int, ...], low: int, high: int) -> int | None:
-    """Return the last of the sorted `positions` in [low, high), or None."""
-    i = bisect_left(positions, high) - 1
-    return positions[i] if i >= 0 and positions[i] >= low else None
-
-
-def _chain_ends(doc: Document, art: _Article, site: _Site) -> list[int]:
+def _chain_ends(doc: Document, site: _Site) -> list[int]:
     """Return the token index after the quotation at `site` and after each quotation chained to it.
 
     Quotations follow one another a few words apart ("“…” and “…,” she wrote"); the
     chain is capped so that a sentence of a thousand quotations stays linear.
     """
     ends = [site.last]
-    i = bisect_right(art.starts, doc.tokens.ends[site.last - 1])
+    i = bisect_right(doc.quotation_starts, doc.tokens.ends[site.last - 1])
     while i < len(doc.quotations) and len(ends) <= CHAIN_LENGTH:
         q = doc.quotations[i]
         i += 1

@@ -5,13 +5,15 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from itertools import islice
+from itertools import islice, product
 from json.encoder import encode_basestring as _string
 from typing import Any
 
 from ..errors import RhetoricError
-from ..findings import Finding
+from ..findings import Category, Finding, Severity, Voice
+from ..readability import Readability
 from ..report import SCHEMA_VERSION, Report
 from ..sourcing import SentenceAssessment
 
@@ -33,22 +35,21 @@ def iterencode(report: Report, *, with_text: bool = False, pretty: bool = False)
     of the text itself: this builds a batch of sentences or findings at a time instead.
     """
     encode = (_PRETTY if pretty else _COMPACT).encode
-    # Indented members are nested by indenting every line of their own text: a JSON
-    # string holds no raw line break, so only the layout's line breaks are touched.
     member = ",\n  " if pretty else ", "
-    yield "{\n  " if pretty else "{"
-    for n, (key, value) in enumerate(_head(report).items()):
-        yield (member if n else "") + encode(key) + ": " + encode(value).replace("\n", "\n  ")
+    # The members before the sentences are small: encoded in one call, as an object whose
+    # closing brace comes off (each call of the encoder costs more than its few members).
+    yield encode(_head(report))[:-2 if pretty else -1]
     yield member + encode("sentences") + ": "
     if pretty:
         yield from _list(map(_sentence, report.sentences), encode, pretty)
     else:
-        yield from _joined(map(_sentence_text, report.sentences))
+        yield from _joined(_SENTENCE % (a.index, a.start, a.end, _FLAGS[a.claim, a.attributed, a.vague, a.quoted])
+                           for a in report.sentences)
     yield member + encode("findings") + ": "
     if pretty:
         yield from _list((_finding(report, f) for f in report.findings), encode, pretty)
     else:
-        yield from _joined(_finding_text(report, f) for f in report.findings)
+        yield from _joined(_findings_text(report))
     if with_text:
         yield member + encode("text") + ": "
         # Escaping works character by character, so the text may be escaped a slice at a time.
@@ -100,7 +101,8 @@ def _head(report: Report) -> dict[str, Any]:
             "words": doc.word_count, "sentences": len(doc.sentences), "paragraphs": len(doc.paragraphs),
             "quotations": len(doc.quotations), "reading_minutes": report.reading_minutes,
         },
-        "readability": dataclasses.asdict(report.readability),
+        # Its fields are numbers: dataclasses.asdict would deep-copy each in Python.
+        "readability": {name: getattr(report.readability, name) for name in _READABILITY},
         "scores": {
             "per_1000_words": {c.value: d for c, d in s.densities},
             "counts": {c.value: n for c, n in s.counts},
@@ -112,6 +114,9 @@ def _head(report: Report) -> dict[str, Any]:
     }
 
 
+_READABILITY = tuple(f.name for f in dataclasses.fields(Readability))
+
+
 def _sentence(a: SentenceAssessment) -> dict[str, Any]:
     return {"index": a.index, "start": a.start, "end": a.end, "claim": a.claim, "attributed": a.attributed,
             "vague_source": a.vague, "quoted": a.quoted}
@@ -119,26 +124,34 @@ def _sentence(a: SentenceAssessment) -> dict[str, Any]:
 
 # The compact text of `_sentence` and `_finding`, as json.dumps writes them: filling in a
 # template takes a fraction of the time the encoder spends on each member of a small dict.
-_SENTENCE = ('{"index": %d, "start": %d, "end": %d, "claim": %s, "attributed": %s, "vague_source": %s, '
-             '"quoted": %s}')
-_FINDING = ('{"rule": %s, "category": %s, "severity": %s, "start": %d, "end": %d, "line": %d, "column": %d, '
-            '"text": %s, "message": %s, "why": %s, "alternative": %s, "voice": %s}')
-_BOOLEAN = ("false", "true")  # indexed by a flag: False is 0, True is 1
+_SENTENCE = '{"index": %d, "start": %d, "end": %d, %s'
+# The rest of a sentence's text, for each value of its four flags (claim, attributed, vague, quoted).
+_FLAGS = {flags: '"claim": %s, "attributed": %s, "vague_source": %s, "quoted": %s}' % tuple(map(json.dumps, flags))
+          for flags in product((False, True), repeat=4)}
+# A finding's text is built from two pieces a lexicon entry fixes (see _findings_text).
+_FINDING = '%s%d, "end": %d, "line": %d, "column": %d, "text": %s, %s'
+_RULE = '{"rule": %s, "category": %s, "severity": %s, "start": '
+_NOTE = '"message": %s, "why": %s, "alternative": %s, "voice": %s}'
 
 
-def _sentence_text(a: SentenceAssessment) -> str:
-    return _SENTENCE % (a.index, a.start, a.end, _BOOLEAN[a.claim], _BOOLEAN[a.attributed], _BOOLEAN[a.vague],
-                        _BOOLEAN[a.quoted])
-
-
-def _finding_text(report: Report, f: Finding) -> str:
-    line, column = report.document.line_col(f.start)
-    # A member of a str enum is a str holding its value.
-    return _FINDING % (
-        _string(f.rule), _string(f.category), _string(f.severity), f.start, f.end, line, column,
-        _string(f.text), _string(f.message), _string(f.why),
-        "null" if f.alternative is None else _string(f.alternative), _string(f.voice),
-    )
+def _findings_text(report: Report) -> Iterator[str]:
+    """Yield the compact text of each finding of `report`."""
+    line_starts = report.document.line_starts
+    # The members a lexicon entry fixes recur from finding to finding: each distinct
+    # set of them is escaped once per report, not once per finding.
+    rules: dict[tuple[str, Category, Severity], str] = {}
+    notes: dict[tuple[str, str, str | None, Voice], str] = {}
+    for f in report.findings:
+        # A member of a str enum is a str holding its value.
+        rule = rules.get(fixed := (f.rule, f.category, f.severity))
+        if rule is None:
+            rule = rules[fixed] = _RULE % (_string(f.rule), _string(f.category), _string(f.severity))
+        note = notes.get(key := (f.message, f.why, f.alternative, f.voice))
+        if note is None:
+            note = notes[key] = _NOTE % (_string(f.message), _string(f.why),
+                                         "null" if f.alternative is None else _string(f.alternative), _string(f.voice))
+        line = bisect_right(line_starts, f.start)  # as Document.line_col, without a call per finding
+        yield _FINDING % (rule, f.start, f.end, line, f.start - line_starts[line - 1] + 1, _string(f.text), note)
 
 
 def _finding(report: Report, f: Finding) -> dict[str, Any]:
