@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from .findings import Category, Finding, Voice
 from .sourcing import SentenceAssessment
 
-
 _CATEGORIES = tuple(Category)
 
 

@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rhetoric.detectors.scare_quotes import _according, _speaker_verb, _speakers, cues, distancing
+from rhetoric.detectors.scare_quotes import (
+    _according,
+    _speaker_verb,
+    _speakers,
+    cues,
+    distancing,
+)
 from rhetoric.model import Document
 from rhetoric.segment import segment
 from tests.conftest import ROOT
