@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 FILENAME = "compiled.json"
-_FORMAT = 3
+_FORMAT = 4
 
 
 @dataclass(frozen=True, slots=True)
