@@ -89,7 +89,7 @@ class Entry:
     reports: str | None = None  # one of _REPORTS: a verb of saying loaded only where it reports speech
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # never compared: no __eq__ to generate at every start
 class TrieNode:
     """A word of a phrase: the entries that end here and the words that may follow."""
 
@@ -97,7 +97,7 @@ class TrieNode:
     children: dict[str, TrieNode]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class Lexicons:
     """Every loaded family, with a trie of their phrases keyed by normalised word."""
 
