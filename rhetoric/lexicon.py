@@ -348,7 +348,7 @@ def _guards_of(column: list[list[list[str]]]) -> list[tuple[tuple[str, ...], ...
 
 def _tuples(column: list[list[list[str]]]) -> list[tuple[tuple[str, ...], ...]]:
     """Return each item of a column (lists of words) as tuples of words."""
-    return list(map(tuple, map(map, repeat(tuple), column)))  # in C: a call a value would cost more than the rest
+    return list(map(tuple, map(map, repeat(tuple), column)))  # in C: a Python call an entry cost more than the tuples
 
 
 def _reports(item: dict[str, Any], path: Path, locate: tomlfile.Locator, where: str,
