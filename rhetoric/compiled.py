@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 FILENAME = "compiled.json"
-_FORMAT = 3
+_FORMAT = 4
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class Parsed:
     """A file's parsed (or compiled) form, and the checksum of the text it came from."""
 

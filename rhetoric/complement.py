@@ -10,8 +10,10 @@ from .data import table
 from .model import Document
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class _Cues:
+    """The cue words of complement.toml, read once."""
+
     subjects: frozenset[str]
     finite: frozenset[str]
     adverbials: frozenset[str]

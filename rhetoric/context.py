@@ -11,7 +11,7 @@ from .phrases import PhraseMatch
 from .sourcing import SentenceAssessment
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class Context:
     """The read-only inputs of a detector."""
 

@@ -9,8 +9,10 @@ from .data import table
 from .model import Document
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class _Cues:
+    """The cue words and rules of negation.toml, read once."""
+
     negators: frozenset[str]
     bridges: frozenset[str]
     not_denials: frozenset[str]

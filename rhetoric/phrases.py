@@ -11,7 +11,7 @@ from .lexicon import Entry, Lexicons
 from .model import Document
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class PhraseMatch:
     """A lexicon entry found at tokens [first, end) of the document."""
 

@@ -38,7 +38,7 @@ def test_a_missing_or_broken_compiled_file_is_ignored(tmp_path):
     assert compiled.read(tmp_path) == {}
     (tmp_path / compiled.FILENAME).write_text("{not json", encoding="utf-8")
     assert compiled.read(tmp_path) == {}
-    (tmp_path / compiled.FILENAME).write_text('{"format": 3, "files": {"a.toml": {}}}', encoding="utf-8")
+    (tmp_path / compiled.FILENAME).write_text('{"format": %d, "files": {"a.toml": {}}}' % compiled._FORMAT, encoding="utf-8")
     assert compiled.read(tmp_path) == {}
 
 
