@@ -52,6 +52,8 @@ class Signal:
     needles: re.Pattern[str] | None = None
     starters: re.Pattern[str] | None = None  # for a triggered pattern
     beginnings: tuple[str, ...] | None = None  # those strings, for a pattern searched over the whole text
+    # Else, for one whose matches are chains of words, how to find where they may begin.
+    chain: prefilter.Chain | None = None
     # A signal searched over the whole text one of whose matches opens every match of this
     # local one: only the sentences that signal was found in need to be searched.
     within: str | None = None
@@ -141,6 +143,7 @@ def _signal(s: dict[str, Any]) -> Signal:
     # A contained pattern that begins with plain strings needs no needles: the engine skips
     # to those strings itself, and each match credits its sentence outright.
     begins = contained and scanned and prefilter.beginnings(pattern, searched) is not None
+    beginnings = prefilter.beginnings(pattern, searched) if scanned and not contained else None
     return Signal(
         s["name"], None if by_words or folded is not None else prefilter.compiled(pattern, flags),
         float(s["weight"]),
@@ -156,7 +159,8 @@ def _signal(s: dict[str, Any]) -> Signal:
         needles=prefilter.needles(pattern, searched) if (bound and openers is None and "within" not in s) or (
             contained and scanned and not begins and prefilter.short_sighted(pattern, searched)) else None,
         starters=prefilter.starters(pattern, searched) if triggered else None,
-        beginnings=prefilter.beginnings(pattern, searched) if scanned and not contained else None,
+        beginnings=beginnings,
+        chain=prefilter.chain(pattern, searched) if scanned and not contained and beginnings is None else None,
         within=s.get("within") if bound else None,
         times=int(s.get("times", 1)),
     )
@@ -375,6 +379,7 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], set[tup
                         if sig.starters is not None and (blind or sig.folded is None)
                         else searched.search(subject, s.start, s.end)):
                     found[i] += sig.weight
+    backwards: tuple[str, str] | None = None  # a text searched and its reverse, for chained signals
     for k, sig in enumerate(c.signals):
         if (sig.pattern or sig.folded) is None or sig.local or sig.words is not None or sig.triggers is not None:
             continue
@@ -383,8 +388,14 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], set[tup
         # The prefilters were read for the folded form: with the other one, search as is.
         read = blind or sig.folded is None
         if not sig.contained:
-            matches = pattern.finditer(subject) if sig.beginnings is None or not read \
-                else prefilter.finditer_at(pattern, sig.beginnings, subject)
+            if sig.beginnings is not None and read:
+                matches = prefilter.finditer_at(pattern, sig.beginnings, subject)
+            elif sig.chain is not None and read:
+                if backwards is None or backwards[0] is not subject:
+                    backwards = (subject, subject[::-1])
+                matches = prefilter.finditer_chained(pattern, sig.chain, subject, backwards[1])
+            else:
+                matches = pattern.finditer(subject)
             for m in matches:
                 credit(k, m.start(), m.end())
             continue
