@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress
 from re import _constants as re_constants  # type: ignore[attr-defined]  # the stdlib's own regex parser
 from typing import Any
 
@@ -338,8 +339,8 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], set[tup
 
     firsts, lasts, norms = doc.tokens.starts, doc.tokens.ends, doc.tokens.norms
     index = c.word_index
-    # Most tokens start no listed phrase; the comprehension finds those that do in one quick pass.
-    for t in [t for t, norm in enumerate(norms) if norm in index]:
+    # Most tokens start no listed phrase: those that do are picked out in C.
+    for t in compress(range(len(norms)), map(index.__contains__, norms)):
         for rest, k in index[norms[t]]:
             # Comparing tuple slices keeps the word-by-word comparison in C.
             if not rest:
