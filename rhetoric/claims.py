@@ -294,6 +294,7 @@ def _is_claim(doc: Document, s: Sentence, c: ClaimCues, marked: bool, found: flo
 
 
 _ASCII = bytes(range(128))
+_APOSTROPHES = ("'", "’")
 
 
 def _lower(text: str) -> str:
@@ -310,6 +311,15 @@ def _lower(text: str) -> str:
     if others != others.lower():
         return lower(text)
     return data.lower().decode("utf-8")
+
+
+def _apostrophes(doc: Document) -> list[int]:
+    """Return, in order, the tokens whose norm holds an apostrophe."""
+    # A norm holds "'" only where its word holds "'" or "’" (lower-casing makes neither): the few
+    # words with one are found from those characters in C, not by looking into every norm.
+    firsts, lasts, norms = doc.tokens.starts, doc.tokens.ends, doc.tokens.norms
+    return sorted({t for at in prefilter.positions(doc.text, _APOSTROPHES)
+                   if (t := bisect_right(firsts, at) - 1) >= 0 and at < lasts[t] and "'" in norms[t]})
 
 
 def _unfolded(sig: Signal) -> re.Pattern[str]:
@@ -358,7 +368,7 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], set[tup
     absent = [(sig, sig.absent) for sig in c.signals if sig.absent is not None]
     if triggered or absent:
         vocabulary = c.cue_words
-        apostrophes = [t for t, norm in enumerate(norms) if "'" in norm]
+        apostrophes = _apostrophes(doc)
         for i, s in enumerate(doc.sentences):
             # Only the sentence's cue words are kept: the tests below look at no others.
             used = vocabulary.intersection(norms[s.first_token:s.end_token])

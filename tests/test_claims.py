@@ -128,3 +128,10 @@ def test_every_claim_pattern_reads_as_its_parse_tree_does() -> None:
 @given(st.one_of(st.text(), _TEXTS, st.text(alphabet="aAΣσςİiıßẞǅ’“ \n.-é")))
 def test_lower_is_str_lower(text: str) -> None:
     assert claims._lower(text) == text.lower()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TEXTS, st.text(alphabet="aIİs’'‘ʼ -.\n"), st.text()))
+def test_the_words_with_an_apostrophe_are_those_whose_norm_holds_one(text: str) -> None:
+    doc = segment(text)
+    assert claims._apostrophes(doc) == [t for t, norm in enumerate(doc.tokens.norms) if "'" in norm]
