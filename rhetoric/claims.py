@@ -102,7 +102,7 @@ def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     c = cues()
     found, seen = _document_signals(doc, c)
     local = [_Local(sig.pattern, sig.weight, sig.openers, bool(sig.pattern.flags & re.IGNORECASE),
-                    frozenset(i for k, i in seen if k == c.places[sig.within]) if sig.within is not None
+                    frozenset(seen[c.places[sig.within]]) if sig.within is not None
                     else None if sig.needles is None
                     else frozenset(prefilter.sentences_with(sig.needles, doc.text, doc.sentences, doc.sentence_starts)),
                     sig.times)
@@ -329,9 +329,9 @@ def _unfolded(sig: Signal) -> re.Pattern[str]:
     return sig.pattern if sig.pattern is not None else re.compile(sig.source, re.IGNORECASE)
 
 
-def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], set[tuple[int, int]]]:
-    """Return, per sentence, the summed weight of the word-level signals found in it, and the
-    (signal number, sentence) pairs found by word lists and by searches over the whole text.
+def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[set[int]]]:
+    """Return, per sentence, the summed weight of the word-level signals found in it, and per
+    signal the sentences word lists and searches over the whole text found it in.
 
     Word lists are matched on the tokens; other word-level patterns run once over the
     whole text. Either way a match is placed in its sentence by bisection, instead of
@@ -339,12 +339,13 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], set[tup
     """
     found = [0.0] * len(doc.sentences)
     starts = doc.sentence_starts
-    seen: set[tuple[int, int]] = set()
+    # Per signal, the sentences it was found in (a set each: no pairs to build, and `within` reads one whole).
+    seen: list[set[int]] = [set() for _ in c.signals]
 
     def credit(k: int, start: int, end: int) -> None:
         i = bisect_right(starts, start) - 1
-        if i >= 0 and (k, i) not in seen and end <= doc.sentences[i].end:
-            seen.add((k, i))
+        if i >= 0 and i not in seen[k] and end <= doc.sentences[i].end:
+            seen[k].add(i)
             found[i] += c.signals[k].weight
 
     firsts, lasts, norms = doc.tokens.starts, doc.tokens.ends, doc.tokens.norms

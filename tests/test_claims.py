@@ -60,7 +60,7 @@ def test_a_local_signal_matches_only_where_the_signal_it_is_within_was_found(tex
         assert sig.local and sig.pattern is not None
         for s in doc.sentences:
             if len(sig.pattern.findall(text[s.start:s.end])) >= sig.times:
-                assert (c.places[sig.within], s.index) in seen, (sig.name, text, s)
+                assert s.index in seen[c.places[sig.within]], (sig.name, text, s)
 
 
 # The counted signals' plain forms, as they were written before being counted.
