@@ -269,7 +269,7 @@ class Chain:
     """Where matches of a pattern that is a chain of words may begin (see `chain`); both read the reversed text."""
 
     ends: re.Pattern[str]  # a string every match ends with, and the rest of the word it ends
-    words: re.Pattern[str]  # matched where `ends` found one: marks the words before it a match may begin at
+    words: re.Pattern[str]  # matched at the last character `ends` took: marks the words a match may begin at
 
 
 def chain(pattern: str, flags: int = 0) -> Chain | None:
@@ -300,7 +300,8 @@ def chain(pattern: str, flags: int = 0) -> Chain | None:
     mark = f"(?:((?<=[{_ranges(firsts)}]))|)"
     marks = ("" if _spaced(nodes) else mark) + (r"(?:\s++\w++" + mark + "|)") * gaps
     # The word is taken whole: the next string is looked for in another word, so that each is read a few times at most.
-    return Chain(re.compile(rf"(?:{strings})\w*+"), re.compile(rf"(?:{strings})\w*+{marks}"))
+    # `words` opens on that word's last character (backwards; its first in the text), which it may mark.
+    return Chain(re.compile(rf"(?:{strings})\w*+"), re.compile(rf"\w{marks}"))
 
 
 def _ranges(chars: set[str]) -> str:
@@ -322,7 +323,8 @@ def finditer_chained(pattern: re.Pattern[str], chained: Chain, text: str, backwa
     every match ends with far faster than it tries a pattern that opens on \\b at every word.
     """
     n = len(text)
-    found = map(chained.words.match, repeat(backwards), map(re.Match.start, chained.ends.finditer(backwards)))
+    last = (hit.end() - 1 for hit in chained.ends.finditer(backwards))
+    found = map(chained.words.match, repeat(backwards), last)
     # A group's end in the reversed text is where a word begins in the text (-1: it took no part).
     starts = sorted({n - end for hit in found if hit is not None for _, end in hit.regs[1:] if end >= 0})
     pos = 0
