@@ -179,7 +179,7 @@ def _spaced(nodes: list[_Node]) -> bool:
 
 
 def _gaps(nodes: list[_Node]) -> int | None:
-    """Return the most runs of white space a match of the nodes can hold; None if they take other than word characters."""
+    """Return the most runs of white space a match of the nodes holds; None if they take more than words and space."""
     total = 0
     for op, av in nodes:
         n: int | None

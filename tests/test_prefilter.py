@@ -258,7 +258,7 @@ def test_chain(pattern: str, expected: tuple[str, str] | None) -> None:
     assert (None if read is None else (read.ends.pattern, read.words.pattern.removeprefix("\\w"))) == expected
 
 
-# The claim and lexicon patterns read as chains (as searched: case-blind ones in lower-cased text), and some tricky ones.
+# The claim and lexicon patterns read as chains (as searched: case-blind ones in lower-cased text), and tricky ones.
 _CHAINED = [(name, p, f) for name, p in
             [(n, re.compile(p.pattern, p.flags & ~re.IGNORECASE)) for n, p, _, _ in _PATTERNS]
             + [(n, re.compile(p)) for n, p in [

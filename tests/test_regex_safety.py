@@ -100,7 +100,8 @@ def collect() -> list[tuple[str, str, int, bool]]:
                 patterns.append((f"sourcing.toml {sig.name}", compiled.pattern if compiled.pattern is not None
                                  else sig.source, compiled.flags, True))
         if sig.chain is not None:  # matched only where `ends` found a string
-            patterns.append((f"sourcing.toml {sig.name} (chain)", sig.chain.words.pattern, sig.chain.words.flags, False))
+            words = sig.chain.words
+            patterns.append((f"sourcing.toml {sig.name} (chain)", words.pattern, words.flags, False))
     for e in lexicon.load().entries:
         if e.pattern is not None:
             patterns.append((f"{e.family.path} {e.term}", e.pattern.pattern, e.pattern.flags, True))
