@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress
 from re import _constants as re_constants  # type: ignore[attr-defined]  # the stdlib's own regex parser
 from typing import Any
 
@@ -52,6 +53,8 @@ class Signal:
     needles: re.Pattern[str] | None = None
     starters: re.Pattern[str] | None = None  # for a triggered pattern
     beginnings: tuple[str, ...] | None = None  # those strings, for a pattern searched over the whole text
+    # Else, for one whose matches are chains of words, how to find where they may begin.
+    chain: prefilter.Chain | None = None
     # A signal searched over the whole text one of whose matches opens every match of this
     # local one: only the sentences that signal was found in need to be searched.
     within: str | None = None
@@ -99,7 +102,7 @@ def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     c = cues()
     found, seen = _document_signals(doc, c)
     local = [_Local(sig.pattern, sig.weight, sig.openers, bool(sig.pattern.flags & re.IGNORECASE),
-                    frozenset(i for k, i in seen if k == c.places[sig.within]) if sig.within is not None
+                    frozenset(seen[c.places[sig.within]]) if sig.within is not None
                     else None if sig.needles is None
                     else frozenset(prefilter.sentences_with(sig.needles, doc.text, doc.sentences, doc.sentence_starts)),
                     sig.times)
@@ -141,6 +144,7 @@ def _signal(s: dict[str, Any]) -> Signal:
     # A contained pattern that begins with plain strings needs no needles: the engine skips
     # to those strings itself, and each match credits its sentence outright.
     begins = contained and scanned and prefilter.beginnings(pattern, searched) is not None
+    beginnings = prefilter.beginnings(pattern, searched) if scanned and not contained else None
     return Signal(
         s["name"], None if by_words or folded is not None else prefilter.compiled(pattern, flags),
         float(s["weight"]),
@@ -156,7 +160,8 @@ def _signal(s: dict[str, Any]) -> Signal:
         needles=prefilter.needles(pattern, searched) if (bound and openers is None and "within" not in s) or (
             contained and scanned and not begins and prefilter.short_sighted(pattern, searched)) else None,
         starters=prefilter.starters(pattern, searched) if triggered else None,
-        beginnings=prefilter.beginnings(pattern, searched) if scanned and not contained else None,
+        beginnings=beginnings,
+        chain=prefilter.chain(pattern, searched) if scanned and not contained and beginnings is None else None,
         within=s.get("within") if bound else None,
         times=int(s.get("times", 1)),
     )
@@ -289,6 +294,7 @@ def _is_claim(doc: Document, s: Sentence, c: ClaimCues, marked: bool, found: flo
 
 
 _ASCII = bytes(range(128))
+_APOSTROPHES = ("'", "’")
 
 
 def _lower(text: str) -> str:
@@ -307,6 +313,15 @@ def _lower(text: str) -> str:
     return data.lower().decode("utf-8")
 
 
+def _apostrophes(doc: Document) -> list[int]:
+    """Return, in order, the tokens whose norm holds an apostrophe."""
+    # A norm holds "'" only where its word holds "'" or "’" (lower-casing makes neither): the few
+    # words with one are found from those characters in C, not by looking into every norm.
+    firsts, lasts, norms = doc.tokens.starts, doc.tokens.ends, doc.tokens.norms
+    return sorted({t for at in prefilter.positions(doc.text, _APOSTROPHES)
+                   if (t := bisect_right(firsts, at) - 1) >= 0 and at < lasts[t] and "'" in norms[t]})
+
+
 def _unfolded(sig: Signal) -> re.Pattern[str]:
     """Return the pattern a signal searches in text as written."""
     # The case-blind form is compiled only for the rare text lower-casing would lengthen
@@ -314,9 +329,9 @@ def _unfolded(sig: Signal) -> re.Pattern[str]:
     return sig.pattern if sig.pattern is not None else re.compile(sig.source, re.IGNORECASE)
 
 
-def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], set[tuple[int, int]]]:
-    """Return, per sentence, the summed weight of the word-level signals found in it, and the
-    (signal number, sentence) pairs found by word lists and by searches over the whole text.
+def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[set[int]]]:
+    """Return, per sentence, the summed weight of the word-level signals found in it, and per
+    signal the sentences word lists and searches over the whole text found it in.
 
     Word lists are matched on the tokens; other word-level patterns run once over the
     whole text. Either way a match is placed in its sentence by bisection, instead of
@@ -324,18 +339,19 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], set[tup
     """
     found = [0.0] * len(doc.sentences)
     starts = doc.sentence_starts
-    seen: set[tuple[int, int]] = set()
+    # Per signal, the sentences it was found in (a set each: no pairs to build, and `within` reads one whole).
+    seen: list[set[int]] = [set() for _ in c.signals]
 
     def credit(k: int, start: int, end: int) -> None:
         i = bisect_right(starts, start) - 1
-        if i >= 0 and (k, i) not in seen and end <= doc.sentences[i].end:
-            seen.add((k, i))
+        if i >= 0 and i not in seen[k] and end <= doc.sentences[i].end:
+            seen[k].add(i)
             found[i] += c.signals[k].weight
 
     firsts, lasts, norms = doc.tokens.starts, doc.tokens.ends, doc.tokens.norms
     index = c.word_index
-    # Most tokens start no listed phrase; the comprehension finds those that do in one quick pass.
-    for t in [t for t, norm in enumerate(norms) if norm in index]:
+    # Most tokens start no listed phrase: those that do are picked out in C.
+    for t in compress(range(len(norms)), map(index.__contains__, norms)):
         for rest, k in index[norms[t]]:
             # Comparing tuple slices keeps the word-by-word comparison in C.
             if not rest:
@@ -353,7 +369,7 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], set[tup
     absent = [(sig, sig.absent) for sig in c.signals if sig.absent is not None]
     if triggered or absent:
         vocabulary = c.cue_words
-        apostrophes = [t for t, norm in enumerate(norms) if "'" in norm]
+        apostrophes = _apostrophes(doc)
         for i, s in enumerate(doc.sentences):
             # Only the sentence's cue words are kept: the tests below look at no others.
             used = vocabulary.intersection(norms[s.first_token:s.end_token])
@@ -375,6 +391,7 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], set[tup
                         if sig.starters is not None and (blind or sig.folded is None)
                         else searched.search(subject, s.start, s.end)):
                     found[i] += sig.weight
+    backwards: tuple[str, str] | None = None  # a text searched and its reverse, for chained signals
     for k, sig in enumerate(c.signals):
         if (sig.pattern or sig.folded) is None or sig.local or sig.words is not None or sig.triggers is not None:
             continue
@@ -383,8 +400,14 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], set[tup
         # The prefilters were read for the folded form: with the other one, search as is.
         read = blind or sig.folded is None
         if not sig.contained:
-            matches = pattern.finditer(subject) if sig.beginnings is None or not read \
-                else prefilter.finditer_at(pattern, sig.beginnings, subject)
+            if sig.beginnings is not None and read:
+                matches = prefilter.finditer_at(pattern, sig.beginnings, subject)
+            elif sig.chain is not None and read:
+                if backwards is None or backwards[0] is not subject:
+                    backwards = (subject, subject[::-1])
+                matches = prefilter.finditer_chained(pattern, sig.chain, subject, backwards[1])
+            else:
+                matches = pattern.finditer(subject)
             for m in matches:
                 credit(k, m.start(), m.end())
             continue

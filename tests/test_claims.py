@@ -60,7 +60,7 @@ def test_a_local_signal_matches_only_where_the_signal_it_is_within_was_found(tex
         assert sig.local and sig.pattern is not None
         for s in doc.sentences:
             if len(sig.pattern.findall(text[s.start:s.end])) >= sig.times:
-                assert (c.places[sig.within], s.index) in seen, (sig.name, text, s)
+                assert s.index in seen[c.places[sig.within]], (sig.name, text, s)
 
 
 # The counted signals' plain forms, as they were written before being counted.
@@ -85,6 +85,28 @@ def test_a_counted_signal_matches_the_sentences_of_its_plain_form(text: str) -> 
             assert (len(sig.pattern.findall(sentence)) >= sig.times) == bool(plain.search(sentence)), (sig.name, text)
 
 
+# Signals rewritten to open on \\b, as they were written before (to open on a set of first letters).
+FORMER = {
+    "named-did": r"[A-Zhst](?<=\b[A-Zhst])(?:(?<=[A-Z])[a-z]+|(?<=h)e|(?<=s)he|(?<=t)hey)\s+(?:has\s+|have\s+|had\s+)?"
+                 r"(?:\w+ly\s+|also\s+|never\s+|not\s+)?\w{2,}ed\b",
+    "named-does": r"[A-Zhs](?<=\b[A-Zhs])(?:(?<=[A-Z])[a-z]+|(?<=h)e|(?<=s)he)\s+(?:\w+ly\s+)?"
+                  r"(?:wants|says|supports|opposes|has|does|is)\b",
+}
+_SUBJECTS = st.lists(st.tuples(st.sampled_from(["He", "he", "she", "they", "They", "the", "Smith", "McCain", "X", "has",
+                                                "had", "really", "not", "voted", "ed", "says", "is", "this", "é"]),
+                               st.sampled_from([" ", "  ", "\n", "", ", ", ". ", "-"])),
+                     min_size=1, max_size=15).map(lambda parts: "".join(w + g for w, g in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TEXTS, _SUBJECTS))
+def test_a_rewritten_signal_matches_as_its_former_form(text: str) -> None:
+    for name, former in FORMER.items():
+        sig = _signal(name)
+        assert sig.pattern is not None and sig.chain is not None
+        assert [m.span() for m in sig.pattern.finditer(text)] == [m.span() for m in re.finditer(former, text)], name
+
+
 _WORDS = st.text(alphabet="ab ", min_size=1, max_size=6)
 
 
@@ -106,3 +128,10 @@ def test_every_claim_pattern_reads_as_its_parse_tree_does() -> None:
 @given(st.one_of(st.text(), _TEXTS, st.text(alphabet="aAΣσςİiıßẞǅ’“ \n.-é")))
 def test_lower_is_str_lower(text: str) -> None:
     assert claims._lower(text) == text.lower()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TEXTS, st.text(alphabet="aIİs’'‘ʼ -.\n"), st.text()))
+def test_the_words_with_an_apostrophe_are_those_whose_norm_holds_one(text: str) -> None:
+    doc = segment(text)
+    assert claims._apostrophes(doc) == [t for t, norm in enumerate(doc.tokens.norms) if "'" in norm]

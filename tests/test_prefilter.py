@@ -235,3 +235,48 @@ def test_compiling_from_the_tree_leaves_it_as_parsed() -> None:
     for _, pattern, _, _ in _PATTERNS:
         prefilter.compiled(pattern.pattern, re.IGNORECASE)
         assert repr(list(prefilter.tree(pattern.pattern))) == repr(list(P.parse(pattern.pattern))), pattern.pattern
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    # The strings matches end with, \b read after them, the rest of the word, a mark on each of three words before.
+    (r"\b(?:[A-Z][a-z]+|he)\s+(?:\w+ly\s+)?(?:has\s+)?\w{2,}ed\b",
+     (r"(?:de(?<=\bde))\w*+", r"(?:\s++\w++(?:((?<=[A-Zh]))|)|)" * 3)),
+    # A match may lie within one word: that word is marked too; no \b after the string.
+    (r"\bab\s*cd", (r"(?:dc)\w*+", r"(?:((?<=[a]))|)(?:\s++\w++(?:((?<=[a]))|)|)")),
+    (r"\b[ab]+\s+(?:is|this)", (r"(?:si)\w*+", r"(?:\s++\w++(?:((?<=[ab]))|)|)")),  # "this" ends in "is"
+    (r"\b\w+\s+ed\b", None),  # the first character is not listed
+    (r"\b[a-z]*\s+ed\b", None),  # the match may open on white space
+    (r"[A-Z][a-z]+\s+ed\b", None),  # it may begin inside a word
+    (r"\b[A-Z][a-z]+,\s+ed\b", None),  # it takes a comma
+    (r"\b[A-Z](?:\s+[a-z])*ed\b", None),  # any number of words
+    (r"\b[A-Z][a-z]+\s+\w+", None),  # no string ends every match
+    (r"\b[A-Z][a-z]+\s+ed's", None),  # the string holds an apostrophe
+    (r"(?i)\b[A-Z][a-z]+\s+ed\b", None),  # case ignored
+])
+def test_chain(pattern: str, expected: tuple[str, str] | None) -> None:
+    read = prefilter.chain(pattern)
+    assert (None if read is None else (read.ends.pattern, read.words.pattern.removeprefix("\\w"))) == expected
+
+
+# The claim and lexicon patterns read as chains (as searched: case-blind ones in lower-cased text), and tricky ones.
+_CHAINED = [(name, p, f) for name, p in
+            [(n, re.compile(p.pattern, p.flags & ~re.IGNORECASE)) for n, p, _, _ in _PATTERNS]
+            + [(n, re.compile(p)) for n, p in [
+                ("within a word", r"\bab\s*cd"), ("overlapping", r"\b(?:ab|b)\s+(?:ab\s+)?ba?b\b"),
+                ("digits", r"\b\d+\s+(?:ab|b)(?:\s+b)?"), ("lines", r"\b[a-z]+\n(?:ab\s\s)?ab")]]
+            if (f := prefilter.chain(p.pattern, p.flags)) is not None]
+_CHAIN_TEXTS = st.lists(st.tuples(st.sampled_from(["ab", "b", "ba", "cd", "abcd", "He", "he", "Smith", "walked", "ed",
+                                                   "has", "is", "this", "says", "really", "5", "x9", "é", "É"]),
+                                  st.sampled_from([" ", "  ", "\n", " \t", "", ", ", ".", "-", "\u2003"])),
+                        min_size=1, max_size=15).map(lambda parts: "".join(w + g for w, g in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_CHAIN_TEXTS, _TEXTS))
+def test_finditer_chained_finds_what_the_engine_finds(text: str) -> None:
+    assert {"named-did", "named-does", "lines"} <= {name for name, _, _ in _CHAINED}
+    for variant in (text, text.lower(), text.upper()):
+        for name, pattern, finder in _CHAINED:
+            expected = [m.span() for m in pattern.finditer(variant)]
+            found = prefilter.finditer_chained(pattern, finder, variant, variant[::-1])
+            assert [m.span() for m in found] == expected, (name, variant)

@@ -36,6 +36,7 @@ DYNAMIC = {
     ("regex_safety.py", "_members"): "one character class of a parsed pattern: it cannot backtrack",
     ("prefilter.py", "needles"): "re.escape'd strings, or a run of one character set, read from a pattern; collected below",
     ("prefilter.py", "starters"): "re.escape'd strings read from a pattern; collected below",
+    ("prefilter.py", "chain"): "re.escape'd strings and runs of words read from a pattern; collected below",
     ("prefilter.py", "compiled"): "a pattern with re.VERBOSE, as given (the claim signals, collected below, have none)",
 }
 # Patterns only ever matched at a given position (match/fullmatch), never searched for.
@@ -92,11 +93,15 @@ def collect() -> list[tuple[str, str, int, bool]]:
                 f"{rel}:{line}: a regular expression built at run time in {scope}(); check what it runs and "
                 "list the call site in DYNAMIC")
     for sig in claims.cues().signals:
-        for compiled in (claims._unfolded(sig) if sig.source else None, sig.folded, sig.needles, sig.starters):
+        for compiled in (claims._unfolded(sig) if sig.source else None, sig.folded, sig.needles, sig.starters,
+                         sig.chain and sig.chain.ends):
             if compiled is not None:
                 # A pattern compiled from its parse tree keeps no text: it is the signal's source.
                 patterns.append((f"sourcing.toml {sig.name}", compiled.pattern if compiled.pattern is not None
                                  else sig.source, compiled.flags, True))
+        if sig.chain is not None:  # matched only where `ends` found a string
+            words = sig.chain.words
+            patterns.append((f"sourcing.toml {sig.name} (chain)", words.pattern, words.flags, False))
     for e in lexicon.load().entries:
         if e.pattern is not None:
             patterns.append((f"{e.family.path} {e.term}", e.pattern.pattern, e.pattern.flags, True))
