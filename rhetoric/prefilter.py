@@ -92,43 +92,32 @@ def beginnings(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
 
 
 def _beginnings(nodes: list[_Node]) -> tuple[str, ...] | None:
+    return _affixes(nodes, at_end=False)
+
+
+def _endings(nodes: list[_Node]) -> tuple[str, ...] | None:
+    """Return strings one of which every match of the nodes ends with (none ends with another), or None."""
+    return _affixes(nodes, at_end=True)
+
+
+def _affixes(nodes: list[_Node], at_end: bool) -> tuple[str, ...] | None:
+    """Return strings one of which every match begins (or, `at_end`, ends) with, none holding another so; or None."""
     strings: set[str] = {""}
-    for node in nodes:
+    for node in reversed(nodes) if at_end else nodes:
         if node[0] in _ZERO_WIDTH:
             continue
         choices = _strings([node])
-        longer = None if choices is None else _product(strings, choices)
+        longer = None if choices is None else _product(choices, strings) if at_end else _product(strings, choices)
         if longer is None:
             break
         strings = longer
     if "" in strings:
         return None
     # A string that begins with another is found where that one is: the engine need not try it.
-    # Sorted, such a string follows the shortest string it begins with and others that begin so.
+    # Sorted (backwards for endings), such a string follows the shortest string it begins (ends) with.
     kept: list[str] = []
-    for s in sorted(strings):
-        if not kept or not s.startswith(kept[-1]):
-            kept.append(s)
-    return tuple(kept)
-
-
-def _endings(nodes: list[_Node]) -> tuple[str, ...] | None:
-    """Return strings one of which every match of the nodes ends with (none ends with another), or None."""
-    strings: set[str] = {""}
-    for node in reversed(nodes):
-        if node[0] in _ZERO_WIDTH:
-            continue
-        choices = _strings([node])
-        longer = None if choices is None else _product(choices, strings)
-        if longer is None:
-            break
-        strings = longer
-    if "" in strings:
-        return None
-    # Where a string ends, so does any it ends with: sorted backwards, it follows the shortest such.
-    kept: list[str] = []
-    for s in sorted(strings, key=lambda x: x[::-1]):
-        if not kept or not s.endswith(kept[-1]):
+    for s in sorted(strings, key=(lambda x: x[::-1]) if at_end else None):
+        if not kept or not (s.endswith(kept[-1]) if at_end else s.startswith(kept[-1])):
             kept.append(s)
     return tuple(kept)
 

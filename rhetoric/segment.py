@@ -36,8 +36,8 @@ _BATCH = 50_000  # words split off at a time (see _tokens)
 # is in a word or joins one: to the token pattern a space is the same. Replaced before folding,
 # they leave most texts ASCII, which str.lower folds several times faster (tokens of /tmp/sub47
 # 199 -> 186 M instructions) and _ASCII_TOKEN splits.
-_NARROWED = (("’", "'"), ("‐", "-"), ("“", " "), ("”", " "), ("—", " "), ("–", " "), ("‘", " "), ("…", " "),
-             ("\ufeff", " "), ("\xa0", " "), ("\xad", " "))
+_NARROWED = (("’", "'"), ("‐", "-"), ("“", " "), ("”", " "), ("—", " "), ("–", " "), ("‘", " "),
+             ("…", " "), ("\ufeff", " "), ("\xa0", " "), ("\xad", " "))
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Candidate sentence ends: terminal punctuation, then closing quotes/brackets, then space.
 # A full stop glued to the next sentence ("the caucus.The outcome") ends one too.

@@ -199,7 +199,7 @@ _DIGIT_ANY = re.compile(r"\d")
 
 
 def _settings(text: str, lines: list[str]) -> list[int]:
-    """Return, in order, the indices in `lines` (the lines of `text` after the first, stripped) of comments and settings."""
+    """Return, in order, the indices in `lines` (`text`'s lines after the first, stripped) of comments and settings."""
     found: set[int] = set()
     for marker in _MARKERS:
         at = text.find(marker)
