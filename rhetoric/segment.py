@@ -144,10 +144,12 @@ def _tokens(text: str) -> Tokens:
     for a, b in _slices(text):
         # Fold a slice at a time (see lower()); folding keeps offsets unless a character changes length.
         low = text[a:b]
-        if "Σ" not in low:  # which sigma a capital folds to depends on what is beside it: then leave it be
+        if "Σ" in low:  # which sigma a capital folds to depends on what is beside it: fold first
+            low = low.lower().replace("’", "'").replace("‐", "-")
+        else:
             for wide, narrow in _NARROWED:
                 low = low.replace(wide, narrow)
-        low = low.lower().replace("’", "'").replace("‐", "-")
+            low = low.lower()
         if len(low) != b - a:
             return _unfolded_tokens(text, typecode)
         # One word in a hundred ends in "'s": they are found with str.find, not by testing every word.
