@@ -61,3 +61,14 @@ def test_the_index_answers_as_the_sorted_lines_for_any_string(word: str) -> None
 def _both() -> tuple[syllables._Pronunciations, syllables._IndexedPronunciations]:
     raw = _dictionary()
     return syllables._Pronunciations(raw), syllables._IndexedPronunciations(raw)
+
+
+def test_a_dictionary_words_syllables_are_its_stress_digits() -> None:
+    """count() deletes the stress digits from the phones' bytes: the same as counting each digit."""
+    table = syllables._cmu()
+    for line in _dictionary().split("\n"):
+        word = line.partition(" ")[0]
+        phones = table.get(word)
+        if phones is not None:
+            assert syllables.count(word) == phones.count("0") + phones.count("1") + phones.count("2"), word
+    assert syllables.count("é") == 1 and syllables.count("") == 0
