@@ -84,7 +84,8 @@ class _IndexedPronunciations:
         at = text.find(line, self._starts[i - 1], self._starts[i]) + len(line)
         # Searching for the word without the space after it lets find() skip ahead further. The text
         # ends with a newline, so a character follows what was found: indexing it costs half a startswith().
-        if at < len(line) or not word or text[at] != " " or " " in word or "(" in word or "\n" in word:
+        # A word holding a newline is ruled out before indexing: it could end where the text does.
+        if at < len(line) or not word or " " in word or "(" in word or "\n" in word or text[at] != " ":
             return None
         return text[at + 1:text.find("\n", at)]
 

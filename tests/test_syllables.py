@@ -46,6 +46,8 @@ def test_the_index_answers_as_the_sorted_lines_for_every_word() -> None:
     for word in words:
         probes.update((word[:-1], word + "s", word + "'", word + " ", word.partition("(")[0] + "(9)"))
     probes.update(("", " ", "\n", "(", "a\nb", "zzzzzzzz", "~", "é", "ab cd"))
+    # A whole line, newline included, ends where the text does: the last one most of all.
+    probes.update(line + "\n" for line in raw.rstrip("\n").rsplit("\n", 3)[1:])
     assert len(probes) > 500_000
     for word in probes:
         assert indexed.get(word) == sorted_lines.get(word), word
