@@ -345,11 +345,13 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
     # Per signal, the sentences it was found in (a set each: no pairs to build, and `within` reads one whole).
     seen: list[set[int]] = [set() for _ in c.signals]
 
-    def credit(k: int, start: int, end: int) -> None:
+    def credit(k: int, start: int, end: int) -> int:
+        """Credit signal k to the sentence a match starts in, if it lies within it; return that sentence (-1: none)."""
         i = bisect_right(starts, start) - 1
         if i >= 0 and i not in seen[k] and end <= doc.sentences[i].end:
             seen[k].add(i)
             found[i] += c.signals[k].weight
+        return i
 
     firsts, lasts, norms = doc.tokens.starts, doc.tokens.ends, doc.tokens.norms
     index = c.word_index
@@ -429,7 +431,6 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
         # full scan that starts after it is the first match from the sentence's end.
         pos = 0
         while (hit := pattern.search(subject, pos)) is not None:
-            credit(k, hit.start(), hit.end())
-            i = bisect_right(starts, hit.start()) - 1
+            i = credit(k, hit.start(), hit.end())
             pos = max(hit.end(), doc.sentences[i].end) if i >= 0 else hit.end()
     return found, seen
