@@ -53,7 +53,8 @@ class Signal:
     openers: frozenset[str] | None = None
     needles: re.Pattern[str] | None = None
     starters: re.Pattern[str] | None = None  # for a triggered pattern
-    beginnings: tuple[str, ...] | None = None  # those strings, for a pattern searched over the whole text
+    # Those strings, for a pattern searched over the whole text (a contained one: when there are several).
+    beginnings: tuple[str, ...] | None = None
     # Else, for one whose matches are chains of words, how to find where they may begin.
     chain: prefilter.Chain | None = None
     # A signal searched over the whole text one of whose matches opens every match of this
@@ -165,8 +166,11 @@ def _signal(s: dict[str, Any]) -> Signal:
     openers = prefilter.openers(pattern, searched) if bound else None
     # A contained pattern that begins with plain strings needs no needles: the engine skips
     # to those strings itself, and each match credits its sentence outright.
-    begins = contained and scanned and prefilter.beginnings(pattern, searched) is not None
-    beginnings = prefilter.beginnings(pattern, searched) if scanned and not contained else None
+    starts = prefilter.beginnings(pattern, searched) if scanned else None
+    begins = contained and starts is not None
+    # For a contained pattern, the engine skips to one string by itself, but tests a set of
+    # first letters at every character: only several strings are looked for with str.find.
+    beginnings = starts if not contained or starts is not None and len(starts) > 1 else None
     return Signal(
         s["name"], None if by_words or folded is not None else prefilter.compiled(pattern, flags),
         float(s["weight"]),
@@ -430,6 +434,14 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
         # sentence is credited the rest of it can be skipped: the next match of the
         # full scan that starts after it is the first match from the sentence's end.
         pos = 0
+        if sig.beginnings is not None and read:
+            # Every match begins with one of these strings: the first one at or after pos
+            # that the pattern matches at is where a search from pos would find.
+            for at in prefilter.positions(subject, sig.beginnings):
+                if at >= pos and (hit := pattern.match(subject, at)) is not None:
+                    i = credit(k, hit.start(), hit.end())
+                    pos = max(hit.end(), doc.sentences[i].end) if i >= 0 else hit.end()
+            continue
         while (hit := pattern.search(subject, pos)) is not None:
             i = credit(k, hit.start(), hit.end())
             pos = max(hit.end(), doc.sentences[i].end) if i >= 0 else hit.end()
