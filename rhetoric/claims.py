@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from itertools import compress
 from re import _constants as re_constants  # type: ignore[attr-defined]  # the stdlib's own regex parser
 from typing import Any
@@ -55,6 +55,8 @@ class Signal:
     starters: re.Pattern[str] | None = None  # for a triggered pattern
     # Those strings, for a pattern searched over the whole text (a contained one: when there are several).
     beginnings: tuple[str, ...] | None = None
+    # For a contained one that opens on classes of characters (capitals, digits), those (see prefilter.classes).
+    classes: bytes | None = None
     # Else, for one whose matches are chains of words, how to find where they may begin.
     chain: prefilter.Chain | None = None
     # A signal searched over the whole text one of whose matches opens every match of this
@@ -187,6 +189,7 @@ def _signal(s: dict[str, Any]) -> Signal:
             contained and scanned and not begins and prefilter.short_sighted(pattern, searched)) else None,
         starters=prefilter.starters(pattern, searched) if triggered else None,
         beginnings=beginnings,
+        classes=prefilter.classes(pattern, searched) if contained and beginnings is None and not begins else None,
         chain=prefilter.chain(pattern, searched) if scanned and not contained and beginnings is None else None,
         within=s.get("within") if bound else None,
         times=int(s.get("times", 1)),
@@ -401,6 +404,7 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
                         else searched.search(subject, s.start, s.end)):
                     found[i] += sig.weight
     backwards: tuple[str, str] | None = None  # a text searched and its reverse, for chained signals
+    projected: tuple[str, bytes | None] | None = None  # a text searched and its classes, for classed signals
     for k, sig in enumerate(c.signals):
         if (sig.pattern or sig.folded) is None or sig.local or sig.words is not None or sig.triggers is not None:
             continue
@@ -442,7 +446,13 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
                     i = credit(k, hit.start(), hit.end())
                     pos = max(hit.end(), doc.sentences[i].end) if i >= 0 else hit.end()
             continue
-        while (hit := pattern.search(subject, pos)) is not None:
+        search = partial(pattern.search, subject)
+        if sig.classes is not None and read:
+            if projected is None or projected[0] is not subject:
+                projected = (subject, prefilter.project(subject))
+            if projected[1] is not None:
+                search = partial(prefilter.search_classed, pattern, sig.classes, projected[1], subject)
+        while (hit := search(pos)) is not None:
             i = credit(k, hit.start(), hit.end())
             pos = max(hit.end(), doc.sentences[i].end) if i >= 0 else hit.end()
     return found, seen
