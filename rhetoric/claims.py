@@ -75,8 +75,9 @@ class ClaimCues:
     threshold: float
     stance_weight: float
     signals: tuple[Signal, ...]
-    # first word -> (the phrase's other words, signal number), in signal order
-    word_index: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict)
+    # first word -> second word (None: any other) -> (the phrase's other words, signal number), in signal
+    # order: the one-word phrases, and the longer ones with that second word.
+    word_index: dict[str, dict[str | None, list[tuple[tuple[str, ...], int]]]] = field(default_factory=dict)
     # Every word a signal's `triggers` or `absent` names: the only words of a sentence they look at.
     cue_words: frozenset[str] = frozenset()
     # Every word that may open a sentence an anchored pattern matches, lower-cased.
@@ -90,10 +91,16 @@ def cues() -> ClaimCues:
     raw = table("sourcing.toml")
     claim = raw["claim"]
     signals = tuple(_signal(s) for s in claim["signal"])
-    word_index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    word_index: dict[str, dict[str | None, list[tuple[tuple[str, ...], int]]]] = {}
     for k, sig in enumerate(signals):
         for phrase in sig.words or ():
-            word_index.setdefault(phrase[0], []).append((phrase[1:], k))
+            following = word_index.setdefault(phrase[0], {None: []})
+            if len(phrase) > 1:
+                following.setdefault(phrase[1], list(following[None]))
+            # A one-word phrase goes under every second word, a longer one under its own.
+            for second, entries in following.items():
+                if len(phrase) == 1 or second == phrase[1]:
+                    entries.append((phrase[1:], k))
     cue_words = frozenset().union(*(sig.triggers or sig.absent or () for sig in signals))
     openers = frozenset(w.lower() for sig in signals for w in sig.openers or ())
     return ClaimCues(min_words=int(claim["min_words"]), threshold=float(claim["threshold"]),
@@ -363,8 +370,11 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
     firsts, lasts, norms = doc.tokens.starts, doc.tokens.ends, doc.tokens.norms
     index = c.word_index
     # Most tokens start no listed phrase: those that do are picked out in C.
+    last = len(norms) - 1
     for t in compress(range(len(norms)), map(index.__contains__, norms)):
-        for rest, k in index[norms[t]]:
+        following = index[norms[t]]
+        # Only the phrases whose second word follows are compared.
+        for rest, k in following.get(norms[t + 1], following[None]) if t < last else following[None]:
             # Comparing tuple slices keeps the word-by-word comparison in C.
             if not rest:
                 credit(k, firsts[t], lasts[t])

@@ -163,3 +163,19 @@ def test_local_signals_are_those_a_plain_search_of_every_sentence_finds(text: st
     marked = set(range(0, len(doc.sentences), 2))
     scores = {i: found[i] + sum(plain.get(i, ())) + (c.stance_weight if i in marked else 0) for i in long}
     assert claims.find_claims(doc, marked) == [scores.get(i, -1) >= c.threshold for i in range(len(doc.sentences))]
+
+
+def test_the_word_index_holds_in_order_the_phrases_each_second_word_may_complete() -> None:
+    c = claims.cues()
+    flat: dict[str, list[tuple[tuple[str, ...], int]]] = {}  # first word -> every phrase, as it was indexed before
+    for k, sig in enumerate(c.signals):
+        for phrase in sig.words or ():
+            flat.setdefault(phrase[0], []).append((phrase[1:], k))
+    assert c.word_index.keys() == flat.keys()
+    assert any(len(following) > 2 for following in c.word_index.values())
+    for first, entries in flat.items():
+        following = c.word_index[first]
+        assert following[None] == [(rest, k) for rest, k in entries if not rest]
+        assert set(following) - {None} == {rest[0] for rest, _ in entries if rest}
+        for second, listed in following.items():
+            assert listed == [(rest, k) for rest, k in entries if not rest or rest[0] == second], (first, second)
