@@ -124,6 +124,9 @@ def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     return claims
 
 
+_IGNORECASE = int(re.IGNORECASE)  # a plain int: `flags & re.IGNORECASE` would make an enum each time
+
+
 def _local_signals(doc: Document, c: ClaimCues, long: list[int], seen: list[set[int]]) -> dict[int, list[float]]:
     """Return, for the sentences in `long` that show local signals, the weights of those signals in signal order."""
     # Each signal is tried only in the sentences it can match (by their first word, needles or
@@ -141,7 +144,7 @@ def _local_signals(doc: Document, c: ClaimCues, long: list[int], seen: list[set[
         pattern = sig.pattern
         candidates: Iterable[int] = long
         if sig.openers is not None:
-            ignore_case = bool(pattern.flags & re.IGNORECASE)
+            ignore_case = bool(pattern.flags & _IGNORECASE)
             candidates = [i for i in opening if prefilter.opens(sig.openers, heads[i], ignore_case)]
         if sig.within is not None:
             candidates = seen[c.places[sig.within]].intersection(candidates)
