@@ -317,17 +317,24 @@ _ASCII = bytes(range(128))
 _APOSTROPHES = ("'", "’")
 
 
-def _lower(text: str) -> str:
-    """Return `text.lower()`."""
+def _beyond_ascii(text: str) -> tuple[bytes, str] | None:
+    """Return `text` in UTF-8 and its characters beyond ASCII (picked out in C), or None for a lone surrogate."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return data, data.translate(None, _ASCII).decode("utf-8")
+
+
+def _lower(text: str, encoded: tuple[bytes, str] | None = None) -> str:
+    """Return `text.lower()`; `encoded` is `_beyond_ascii(text)`, if already known."""
     # str.lower looks up every character's case; most texts hold no cased letter but ASCII ones
     # (their other characters are quotes and dashes), and bytes.lower folds those in one quick
     # C loop. ASCII letters fold to ASCII letters, and a character that lower-casing leaves as
     # it is alone is left as it is in any text (only a capital sigma looks at its neighbours).
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate
+    if (encoded := encoded or _beyond_ascii(text)) is None:
         return lower(text)
-    others = data.translate(None, _ASCII).decode("utf-8")  # the characters beyond ASCII
+    data, others = encoded
     if others != others.lower():
         return lower(text)
     return data.lower().decode("utf-8")
@@ -384,7 +391,8 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
             elif norms[t + 1:t + 1 + len(rest)] == rest:
                 credit(k, firsts[t], lasts[t + len(rest)])
     # Case-blind patterns run on lower-cased text: much faster than re.IGNORECASE.
-    low = _lower(doc.text)
+    encoded = _beyond_ascii(doc.text)
+    low = _lower(doc.text, encoded)
     if len(low) != len(doc.text):
         low = doc.text  # a character changed length; keep offsets right
     # A triggered signal always has a pattern (`pattern`, `folded` or both): only word lists and
@@ -417,7 +425,9 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
                         else searched.search(subject, s.start, s.end)):
                     found[i] += sig.weight
     backwards: tuple[str, str] | None = None  # a text searched and its reverse, for chained signals
-    projected: tuple[str, bytes | None] | None = None  # a text searched and its classes, for classed signals
+    # The classes of the text and of its lower-cased form (when it has one), for classed signals: projected
+    # when first needed, the lower-cased form's from the text's.
+    projected: tuple[bytes | None, bytes | None] | None = None
     for k, sig in enumerate(c.signals):
         if (sig.pattern or sig.folded) is None or sig.local or sig.words is not None or sig.triggers is not None:
             continue
@@ -461,10 +471,12 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
             continue
         search = partial(pattern.search, subject)
         if sig.classes is not None and read:
-            if projected is None or projected[0] is not subject:
-                projected = (subject, prefilter.project(subject))
-            if projected[1] is not None:
-                search = partial(prefilter.search_classed, pattern, sig.classes, projected[1], subject)
+            if projected is None:
+                # Lower-casing makes no digit: a digit beyond ASCII in either form is one in the text.
+                of_text = prefilter.project(doc.text, None if encoded is None else prefilter.has_digit(encoded[1]))
+                projected = (of_text, None if of_text is None or low is doc.text else prefilter.lowered(of_text))
+            if (classes := projected[subject is not doc.text]) is not None:
+                search = partial(prefilter.search_classed, pattern, sig.classes, classes, subject)
         while (hit := search(pos)) is not None:
             i = credit(k, hit.start(), hit.end())
             pos = max(hit.end(), doc.sentences[i].end) if i >= 0 else hit.end()

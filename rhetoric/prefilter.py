@@ -243,6 +243,8 @@ def positions(text: str, strings: Sequence[str]) -> list[int]:
 _CLASS_RANGES = {(ord("A"), ord("Z")): "A", (ord("0"), ord("9")): "0"}
 _PROJECTION = bytes(ord(next((cls for (lo, hi), cls in _CLASS_RANGES.items() if lo <= b <= hi), "."))
                     for b in range(256))
+# Maps a projection's bytes: each class's byte projects to itself, so dropping "A" from the table drops capitals.
+_LOWERED = _PROJECTION.replace(b"A", b".")
 _DIGIT = re.compile(r"\d")
 _ASCII = bytes(range(128))
 
@@ -281,18 +283,32 @@ def _class(op: Any, av: Any) -> str | None:
     return _CLASS_RANGES.get(iav) if iop is C.RANGE else None
 
 
-def project(text: str) -> bytes | None:
+def project(text: str, wide_digit: bool | None = None) -> bytes | None:
     """Return `text` a byte a character: its ASCII capitals as "A", its digits as "0", the rest as ".".
 
-    None if the text holds a decimal digit beyond ASCII: \\d would match it, and "0" would not mark it.
+    None if the text holds a decimal digit beyond ASCII: \\d would match it, and "0" would not mark
+    it. `wide_digit` says whether it does, if that is known (see `has_digit`).
     """
-    # Encoded a byte a character ("?" for any beyond Latin-1), then mapped in one C pass. Latin-1
-    # holds no decimal digit but ASCII's; a "?" may hide one, so the few characters beyond ASCII
-    # (picked out in C, as claims._lower does) are searched for one.
-    if not text.isascii() and _DIGIT.search(
-            text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")):
-        return None
-    return text.encode("latin-1", "replace").translate(_PROJECTION)
+    # Latin-1 holds no decimal digit but ASCII's; a "?" may hide one, so the few characters beyond
+    # ASCII (picked out in C) are searched for one.
+    if wide_digit is None:
+        wide_digit = not text.isascii() and has_digit(
+            text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+    # Encoded a byte a character ("?" for any beyond Latin-1), then mapped in one C pass.
+    return None if wide_digit else text.encode("latin-1", "replace").translate(_PROJECTION)
+
+
+def has_digit(text: str) -> bool:
+    """Return whether `text` holds a decimal digit (what \\d matches)."""
+    return _DIGIT.search(text) is not None
+
+
+def lowered(projected: bytes) -> bytes:
+    """Return `project(text.lower())` from `projected`, `project(text)`, if lower-casing kept the text's length.
+
+    Each character is then lower-cased alone, in its place: digits stay, and no character becomes an ASCII capital.
+    """
+    return projected.translate(_LOWERED)
 
 
 def search_classed(pattern: re.Pattern[str], opening: bytes, projected: bytes, text: str,

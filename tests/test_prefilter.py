@@ -298,7 +298,7 @@ def test_classes(pattern: str, flags: int, expected: bytes | None) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(), st.text(alphabet="aZ09 .٣²é’\ud800")))
+@given(st.one_of(st.text(), st.text(alphabet="aZ09 .٣²é’\ud800ΣK\u212aŸİ")))
 def test_project_marks_capitals_and_digits_a_byte_a_character(text: str) -> None:
     projected = prefilter.project(text)
     if any(ch.isdecimal() and not ch.isascii() for ch in text):
@@ -306,6 +306,9 @@ def test_project_marks_capitals_and_digits_a_byte_a_character(text: str) -> None
         return
     assert projected is not None
     assert projected.decode() == "".join("A" if "A" <= ch <= "Z" else "0" if ch.isdecimal() else "." for ch in text)
+    assert prefilter.project(text, wide_digit=False) == projected
+    if len(text.lower()) == len(text):
+        assert prefilter.lowered(projected) == prefilter.project(text.lower())
 
 
 # Every claim and lexicon pattern that opens on classes, as it is searched (a case-blind one in lower-cased
