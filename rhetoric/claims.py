@@ -115,13 +115,13 @@ def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     # A question is a signal, not a verdict: "Do you know that it has tripled?" asserts.
     long = [s.index for s in doc.sentences if s.end_token - s.first_token >= c.min_words]
     shown = _local_signals(doc, c, long, seen)
-    claims = [False] * len(doc.sentences)
+    verdicts = [False] * len(doc.sentences)
     for i in long:
         score = found[i] + sum(shown.get(i, ()))
         if i in marked:
             score += c.stance_weight
-        claims[i] = score >= c.threshold
-    return claims
+        verdicts[i] = score >= c.threshold
+    return verdicts
 
 
 _IGNORECASE = int(re.IGNORECASE)  # a plain int: `flags & re.IGNORECASE` would make an enum each time

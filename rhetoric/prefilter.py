@@ -11,7 +11,9 @@ pattern loads, from the stdlib's own parse tree, so they hold by construction:
 - openers: for a pattern anchored at the start, the words one of which must open the text
   ("we", "and", "of" for `^\\W*(?:(?:and|of course)\\W+)*we\\b`);
 - chain: for a pattern whose matches are a few whole words, the strings every match ends with
-  ("ed"), from which the words a match may begin at are read backwards.
+  ("ed"), from which the words a match may begin at are read backwards;
+- classes: the classes of characters every match opens on (two capitals for an acronym), found
+  in the text projected a byte a character.
 
 Each is None when the tree gives nothing definite. tests/test_prefilter.py checks the
 readings on tricky patterns and against random text.
