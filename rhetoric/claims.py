@@ -393,6 +393,9 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
     # Case-blind patterns run on lower-cased text: much faster than re.IGNORECASE.
     encoded = _beyond_ascii(doc.text)
     low = _lower(doc.text, encoded)
+    # Lower-casing makes no digit: a digit beyond ASCII in either form is one in the text (None: not known).
+    wide_digit = None if encoded is None else prefilter.has_digit(encoded[1])
+    del encoded  # the text in UTF-8, as long as the text: not kept through the searches
     if len(low) != len(doc.text):
         low = doc.text  # a character changed length; keep offsets right
     # A triggered signal always has a pattern (`pattern`, `folded` or both): only word lists and
@@ -472,8 +475,7 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
         search = partial(pattern.search, subject)
         if sig.classes is not None and read:
             if projected is None:
-                # Lower-casing makes no digit: a digit beyond ASCII in either form is one in the text.
-                of_text = prefilter.project(doc.text, None if encoded is None else prefilter.has_digit(encoded[1]))
+                of_text = prefilter.project(doc.text, wide_digit)
                 projected = (of_text, None if of_text is None or low is doc.text else prefilter.lowered(of_text))
             if (classes := projected[subject is not doc.text]) is not None:
                 search = partial(prefilter.search_classed, pattern, sig.classes, classes, subject)
