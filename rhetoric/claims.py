@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from itertools import compress
 from re import _constants as re_constants  # type: ignore[attr-defined]  # the stdlib's own regex parser
 from typing import Any
 
 from . import prefilter
 from .data import table
-from .model import Document, Sentence
+from .model import Document
 from .segment import lower, normalize
 
 
@@ -52,7 +53,10 @@ class Signal:
     openers: frozenset[str] | None = None
     needles: re.Pattern[str] | None = None
     starters: re.Pattern[str] | None = None  # for a triggered pattern
-    beginnings: tuple[str, ...] | None = None  # those strings, for a pattern searched over the whole text
+    # Those strings, for a pattern searched over the whole text (a contained one: when there are several).
+    beginnings: tuple[str, ...] | None = None
+    # For a contained one that opens on classes of characters (capitals, digits), those (see prefilter.classes).
+    classes: bytes | None = None
     # Else, for one whose matches are chains of words, how to find where they may begin.
     chain: prefilter.Chain | None = None
     # A signal searched over the whole text one of whose matches opens every match of this
@@ -71,8 +75,9 @@ class ClaimCues:
     threshold: float
     stance_weight: float
     signals: tuple[Signal, ...]
-    # first word -> (the phrase's other words, signal number), in signal order
-    word_index: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict)
+    # first word -> second word (None: any other) -> (the phrase's other words, signal number), in signal
+    # order: the one-word phrases, and the longer ones with that second word.
+    word_index: dict[str, dict[str | None, list[tuple[tuple[str, ...], int]]]] = field(default_factory=dict)
     # Every word a signal's `triggers` or `absent` names: the only words of a sentence they look at.
     cue_words: frozenset[str] = frozenset()
     # Every word that may open a sentence an anchored pattern matches, lower-cased.
@@ -86,10 +91,16 @@ def cues() -> ClaimCues:
     raw = table("sourcing.toml")
     claim = raw["claim"]
     signals = tuple(_signal(s) for s in claim["signal"])
-    word_index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    word_index: dict[str, dict[str | None, list[tuple[tuple[str, ...], int]]]] = {}
     for k, sig in enumerate(signals):
         for phrase in sig.words or ():
-            word_index.setdefault(phrase[0], []).append((phrase[1:], k))
+            following = word_index.setdefault(phrase[0], {None: []})
+            if len(phrase) > 1:
+                following.setdefault(phrase[1], list(following[None]))
+            # A one-word phrase goes under every second word, a longer one under its own.
+            for second, entries in following.items():
+                if len(phrase) == 1 or second == phrase[1]:
+                    entries.append((phrase[1:], k))
     cue_words = frozenset().union(*(sig.triggers or sig.absent or () for sig in signals))
     openers = frozenset(w.lower() for sig in signals for w in sig.openers or ())
     return ClaimCues(min_words=int(claim["min_words"]), threshold=float(claim["threshold"]),
@@ -101,25 +112,49 @@ def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     """Return, per sentence, whether it is a claim; `marked` sentences use stance-marking language."""
     c = cues()
     found, seen = _document_signals(doc, c)
-    local = [_Local(sig.pattern, sig.weight, sig.openers, bool(sig.pattern.flags & re.IGNORECASE),
-                    frozenset(seen[c.places[sig.within]]) if sig.within is not None
-                    else None if sig.needles is None
-                    else frozenset(prefilter.sentences_with(sig.needles, doc.text, doc.sentences, doc.sentence_starts)),
-                    sig.times)
-             for sig in c.signals if sig.local and sig.pattern is not None]
-    return [_is_claim(doc, s, c, i in marked, found[i], local) for i, s in enumerate(doc.sentences)]
+    # A question is a signal, not a verdict: "Do you know that it has tripled?" asserts.
+    long = [s.index for s in doc.sentences if s.end_token - s.first_token >= c.min_words]
+    shown = _local_signals(doc, c, long, seen)
+    verdicts = [False] * len(doc.sentences)
+    for i in long:
+        score = found[i] + sum(shown.get(i, ()))
+        if i in marked:
+            score += c.stance_weight
+        verdicts[i] = score >= c.threshold
+    return verdicts
 
 
-@dataclass(frozen=True, slots=True)
-class _Local:
-    """A local signal as one document needs it: with the sentences its needles allow."""
+_IGNORECASE = int(re.IGNORECASE)  # a plain int: `flags & re.IGNORECASE` would make an enum each time
 
-    pattern: re.Pattern[str]
-    weight: float
-    openers: frozenset[str] | None
-    ignore_case: bool
-    sentences: frozenset[int] | None  # None: no needles nor `within`, any sentence may match
-    times: int  # the matches a sentence needs
+
+def _local_signals(doc: Document, c: ClaimCues, long: list[int], seen: list[set[int]]) -> dict[int, list[float]]:
+    """Return, for the sentences in `long` that show local signals, the weights of those signals in signal order."""
+    # Each signal is tried only in the sentences it can match (by their first word, needles or
+    # `within`), found with set operations, rather than every signal tested in every sentence.
+    # The weights are kept in signal order, so that summing them adds as it always has.
+    text, sentences = doc.text, doc.sentences
+    texts = {i: text[sentences[i].start:sentences[i].end] for i in long}
+    heads = {i: prefilter.head(texts[i], 0, len(texts[i])) for i in long}
+    # Most sentences open on a word none of the anchored patterns opens on: one test rules them all out.
+    opening = [i for i in long if prefilter.opens(c.openers, heads[i], ignore_case=True)]
+    shown: dict[int, list[float]] = {}
+    for sig in c.signals:
+        if not sig.local or sig.pattern is None:
+            continue
+        pattern = sig.pattern
+        candidates: Iterable[int] = long
+        if sig.openers is not None:
+            ignore_case = bool(pattern.flags & _IGNORECASE)
+            candidates = [i for i in opening if prefilter.opens(sig.openers, heads[i], ignore_case)]
+        if sig.within is not None:
+            candidates = seen[c.places[sig.within]].intersection(candidates)
+        elif sig.needles is not None:
+            candidates = set(prefilter.sentences_with(sig.needles, text, sentences, doc.sentence_starts)).intersection(
+                candidates)
+        for i in candidates:
+            if pattern.search(texts[i]) if sig.times == 1 else len(pattern.findall(texts[i])) >= sig.times:
+                shown.setdefault(i, []).append(sig.weight)
+    return shown
 
 
 def _signal(s: dict[str, Any]) -> Signal:
@@ -143,8 +178,11 @@ def _signal(s: dict[str, Any]) -> Signal:
     openers = prefilter.openers(pattern, searched) if bound else None
     # A contained pattern that begins with plain strings needs no needles: the engine skips
     # to those strings itself, and each match credits its sentence outright.
-    begins = contained and scanned and prefilter.beginnings(pattern, searched) is not None
-    beginnings = prefilter.beginnings(pattern, searched) if scanned and not contained else None
+    starts = prefilter.beginnings(pattern, searched) if scanned else None
+    begins = contained and starts is not None
+    # For a contained pattern, the engine skips to one string by itself, but tests a set of
+    # first letters at every character: only several strings are looked for with str.find.
+    beginnings = starts if not contained or starts is not None and len(starts) > 1 else None
     return Signal(
         s["name"], None if by_words or folded is not None else prefilter.compiled(pattern, flags),
         float(s["weight"]),
@@ -161,6 +199,7 @@ def _signal(s: dict[str, Any]) -> Signal:
             contained and scanned and not begins and prefilter.short_sighted(pattern, searched)) else None,
         starters=prefilter.starters(pattern, searched) if triggered else None,
         beginnings=beginnings,
+        classes=prefilter.classes(pattern, searched) if contained and beginnings is None and not begins else None,
         chain=prefilter.chain(pattern, searched) if scanned and not contained and beginnings is None else None,
         within=s.get("within") if bound else None,
         times=int(s.get("times", 1)),
@@ -274,40 +313,28 @@ def _sentence_bound(pattern: str) -> bool:
         or ".*" in pattern or ".+" in pattern
 
 
-def _is_claim(doc: Document, s: Sentence, c: ClaimCues, marked: bool, found: float, local: list[_Local]) -> bool:
-    """Return whether sentence `s` is a claim; `local` holds the patterns searched sentence by sentence."""
-    # A question is a signal, not a verdict: "Do you know that it has tripled?" asserts.
-    if s.end_token - s.first_token < c.min_words:
-        return False
-    text = doc.text[s.start:s.end]
-    first = prefilter.head(text, 0, len(text))
-    # Most sentences open on a word none of the anchored patterns opens on: one test rules them all out.
-    opening = prefilter.opens(c.openers, first, ignore_case=True)
-    score = found + sum(sig.weight for sig in local
-                        if (sig.openers is None or opening and prefilter.opens(sig.openers, first, sig.ignore_case))
-                        and (sig.sentences is None or s.index in sig.sentences)
-                        and (sig.pattern.search(text) if sig.times == 1
-                             else len(sig.pattern.findall(text)) >= sig.times))
-    if marked:
-        score += c.stance_weight
-    return score >= c.threshold
-
-
 _ASCII = bytes(range(128))
 _APOSTROPHES = ("'", "’")
 
 
-def _lower(text: str) -> str:
-    """Return `text.lower()`."""
+def _beyond_ascii(text: str) -> tuple[bytes, str] | None:
+    """Return `text` in UTF-8 and its characters beyond ASCII (picked out in C), or None for a lone surrogate."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return data, data.translate(None, _ASCII).decode("utf-8")
+
+
+def _lower(text: str, encoded: tuple[bytes, str] | None = None) -> str:
+    """Return `text.lower()`; `encoded` is `_beyond_ascii(text)`, if already known."""
     # str.lower looks up every character's case; most texts hold no cased letter but ASCII ones
     # (their other characters are quotes and dashes), and bytes.lower folds those in one quick
     # C loop. ASCII letters fold to ASCII letters, and a character that lower-casing leaves as
     # it is alone is left as it is in any text (only a capital sigma looks at its neighbours).
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate
+    if (encoded := encoded or _beyond_ascii(text)) is None:
         return lower(text)
-    others = data.translate(None, _ASCII).decode("utf-8")  # the characters beyond ASCII
+    data, others = encoded
     if others != others.lower():
         return lower(text)
     return data.lower().decode("utf-8")
@@ -342,24 +369,33 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
     # Per signal, the sentences it was found in (a set each: no pairs to build, and `within` reads one whole).
     seen: list[set[int]] = [set() for _ in c.signals]
 
-    def credit(k: int, start: int, end: int) -> None:
+    def credit(k: int, start: int, end: int) -> int:
+        """Credit signal k to the sentence a match starts in, if it lies within it; return that sentence (-1: none)."""
         i = bisect_right(starts, start) - 1
         if i >= 0 and i not in seen[k] and end <= doc.sentences[i].end:
             seen[k].add(i)
             found[i] += c.signals[k].weight
+        return i
 
     firsts, lasts, norms = doc.tokens.starts, doc.tokens.ends, doc.tokens.norms
     index = c.word_index
     # Most tokens start no listed phrase: those that do are picked out in C.
+    last = len(norms) - 1
     for t in compress(range(len(norms)), map(index.__contains__, norms)):
-        for rest, k in index[norms[t]]:
+        following = index[norms[t]]
+        # Only the phrases whose second word follows are compared.
+        for rest, k in following.get(norms[t + 1], following[None]) if t < last else following[None]:
             # Comparing tuple slices keeps the word-by-word comparison in C.
             if not rest:
                 credit(k, firsts[t], lasts[t])
             elif norms[t + 1:t + 1 + len(rest)] == rest:
                 credit(k, firsts[t], lasts[t + len(rest)])
     # Case-blind patterns run on lower-cased text: much faster than re.IGNORECASE.
-    low = _lower(doc.text)
+    encoded = _beyond_ascii(doc.text)
+    low = _lower(doc.text, encoded)
+    # Lower-casing makes no digit: a digit beyond ASCII in either form is one in the text (None: not known).
+    wide_digit = None if encoded is None else prefilter.has_digit(encoded[1])
+    del encoded  # the text in UTF-8, as long as the text: not kept through the searches
     if len(low) != len(doc.text):
         low = doc.text  # a character changed length; keep offsets right
     # A triggered signal always has a pattern (`pattern`, `folded` or both): only word lists and
@@ -392,6 +428,9 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
                         else searched.search(subject, s.start, s.end)):
                     found[i] += sig.weight
     backwards: tuple[str, str] | None = None  # a text searched and its reverse, for chained signals
+    # The classes of the text and of its lower-cased form (when it has one), for classed signals: projected
+    # when first needed, the lower-cased form's from the text's.
+    projected: tuple[bytes | None, bytes | None] | None = None
     for k, sig in enumerate(c.signals):
         if (sig.pattern or sig.folded) is None or sig.local or sig.words is not None or sig.triggers is not None:
             continue
@@ -425,8 +464,22 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
         # sentence is credited the rest of it can be skipped: the next match of the
         # full scan that starts after it is the first match from the sentence's end.
         pos = 0
-        while (hit := pattern.search(subject, pos)) is not None:
-            credit(k, hit.start(), hit.end())
-            i = bisect_right(starts, hit.start()) - 1
+        if sig.beginnings is not None and read:
+            # Every match begins with one of these strings: the first one at or after pos
+            # that the pattern matches at is where a search from pos would find.
+            for at in prefilter.positions(subject, sig.beginnings):
+                if at >= pos and (hit := pattern.match(subject, at)) is not None:
+                    i = credit(k, hit.start(), hit.end())
+                    pos = max(hit.end(), doc.sentences[i].end) if i >= 0 else hit.end()
+            continue
+        search = partial(pattern.search, subject)
+        if sig.classes is not None and read:
+            if projected is None:
+                of_text = prefilter.project(doc.text, wide_digit)
+                projected = (of_text, None if of_text is None or low is doc.text else prefilter.lowered(of_text))
+            if (classes := projected[subject is not doc.text]) is not None:
+                search = partial(prefilter.search_classed, pattern, sig.classes, classes, subject)
+        while (hit := search(pos)) is not None:
+            i = credit(k, hit.start(), hit.end())
             pos = max(hit.end(), doc.sentences[i].end) if i >= 0 else hit.end()
     return found, seen

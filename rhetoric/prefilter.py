@@ -11,7 +11,9 @@ pattern loads, from the stdlib's own parse tree, so they hold by construction:
 - openers: for a pattern anchored at the start, the words one of which must open the text
   ("we", "and", "of" for `^\\W*(?:(?:and|of course)\\W+)*we\\b`);
 - chain: for a pattern whose matches are a few whole words, the strings every match ends with
-  ("ed"), from which the words a match may begin at are read backwards.
+  ("ed"), from which the words a match may begin at are read backwards;
+- classes: the classes of characters every match opens on (two capitals for an acronym), found
+  in the text projected a byte a character.
 
 Each is None when the tree gives nothing definite. tests/test_prefilter.py checks the
 readings on tricky patterns and against random text.
@@ -236,6 +238,94 @@ def positions(text: str, strings: Sequence[str]) -> list[int]:
             at = text.find(s, at + 1)
     found.sort()
     return found
+
+
+# A text's classes (`classes`, `project`): ASCII capitals and digits, each one byte. Small letters
+# are left out: most words hold them, and the engine finds them no slower.
+_CLASS_RANGES = {(ord("A"), ord("Z")): "A", (ord("0"), ord("9")): "0"}
+_PROJECTION = bytes(ord(next((cls for (lo, hi), cls in _CLASS_RANGES.items() if lo <= b <= hi), "."))
+                    for b in range(256))
+# Maps a projection's bytes: each class's byte projects to itself, so dropping "A" from the table drops capitals.
+_LOWERED = _PROJECTION.replace(b"A", b".")
+_DIGIT = re.compile(r"\d")
+_ASCII = bytes(range(128))
+
+
+def classes(pattern: str, flags: int = 0) -> bytes | None:
+    """Return the classes of the characters every match of `pattern` opens on ("AA" for two capitals), or None.
+
+    Found in `project(text)`, they are where a match may begin. None if the pattern ignores case,
+    or opens on no such class, or on one capital only: one capital opens every sentence.
+    """
+    parsed = _parse(pattern, flags)
+    if parsed is None or parsed[1] & re.IGNORECASE:
+        return None
+    found = ""
+    for op, av in parsed[0]:
+        if op in _ZERO_WIDTH:
+            continue
+        repeated = op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1
+        cls = _class(*av[2][0]) if repeated else _class(op, av)
+        if cls is None:
+            break
+        count = av[0] if repeated else 1
+        found += cls * min(count, 4)
+        if repeated and (av[0] != av[1] or count > 4):
+            break  # what follows may lie further on
+    return found.encode() if found and found != "A" else None
+
+
+def _class(op: Any, av: Any) -> str | None:
+    """Return the class a node takes one character of, if it is a whole class of `project`; else None."""
+    if op is not C.IN or len(av) != 1:
+        return None
+    iop, iav = av[0]
+    if iop is C.CATEGORY and iav is C.CATEGORY_DIGIT:
+        return "0"  # see project: no decimal digit beyond ASCII then
+    return _CLASS_RANGES.get(iav) if iop is C.RANGE else None
+
+
+def project(text: str, wide_digit: bool | None = None) -> bytes | None:
+    """Return `text` a byte a character: its ASCII capitals as "A", its digits as "0", the rest as ".".
+
+    None if the text holds a decimal digit beyond ASCII: \\d would match it, and "0" would not mark
+    it. `wide_digit` says whether it does, if that is known (see `has_digit`).
+    """
+    # Latin-1 holds no decimal digit but ASCII's; a "?" may hide one, so the few characters beyond
+    # ASCII (picked out in C) are searched for one.
+    if wide_digit is None:
+        wide_digit = not text.isascii() and has_digit(
+            text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+    # Encoded a byte a character ("?" for any beyond Latin-1), then mapped in one C pass.
+    return None if wide_digit else text.encode("latin-1", "replace").translate(_PROJECTION)
+
+
+def has_digit(text: str) -> bool:
+    """Return whether `text` holds a decimal digit (what \\d matches)."""
+    return _DIGIT.search(text) is not None
+
+
+def lowered(projected: bytes) -> bytes:
+    """Return `project(text.lower())` from `projected`, `project(text)`, if lower-casing kept the text's length.
+
+    Each character is then lower-cased alone, in its place: digits stay, and no character becomes an ASCII capital.
+    """
+    return projected.translate(_LOWERED)
+
+
+def search_classed(pattern: re.Pattern[str], opening: bytes, projected: bytes, text: str,
+                   pos: int) -> re.Match[str] | None:
+    """Return what `pattern.search(text, pos)` returns, trying the pattern only where `projected` holds `opening`.
+
+    `opening` is the pattern's `classes`, `projected` is `project(text)`. bytes.find skips to the
+    classes in C, where the engine would test a set of first characters at every character.
+    """
+    at = projected.find(opening, pos)
+    while at >= 0:
+        if (m := pattern.match(text, at)) is not None:
+            return m
+        at = projected.find(opening, at + 1)
+    return None
 
 
 def finditer_at(pattern: re.Pattern[str], strings: Sequence[str], text: str) -> Iterator[re.Match[str]]:

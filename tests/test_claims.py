@@ -135,3 +135,47 @@ def test_lower_is_str_lower(text: str) -> None:
 def test_the_words_with_an_apostrophe_are_those_whose_norm_holds_one(text: str) -> None:
     doc = segment(text)
     assert claims._apostrophes(doc) == [t for t, norm in enumerate(doc.tokens.norms) if "'" in norm]
+
+
+_OPENING = st.lists(st.tuples(st.sampled_from(["We", "we", "must", "There", "there", "is", "I", "think", "You", "you",
+                                               "That's", "that’s", "And", "so", "well", "He", "they", "Do", "know",
+                                               "Smith", "Lee", "said", "5", "7", "the", "a", "é", "İ", "of course"]),
+                               st.sampled_from([" ", ", ", "? ", ". ", "?\n", "! ", "\n\n", "", " - ", "\" "])),
+                    min_size=1, max_size=30).map(lambda parts: "".join(w + g for w, g in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TEXTS, _NAMED, _OPENING))
+def test_local_signals_are_those_a_plain_search_of_every_sentence_finds(text: str) -> None:
+    # The plain form: every sentence long enough searched with every local pattern, in signal order.
+    doc = segment(text)
+    c = claims.cues()
+    found, seen = claims._document_signals(doc, c)
+    long = [s.index for s in doc.sentences if s.end_token - s.first_token >= c.min_words]
+    plain = {}
+    for i in long:
+        sentence = text[doc.sentences[i].start:doc.sentences[i].end]
+        weights = [sig.weight for sig in c.signals if sig.local and sig.pattern is not None
+                   and len(sig.pattern.findall(sentence)) >= sig.times]
+        if weights:
+            plain[i] = weights
+    assert claims._local_signals(doc, c, long, seen) == plain, text
+    marked = set(range(0, len(doc.sentences), 2))
+    scores = {i: found[i] + sum(plain.get(i, ())) + (c.stance_weight if i in marked else 0) for i in long}
+    assert claims.find_claims(doc, marked) == [scores.get(i, -1) >= c.threshold for i in range(len(doc.sentences))]
+
+
+def test_the_word_index_holds_in_order_the_phrases_each_second_word_may_complete() -> None:
+    c = claims.cues()
+    flat: dict[str, list[tuple[tuple[str, ...], int]]] = {}  # first word -> every phrase, as it was indexed before
+    for k, sig in enumerate(c.signals):
+        for phrase in sig.words or ():
+            flat.setdefault(phrase[0], []).append((phrase[1:], k))
+    assert c.word_index.keys() == flat.keys()
+    assert any(len(following) > 2 for following in c.word_index.values())
+    for first, entries in flat.items():
+        following = c.word_index[first]
+        assert following[None] == [(rest, k) for rest, k in entries if not rest]
+        assert set(following) - {None} == {rest[0] for rest, _ in entries if rest}
+        for second, listed in following.items():
+            assert listed == [(rest, k) for rest, k in entries if not rest or rest[0] == second], (first, second)

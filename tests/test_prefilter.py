@@ -280,3 +280,55 @@ def test_finditer_chained_finds_what_the_engine_finds(text: str) -> None:
             expected = [m.span() for m in pattern.finditer(variant)]
             found = prefilter.finditer_chained(pattern, finder, variant, variant[::-1])
             assert [m.span() for m in found] == expected, (name, variant)
+
+
+@pytest.mark.parametrize(("pattern", "flags", "expected"), [
+    (r"[A-Z](?<=\b[A-Z])[A-Z]+\b", 0, b"AA"),  # look-behinds take nothing; a repeat at least once
+    (r"\d", 0, b"0"),
+    (r"\d[^\d]+\d", 0, b"0"),  # what follows a set the classes do not hold is not read
+    (r"[0-9]{3}[A-Z]", 0, b"000A"),  # a repeat of a known count, then on
+    (r"[A-Z]{2,5}x", 0, b"AA"),
+    (r"[A-Z](?<=[a-z,] [A-Z])[a-z]+", 0, None),  # one capital opens every sentence
+    (r"[A-Z]{2}", re.IGNORECASE, None),  # under IGNORECASE [A-Z] is every letter
+    (r"\w\w", 0, None),
+    (r"[A-Z.]{2}", 0, None),  # a set that is not one of the classes
+])
+def test_classes(pattern: str, flags: int, expected: bytes | None) -> None:
+    assert prefilter.classes(pattern, flags) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet="aZ09 .٣²é’\ud800ΣK\u212aŸİ")))
+def test_project_marks_capitals_and_digits_a_byte_a_character(text: str) -> None:
+    projected = prefilter.project(text)
+    if any(ch.isdecimal() and not ch.isascii() for ch in text):
+        assert projected is None
+        return
+    assert projected is not None
+    assert projected.decode() == "".join("A" if "A" <= ch <= "Z" else "0" if ch.isdecimal() else "." for ch in text)
+    assert prefilter.project(text, wide_digit=False) == projected
+    if len(text.lower()) == len(text):
+        assert prefilter.lowered(projected) == prefilter.project(text.lower())
+
+
+# Every claim and lexicon pattern that opens on classes, as it is searched (a case-blind one in lower-cased
+# text, without IGNORECASE), and a few tricky ones.
+_CLASSED = [(name, p, c) for name, p in
+            [(n, re.compile(p.pattern, p.flags & ~re.IGNORECASE)) for n, p, _, _ in _PATTERNS]
+            + [("digit pairs", re.compile(r"\d(?<=\b\d)\d")), ("codes", re.compile(r"[A-Z]{2}\d\b")),
+               ("after", re.compile(r"(?<=[a-z] )[A-Z][A-Z]"))]
+            if (c := prefilter.classes(p.pattern, p.flags)) is not None]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, st.text(alphabet="aAB0٣9 .-é’")), st.integers(0, 40))
+def test_search_classed_finds_what_the_engine_finds(text: str, pos: int) -> None:
+    assert {"number", "acronym", "digit pairs", "codes", "after"} <= {name for name, _, _ in _CLASSED}
+    for variant in (text, text.upper(), text + " 42 ABC"):
+        if (projected := prefilter.project(variant)) is None:
+            continue
+        for name, pattern, opening in _CLASSED:
+            expected = pattern.search(variant, pos)
+            found = prefilter.search_classed(pattern, opening, projected, variant, pos)
+            assert (None if found is None else found.span()) == (None if expected is None else expected.span()), \
+                (name, variant, pos)
