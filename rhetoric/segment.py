@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 import sys
 from array import array
 from bisect import bisect_left
@@ -10,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from itertools import accumulate, repeat
 
 from .model import Document, Paragraph, Sentence, Tokens, from_columns
+from .prefilter import positions
 from .quotes import pair_quotations
 
 # A word: letters or digits, joined by internal apostrophes, hyphens, or by
@@ -31,6 +33,12 @@ _ASCII_TOKEN = re.compile(
     re.ASCII,
 )
 _BATCH = 50_000  # words split off at a time (see _tokens)
+# For _ascii_words: in the words' text, letters, digits, apostrophes and hyphens stay and every other
+# character is a space; in the gaps' bytes, those four are white space (letters and digits a space,
+# apostrophes and hyphens a tab), full stops, commas and colons are "+" and the rest "#".
+_WORD_CHARS = frozenset(string.ascii_letters + string.digits)
+_AS_WORDS = str.maketrans({c: " " for c in map(chr, range(128)) if c not in _WORD_CHARS and c not in "'-"})
+_AS_GAPS = bytes(32 if c in _WORD_CHARS else 9 if c in "'-" else 43 if c in ".,:" else 35 for c in map(chr, range(256)))
 # A str is stored in the width of its widest character, and curly quotes and dashes make most
 # texts two bytes a character (no-break spaces and soft hyphens, more than ASCII). None of these
 # is in a word or joins one: to the token pattern a space is the same. Replaced before folding,
@@ -51,6 +59,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _SENTENCE_END = re.compile(
     r"[.!?…\n](?:(?<=\n)|(?<=[.!?…])(?<![.!?…][.!?…])[.!?…]*[\"'”’»)\]]*(?=\s)|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z]))"
 )
+_END_MARKS = ".!?…\n"  # what a candidate begins with
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([¡¿"
 
@@ -162,7 +171,12 @@ def _tokens(text: str) -> Tokens:
         # the running sums of their lengths (match objects cost several times as much).
         # The words are split off a batch at a time: a slice without white space may hold any
         # number of them, and the pieces weigh many times a token's columns.
-        split = _ASCII_TOKEN.split if low.isascii() else _TOKEN.split
+        is_ascii = low.isascii()
+        if is_ascii and b - a <= 2 * _SLICE:  # (longer: a run without white space, split a batch at a time)
+            # Interned: a text repeats its words, and one string per distinct word saves most of their memory.
+            norms.extend(map(sys.intern, _ascii_words(low, a, starts, ends)))
+            continue
+        split = _ASCII_TOKEN.split if is_ascii else _TOKEN.split
         offset = a
         while True:
             parts = split(low, _BATCH)  # gap, word, gap, word, ..., what follows
@@ -171,7 +185,6 @@ def _tokens(text: str) -> Tokens:
             starts.fromlist(offsets[1::2])
             ends.fromlist(offsets[2::2])
             words = parts[1::2]
-            # Interned: a text repeats its words, and one string per distinct word saves most of their memory.
             norms.extend(map(sys.intern, words))
             if len(words) < _BATCH:
                 break
@@ -182,6 +195,84 @@ def _tokens(text: str) -> Tokens:
         if k < len(ends) and ends[k] == end and len(norms[k]) > 2 and norms[k] not in _CONTRACTED:
             norms[k] = sys.intern(norms[k][:-2])
     return Tokens(starts, ends, tuple(norms))
+
+
+def _ascii_words(low: str, offset: int, starts: array[int], ends: array[int]) -> list[str]:
+    """Return the words of the folded ASCII slice `low`, adding their offsets (`offset` on) to `starts` and `ends`."""
+    # Without the token pattern, in C: a regex match a word cost more than the rest of _tokens.
+    # Nearly every word is a run of letters, digits, apostrophes and hyphens, and str.split gives
+    # the runs; bytes.split gives the gaps between them, and the lengths of both, summed, the
+    # offsets. Where a run and a token may differ (an apostrophe or hyphen without a letter or
+    # digit on each side; a full stop, comma or colon with one on each side), _ASCII_TOKEN splits
+    # the stretch without other characters around it.
+    words = low.translate(_AS_WORDS).split()
+    n = len(words)
+    if not n:
+        return words
+    marks = low.encode("ascii").translate(_AS_GAPS)
+    gaps = marks.split()
+    parts: list[str | bytes] = [b""] * (2 * n)  # gap, word, gap, word, ...
+    parts[1::2] = words
+    if marks[0] in b" \t":  # no gap before the first word
+        parts[2::2] = gaps[:n - 1]
+    else:
+        parts[0] = gaps[0]
+        parts[2::2] = gaps[1:n]
+    offsets = list(accumulate(map(len, parts), initial=offset))
+    found_s = offsets[1::2]
+    found_e = offsets[2::2]
+    doubts = _doubts(marks)
+    if not doubts:
+        starts.fromlist(found_s)
+        ends.fromlist(found_e)
+        return words
+    out_s: list[int] = []
+    out_e: list[int] = []
+    out_w: list[str] = []
+    done = end = 0
+    for at in doubts:
+        if at < end:
+            continue  # in the stretch just split
+        begin = marks.rfind(b"#", 0, at) + 1
+        end = marks.find(b"#", at)
+        if end < 0:
+            end = len(marks)
+        # The runs in [begin, end) give way to the tokens there.
+        i = bisect_left(found_s, begin + offset, done)
+        out_s += found_s[done:i]
+        out_e += found_e[done:i]
+        out_w += words[done:i]
+        for m in _ASCII_TOKEN.finditer(low, begin):  # from `begin`, not low[begin:end]: \b sees the character before
+            s, e = m.span()
+            if s >= end:
+                break
+            out_s.append(s + offset)
+            out_e.append(e + offset)
+            out_w.append(m.group())
+        done = bisect_left(found_s, end + offset, i)
+    out_s += found_s[done:]
+    out_e += found_e[done:]
+    out_w += words[done:]
+    starts.fromlist(out_s)
+    ends.fromlist(out_e)
+    return out_w
+
+
+def _doubts(marks: bytes) -> list[int]:
+    """Return, in order, where a run of `marks` (see _AS_GAPS) and a token may differ."""
+    found = []
+    last = len(marks) - 1
+    at = marks.find(b"\t")  # an apostrophe or hyphen (one in forty words): joins only between two letters or digits
+    while at >= 0:
+        if not (0 < at < last and marks[at - 1] == 32 == marks[at + 1]):
+            found.append(at)
+        at = marks.find(b"\t", at + 1)
+    at = marks.find(b" + ")  # a full stop, comma or colon between two: may join them
+    while at >= 0:
+        found.append(at + 1)
+        at = marks.find(b" + ", at + 2)
+    found.sort()
+    return found
 
 
 def _unfolded_tokens(text: str, typecode: str) -> Tokens:
@@ -220,14 +311,31 @@ def _sentences(text: str, paragraphs: tuple[Paragraph, ...], token_starts: Seque
     starts: list[int] = []
     ends: list[int] = []
     paragraph: list[int] = []
+    # The candidates begin with one of _END_MARKS, found by str.find: the pattern, scanning for
+    # its leading set (a large one, for "…"), tested it at every character (_sentences over
+    # /tmp/sub47 72 -> 66 M instructions a pass). A line break is a candidate by itself.
+    marks = positions(text, _END_MARKS)
+    k = 0
     for para in paragraphs:
         start, limit = para.start, para.end
-        for m in _SENTENCE_END.finditer(text, start, limit):
-            mark, end = m.span()
-            if mark == start and text[mark] == "\n":
-                # A line break right after a sentence's end (most lines end so): boundary or not,
-                # only white space lies between them, which no sentence keeps.
+        k = bisect_left(marks, start, k)
+        reach = start  # where the last candidate ended: as in finditer, the next begins after it
+        while k < len(marks) and (mark := marks[k]) < limit:
+            k += 1
+            if mark < reach:
                 continue
+            if text[mark] == "\n":
+                if mark == start:
+                    # A line break right after a sentence's end (most lines end so): boundary or not,
+                    # only white space lies between them, which no sentence keeps.
+                    continue
+                end = mark + 1
+            else:
+                m = _SENTENCE_END.match(text, mark, limit)
+                if m is None:
+                    continue
+                end = m.end()
+            reach = end
             if not _is_boundary(text, mark, end, limit):
                 continue
             span = _trimmed(text, start, end)

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
+from itertools import accumulate
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,6 +11,7 @@ from rhetoric.segment import (
     _ASCII_TOKEN,
     _SENTENCE_END,
     _TOKEN,
+    _ascii_words,
     _is_boundary,
     _paragraphs,
     _tokens,
@@ -187,3 +190,36 @@ def test_sentences_are_those_of_every_candidate_judged(text):
                 max_size=40).map("".join))
 def test_ascii_token_pattern_splits_ascii_text_as_the_token_pattern_does(text):
     assert _ASCII_TOKEN.split(text) == _TOKEN.split(text)
+
+
+def _split_tokens(text: str) -> tuple[list[int], list[int], list[str]]:
+    # The plain form of _ascii_words: _ASCII_TOKEN.split, gap, word, gap, word, ...
+    parts = _ASCII_TOKEN.split(text)
+    offsets = list(accumulate(map(len, parts)))
+    return offsets[::2][:-1], offsets[1::2], parts[1::2]
+
+
+def _ascii_split(text: str) -> tuple[list[int], list[int], list[str]]:
+    starts, ends = array("I"), array("I")
+    words = _ascii_words(text, 0, starts, ends)
+    return list(starts), list(ends), words
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["u.s.", "a.b", "3.5", "2,000", "1:30", "x_y", "'s", "'", "''", "-", "--", ".", ",",
+                                 ":", " ", "\n", "a", "b", "ab", "Z", "9", "_", "'n'", "well-known", "rock-"])
+                | st.characters(max_codepoint=127), max_size=40).map("".join))
+def test_ascii_words_are_the_tokens_of_the_ascii_pattern(text):
+    assert _ascii_split(text) == _split_tokens(text)
+
+
+def test_ascii_words_of_a_folded_corpus_text():
+    text = ("the u.s. and e.u. met at 3:30 p.m. on jan. 5, 2,000 of them -- 'scare quotes' and don't, "
+            "rock 'n' roll, well-known 1.5m-2m 3.5kg a.b.c x_y.z -'- '90s u.s_a. end.")
+    assert _ascii_split(text) == _split_tokens(text)
+
+
+def test_a_run_without_white_space_is_split_a_batch_at_a_time():
+    text = "Ab-c'd," * 40_000  # no white space: one slice of 280,000 characters
+    tokens = _tokens(text)
+    assert (list(tokens.starts), list(tokens.ends), list(tokens.norms)) == _split_tokens(text.lower())
