@@ -66,7 +66,7 @@ class _Verb(Enum):
     FINDING = "finding"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class SentenceAssessment:
     """Whether a sentence makes a checkable claim and whether it credits a source."""
 

@@ -55,7 +55,7 @@ TITLE_CASE_WORDS = 3
 TITLE_CASE_SHARE = 0.75
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class Cues:
     """The word lists of rhetoric/data/scare_quote_cues.toml."""
 
@@ -84,7 +84,7 @@ class Cues:
     speaker_starts: frozenset[str]  # first words of all of the above that credit a speaker
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class _Article:
     """What the whole document says about its quotations, computed once per document."""
 
@@ -96,7 +96,7 @@ class _Article:
     credits: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class _Site:
     """Where a quotation sits: its sentence and the token range of its words."""
 
