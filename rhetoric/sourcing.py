@@ -94,7 +94,7 @@ def assess(doc: Document, phrases: Sequence[PhraseMatch]) -> tuple[SentenceAsses
     colons = set(sentences_with(_COLON, doc.text, sentences, doc.sentence_starts))
     firsts = [s.first_token for s in sentences]
     candidates = colons.union(bisect_right(firsts, k) - 1 for k in cue_tokens)
-    candidates.discard(-1)
+    candidates.discard(-1)  # a cue before the first sentence would belong to none
     # Most sentences have neither: they credit nobody, and the flags below start False for
     # every sentence in C; only the candidates and the quoted sentences are visited.
     credits = {i: _credit(doc, sentences[i], c, cue_tokens, i in colons) for i in candidates}
