@@ -38,7 +38,7 @@ class Shape(str, Enum):
     GITHUB = "github"  # GitHub Actions annotation lines
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class Options:
     """What every worker needs to read a file and shape its result (the configuration may differ by file)."""
 
@@ -46,7 +46,7 @@ class Options:
     shape: Shape = Shape.REPORT
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class Outcome:
     """What became of one input: its payload (in the shape asked for), or the error that stopped it."""
 

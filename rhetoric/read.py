@@ -42,7 +42,7 @@ _MAGIC = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class Input:
     """One document to analyse: its text and where it came from."""
 

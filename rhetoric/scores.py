@@ -10,7 +10,7 @@ from .sourcing import SentenceAssessment
 _CATEGORIES = tuple(Category)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class Scores:
     """The article's headline numbers."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -66,7 +66,7 @@ class _Verb(Enum):
     FINDING = "finding"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class SentenceAssessment:
     """Whether a sentence makes a checkable claim and whether it credits a source."""
 
@@ -82,6 +82,8 @@ class SentenceAssessment:
 def assess(doc: Document, phrases: Sequence[PhraseMatch]) -> tuple[SentenceAssessment, ...]:
     """Assess every sentence of the document, given the lexicon phrases found in it."""
     c = cues()
+    sentences = doc.sentences
+    n = len(sentences)
     weasel, marked = _lexicon_sentences(doc, phrases)
     claims = find_claims(doc, marked)
     # Only "according" and the reporting verbs can credit a sentence: find them once
@@ -89,24 +91,32 @@ def assess(doc: Document, phrases: Sequence[PhraseMatch]) -> tuple[SentenceAsses
     norms = doc.tokens.norms
     cue_tokens = list(compress(range(len(norms)), map(_reporting(c).__contains__, norms)))
     # A speaker label needs a colon: only the sentences with one are read for it.
-    colons = set(sentences_with(_COLON, doc.text, doc.sentences, doc.sentence_starts))
-    # Most sentences have neither: they credit nobody, without a call each.
-    firsts = [s.first_token for s in doc.sentences]
+    colons = set(sentences_with(_COLON, doc.text, sentences, doc.sentence_starts))
+    firsts = [s.first_token for s in sentences]
     candidates = colons.union(bisect_right(firsts, k) - 1 for k in cue_tokens)
-    direct = [_credit(doc, s, c, cue_tokens, s.index in colons) if s.index in candidates else Credit.NONE
-              for s in doc.sentences]
-    outer = tuple(q for q in doc.quotations if q.depth == 0)
-    outer_starts = tuple(q.inner_start for q in outer)
-    quoted = [_mostly_quoted(s, outer, outer_starts) for s in doc.sentences]
-    named_paragraphs = {s.paragraph for s, credit in zip(doc.sentences, direct) if credit is Credit.NAMED}
-    attributed = [credit is Credit.NAMED or (quotation is not None
-                                             and _quote_credited(doc, i, quotation, named_paragraphs))
-                  for i, (credit, quotation) in enumerate(zip(direct, quoted))]
-    vague = [i in weasel or credit is Credit.VAGUE for i, credit in enumerate(direct)]
+    candidates.discard(-1)  # a cue before the first sentence would belong to none
+    # Most sentences have neither: they credit nobody, and the flags below start False for
+    # every sentence in C; only the candidates and the quoted sentences are visited.
+    credits = {i: _credit(doc, sentences[i], c, cue_tokens, i in colons) for i in candidates}
+    named = [i for i, credit in credits.items() if credit is Credit.NAMED]
+    attributed = [False] * n
+    vague = [False] * n
+    for i in named:
+        attributed[i] = True
+    for i in weasel:
+        vague[i] = True
+    for i, credit in credits.items():
+        if credit is Credit.VAGUE:
+            vague[i] = True
+    quoted = [False] * n
+    named_paragraphs = {sentences[i].paragraph for i in named}
+    for i, quotation in _mostly_quoted_sentences(doc):
+        quoted[i] = True
+        if not attributed[i] and _quote_credited(doc, i, quotation, named_paragraphs):
+            attributed[i] = True
     # Built a column at a time: a frozen dataclass's __init__ costs twice as much (see model.from_columns).
-    return from_columns(SentenceAssessment, [s.index for s in doc.sentences], [s.start for s in doc.sentences],
-                        [s.end for s in doc.sentences], claims, attributed, vague,
-                        [quotation is not None for quotation in quoted])
+    return from_columns(SentenceAssessment, [s.index for s in sentences], [s.start for s in sentences],
+                        [s.end for s in sentences], claims, attributed, vague, quoted)
 
 
 # Lexicon categories that mark the writer's stance rather than a checkable fact.
@@ -154,7 +164,9 @@ def _credit(doc: Document, s: Sentence, c: Cues, cue_tokens: list[int], colon: b
         return Credit.NONE  # most sentences: no need to make their tokens
     t = doc.tokens
     # Plain slices of the columns: a Tokens view or a Token per word read would cost more than the reading.
-    tokens = _Words(t.starts[first:s.end_token], t.ends[first:s.end_token], t.norms[first:s.end_token])
+    # tuple.__new__ builds the _Words in C, without the NamedTuple's Python constructor.
+    end = s.end_token
+    tokens = tuple.__new__(_Words, (t.starts[first:end], t.ends[first:end], t.norms[first:end]))
     if colon and _speaker_label(doc, s, tokens, c):
         return Credit.NAMED
     best = Credit.NONE
@@ -204,7 +216,7 @@ def _cue_credit(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
         return Credit.NONE
     before = _gap(doc, tokens, k)
     # '"…," said Smith' and '…, says a report': the source follows the verb.
-    if k == 0 or any(ch in before for ch in ",\"”'’:—–("):
+    if k == 0 or not _SET_OFF.isdisjoint(before):
         after = _after_credit(doc, tokens, k, c, verb)
         if after is not Credit.NONE:
             return after
@@ -214,6 +226,10 @@ def _cue_credit(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
         if k == 0:
             return Credit.NONE
     return _subject_credit(doc, tokens, k, c, verb)
+
+
+# Marks between a verb of saying and the word before it that set the verb off from what it reports.
+_SET_OFF = frozenset(",\"”'’:—–(")
 
 
 def _gap(doc: Document, tokens: _Words, k: int) -> str:
@@ -323,6 +339,21 @@ def _by_credit(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
 
 
 # --- quotations -------------------------------------------------------------
+
+def _mostly_quoted_sentences(doc: Document) -> Iterator[tuple[int, Quotation]]:
+    """Yield each sentence index whose words are mostly quoted, with the quotation holding most of them."""
+    outer = tuple(q for q in doc.quotations if q.depth == 0)
+    starts = tuple(q.inner_start for q in outer)
+    # Only the sentences a quotation reaches into can be quoted: found by bisection from each quotation.
+    reached: set[int] = set()
+    for q in outer:
+        reached.update(range(max(0, bisect_right(doc.sentence_starts, q.inner_start) - 1),
+                             bisect_left(doc.sentence_starts, q.inner_end)))
+    for i in reached:
+        quotation = _mostly_quoted(doc.sentences[i], outer, starts)
+        if quotation is not None:
+            yield i, quotation
+
 
 def _mostly_quoted(s: Sentence, outer: tuple[Quotation, ...], starts: tuple[int, ...]) -> Quotation | None:
     """Return the quotation holding most of the sentence's characters, if quoted words are the majority."""

@@ -11,7 +11,7 @@ from .report import Report
 SORT_KEYS = ("path", "words", "grade", "sourced", *(c.value for c in Category))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class Row:
     """The headline numbers of one document."""
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import cache
 from itertools import compress, count
 
 from ..context import Context
@@ -55,7 +55,7 @@ TITLE_CASE_WORDS = 3
 TITLE_CASE_SHARE = 0.75
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class Cues:
     """The word lists of rhetoric/data/scare_quote_cues.toml."""
 
@@ -84,20 +84,19 @@ class Cues:
     speaker_starts: frozenset[str]  # first words of all of the above that credit a speaker
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class _Article:
     """What the whole document says about its quotations, computed once per document."""
 
     counts: Counter[tuple[str, ...]]  # how often each short phrase is put in quotation marks
-    # For each run of up to max_words words inside a quotation, the most words of any quotation holding it.
-    # Built on first call: few documents ask, and it is the costliest index.
-    spans: Callable[[], dict[tuple[str, ...], int]]
+    keys: tuple[tuple[str, ...], ...]  # the words of each outermost quotation, to find a phrase inside a longer one
+    max_words: int  # the most words of a phrase that is looked for inside a longer quotation
     # The speakers and the "according to"s of each sentence a quotation asks about (see _credits), by sentence
     # index: filled as quotations ask, so that a sentence of many quotations is still read once.
     credits: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class _Site:
     """Where a quotation sits: its sentence and the token range of its words."""
 
@@ -218,7 +217,7 @@ def _paired(doc: Document, first: Quotation, q: Quotation) -> bool:
 
 def _article(outer: list[tuple[Quotation, tuple[str, ...]]], c: Cues) -> _Article:
     """Index the document's quoted phrases once, from its outermost quotations and their words."""
-    return _Article(counts=_quoted_counts(outer), spans=cache(partial(_quoted_spans, outer, c.max_words)))
+    return _Article(counts=_quoted_counts(outer), keys=tuple(key for _, key in outer), max_words=c.max_words)
 
 
 def _speakers(doc: Document, s: Sentence, c: Cues) -> tuple[int, ...]:
@@ -301,9 +300,31 @@ def _title_case(doc: Document, s: Sentence) -> bool:
 
 
 def _within_longer(key: tuple[str, ...], art: _Article) -> bool:
-    """Return whether the quoted words stand inside a longer quotation in the document."""
+    """Return whether the quoted words (up to max_words of them) stand inside a longer quotation in the document."""
+    # Searched quotation by quotation when asked (a few times in a few documents), not from an
+    # index of every run of words in every quotation, which cost more than all the asking.
     words = _words(key)
-    return art.spans().get(words, 0) > len(words)
+    n = len(words)
+    if not 0 < n <= art.max_words:
+        return False
+    for other in art.keys:
+        if len(other) > n and len(longer := _words(other)) > n and _holds(longer, words):
+            return True
+    return False
+
+
+def _holds(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    """Return whether `run` (not empty, shorter than `words`) is a run of consecutive `words`."""
+    n = len(run)
+    k = -1
+    try:
+        while True:
+            # tuple.index finds each place the run could start in C.
+            k = words.index(run[0], k + 1, len(words) - n + 1)
+            if words[k:k + n] == run:
+                return True
+    except ValueError:  # no more places
+        return False
 
 
 def _site(doc: Document, q: Quotation) -> _Site | None:
@@ -320,17 +341,6 @@ def _key(doc: Document, q: Quotation) -> tuple[str, ...]:
 def _quoted_counts(outer: list[tuple[Quotation, tuple[str, ...]]]) -> Counter[tuple[str, ...]]:
     """Count how often each short phrase is put in quotation marks, given the outermost quotations and their words."""
     return Counter(key for q, key in outer if q.inner_end - q.inner_start < 80)
-
-
-def _quoted_spans(outer: list[tuple[Quotation, tuple[str, ...]]], most: int) -> dict[tuple[str, ...], int]:
-    """Map each run of up to `most` words inside an outermost quotation to the longest quotation holding it."""
-    spans: dict[tuple[str, ...], int] = {}
-    # Shorter quotations are entered first, so a longer one holding the same run overwrites them;
-    # that lets the runs be cut and entered in C, a quotation and a length at a time.
-    for words in sorted((_words(key) for _, key in outer), key=len):
-        for n in range(1, min(most, len(words)) + 1):
-            spans.update(dict.fromkeys(zip(*(words[j:] for j in range(n))), len(words)))
-    return spans
 
 
 def _word_shaped(doc: Document, q: Quotation, words: tuple[str, ...], c: Cues, capitals: bool = False) -> bool:

@@ -104,8 +104,8 @@ def _head(report: Report) -> dict[str, Any]:
         # Its fields are numbers: dataclasses.asdict would deep-copy each in Python.
         "readability": {name: getattr(report.readability, name) for name in _READABILITY},
         "scores": {
-            "per_1000_words": {c.value: d for c, d in s.densities},
-            "counts": {c.value: n for c, n in s.counts},
+            "per_1000_words": {_VALUES[c]: d for c, d in s.densities},
+            "counts": {_VALUES[c]: n for c, n in s.counts},
             "quoted_findings": s.quoted_findings,
             "claims": s.claims,
             "attributed_claims": s.attributed_claims,
@@ -115,6 +115,8 @@ def _head(report: Report) -> dict[str, Any]:
 
 
 _READABILITY = tuple(f.name for f in dataclasses.fields(Readability))
+# Each category's value, read once: an enum member's value property runs in Python on every read.
+_VALUES = {c: c.value for c in Category}
 
 
 def _sentence(a: SentenceAssessment) -> dict[str, Any]:
@@ -136,7 +138,8 @@ _NOTE = '"message": %s, "why": %s, "alternative": %s, "voice": %s}'
 
 def _findings_text(report: Report) -> Iterator[str]:
     """Yield the compact text of each finding of `report`."""
-    line_starts = report.document.line_starts
+    # A list, bisected without making an int of each array item it reads.
+    line_starts = list(report.document.line_starts)
     # The members a lexicon entry fixes recur from finding to finding: each distinct
     # set of them is escaped once per report, not once per finding.
     rules: dict[tuple[str, Category, Severity], str] = {}
