@@ -3,6 +3,7 @@
 # No `from __future__ import annotations` here: Typer reads every command's annotations at every
 # start, and as strings it would evaluate each (some 240 evaluations, 3% of a one-article run).
 
+import copy
 import errno
 import os
 import sys
@@ -30,7 +31,7 @@ def program() -> None:
     """
     try:
         try:
-            app(prog_name="rhetoric")
+            _app_for(sys.argv[1:])(prog_name="rhetoric")
         finally:
             _flush(sys.stdout)  # so that a write error shows here, not as the interpreter exits
     except OSError as exc:
@@ -47,6 +48,21 @@ def program() -> None:
         if (done.code is None or isinstance(done.code, int)) and _flushed():
             os._exit(done.code or 0)
         raise
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """Return `app` with only the command that `args` start with; `app` itself when they start with none.
+
+    Typer turns the options of every command into Click's at each start (some 21 M instructions,
+    half of them for the commands a command line does not run).
+    """
+    named = [info for info in app.registered_commands
+             if args[:1] == [info.name or typer.main.get_command_name(getattr(info.callback, "__name__", ""))]]
+    if not named:
+        return app  # the group's own help, --version, a mistyped command (with its suggestions)
+    lean = copy.copy(app)  # shallow: its settings and callback are app's, its list of commands its own
+    lean.registered_commands = named
+    return lean
 
 
 def _flush(stream: Any) -> None:

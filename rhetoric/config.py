@@ -33,7 +33,7 @@ _OPTIONS = {"select": "--select", "ignore": "--ignore", "severity": "--severity"
             "include-quoted": "--include-quoted"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class Origin:
     """Where a value came from: a file and line, the command line, or the built-in default."""
 

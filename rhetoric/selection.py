@@ -25,7 +25,7 @@ def unknown(selector: str, rules: Iterable[str]) -> list[str] | None:
     return difflib.get_close_matches(selector, names, n=3, cutoff=0.6)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class Selection:
     """The user's choice of findings; the default keeps every finding as the detectors made it."""
 

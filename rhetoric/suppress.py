@@ -18,7 +18,7 @@ from .selection import EVERY, covers
 _DIRECTIVE = re.compile(r"^\s*rhetoric-(disable-next-line|disable|enable)(?:\s+(.*?))?\s*$", re.DOTALL)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class Comment:
     """An HTML comment of the source: its inside, where it falls in the analysed text, its source line."""
 
@@ -27,7 +27,7 @@ class Comment:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class Line:
     """The analysed span [start, end) that source line `number` became."""
 

@@ -8,7 +8,7 @@ from .findings import Category, Severity, Voice
 from .report import Report
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class Limits:
     """The limits an article must keep; the default has none."""
 

@@ -151,3 +151,23 @@ def test_calling_the_app_raises_system_exit_as_any_typer_app_does(capsys):
     with pytest.raises(SystemExit) as done:
         app(["--version"], prog_name="rhetoric")
     assert done.value.code == 0 and capsys.readouterr().out == f"rhetoric {__version__}\n"
+
+
+def test_the_program_builds_only_the_command_it_runs():
+    # `rhetoric CMD …` runs an app with CMD alone (cli._app_for): the same output as the whole app's.
+    from rhetoric.cli import _app_for
+
+    def outcome(application, args):
+        result = CliRunner().invoke(application, args)
+        return result.exit_code, result.output
+
+    for name in ("analyze", "config", "rules", "compare"):
+        lean = _app_for([name, "--help"])
+        assert [info.name or info.callback.__name__ for info in lean.registered_commands] == [name]
+        for args in ([name, "--help"], [name, "--no-such-option"], [name, REFERENCE, REFERENCE]):
+            assert outcome(lean, args) == outcome(app, args)
+    assert outcome(_app_for(["analyze"]), ["analyze", REFERENCE, "--format", "json"]) == outcome(
+        app, ["analyze", REFERENCE, "--format", "json"])
+    for args in ([], ["--help"], ["--version"], ["analyse", REFERENCE], ["--", "analyze"]):
+        assert _app_for(args) is app  # the group's help and options, and a mistyped command's suggestions
+    assert len(app.registered_commands) == 4
