@@ -13,6 +13,8 @@ from .phrases import PhraseMatch
 
 @dataclass(frozen=True, slots=True)
 class _Words:
+    """The word lists that decide how far a loaded term's phrase reaches."""
+
     intensifiers: frozenset[str]
     conjunctions: frozenset[str]
     function_words: frozenset[str]

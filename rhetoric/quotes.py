@@ -32,6 +32,8 @@ _CARRY_BLOCKS = 3
 
 @dataclass(slots=True)
 class _Open:
+    """A quotation mark still waiting for its closing mark."""
+
     pos: int
     width: int  # characters in the opening mark: 2 for `` and ''
     style: QuoteStyle
