@@ -11,7 +11,6 @@ from collections.abc import Iterator, Sequence
 from itertools import accumulate, repeat
 
 from .model import Document, Paragraph, Sentence, Tokens, from_columns
-from .prefilter import positions
 from .quotes import pair_quotations
 
 # A word: letters or digits, joined by internal apostrophes, hyphens, or by
@@ -59,7 +58,6 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _SENTENCE_END = re.compile(
     r"[.!?…\n](?:(?<=\n)|(?<=[.!?…])(?<![.!?…][.!?…])[.!?…]*[\"'”’»)\]]*(?=\s)|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z]))"
 )
-_END_MARKS = ".!?…\n"  # what a candidate begins with
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([¡¿"
 
@@ -311,31 +309,14 @@ def _sentences(text: str, paragraphs: tuple[Paragraph, ...], token_starts: Seque
     starts: list[int] = []
     ends: list[int] = []
     paragraph: list[int] = []
-    # The candidates begin with one of _END_MARKS, found by str.find: the pattern, scanning for
-    # its leading set (a large one, for "…"), tested it at every character (_sentences over
-    # /tmp/sub47 72 -> 66 M instructions a pass). A line break is a candidate by itself.
-    marks = positions(text, _END_MARKS)
-    k = 0
     for para in paragraphs:
         start, limit = para.start, para.end
-        k = bisect_left(marks, start, k)
-        reach = start  # where the last candidate ended: as in finditer, the next begins after it
-        while k < len(marks) and (mark := marks[k]) < limit:
-            k += 1
-            if mark < reach:
+        for m in _SENTENCE_END.finditer(text, start, limit):
+            mark, end = m.span()
+            if mark == start and text[mark] == "\n":
+                # A line break right after a sentence's end (most lines end so): boundary or not,
+                # only white space lies between them, which no sentence keeps.
                 continue
-            if text[mark] == "\n":
-                if mark == start:
-                    # A line break right after a sentence's end (most lines end so): boundary or not,
-                    # only white space lies between them, which no sentence keeps.
-                    continue
-                end = mark + 1
-            else:
-                m = _SENTENCE_END.match(text, mark, limit)
-                if m is None:
-                    continue
-                end = m.end()
-            reach = end
             if not _is_boundary(text, mark, end, limit):
                 continue
             span = _trimmed(text, start, end)
