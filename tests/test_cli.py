@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import json
 import re
 
@@ -151,6 +152,19 @@ def test_calling_the_app_raises_system_exit_as_any_typer_app_does(capsys):
     with pytest.raises(SystemExit) as done:
         app(["--version"], prog_name="rhetoric")
     assert done.value.code == 0 and capsys.readouterr().out == f"rhetoric {__version__}\n"
+
+
+def test_the_program_imports_the_command_line_with_the_collector_paused_then_resumed(monkeypatch):
+    import rhetoric.__main__ as entry
+    import rhetoric.cli
+
+    seen = []
+    monkeypatch.setattr(rhetoric.cli, "program", lambda: seen.append(gc.isenabled()))
+    try:
+        entry.main()
+    finally:
+        gc.unfreeze()  # what main froze belongs to this test process
+    assert seen == [True] and gc.isenabled()
 
 
 def test_the_program_builds_only_the_command_it_runs():
