@@ -464,16 +464,11 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
         # sentence is credited the rest of it can be skipped: the next match of the
         # full scan that starts after it is the first match from the sentence's end.
         pos = 0
-        if sig.beginnings is not None and read:
-            # Every match begins with one of these strings: the first one at or after pos
-            # that the pattern matches at is where a search from pos would find.
-            for at in prefilter.positions(subject, sig.beginnings):
-                if at >= pos and (hit := pattern.match(subject, at)) is not None:
-                    i = credit(k, hit.start(), hit.end())
-                    pos = max(hit.end(), doc.sentences[i].end) if i >= 0 else hit.end()
-            continue
         search = partial(pattern.search, subject)
-        if sig.classes is not None and read:
+        if sig.beginnings is not None and read:
+            # Every match begins with one of these strings: tried only where str.find finds one.
+            search = partial(prefilter.search_at, pattern, prefilter.positions(subject, sig.beginnings), subject)
+        elif sig.classes is not None and read:
             if projected is None:
                 of_text = prefilter.project(doc.text, wide_digit)
                 projected = (of_text, None if of_text is None or low is doc.text else prefilter.lowered(of_text))

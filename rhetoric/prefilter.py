@@ -22,7 +22,7 @@ readings on tricky patterns and against random text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -328,6 +328,19 @@ def search_classed(pattern: re.Pattern[str], opening: bytes, projected: bytes, t
     return None
 
 
+def search_at(pattern: re.Pattern[str], places: Sequence[int], text: str, pos: int) -> re.Match[str] | None:
+    """Return what `pattern.search(text, pos)` returns, trying the pattern only at `places`.
+
+    `places` are in order and hold where every match may begin (`positions` of the pattern's
+    `beginnings`): str.find found them in C, where the engine would test every character.
+    """
+    for k in range(bisect_left(places, pos), len(places)):
+        # match() at a position is what a search tries there: look-behinds and \b see the text before it.
+        if (m := pattern.match(text, places[k])) is not None:
+            return m
+    return None
+
+
 def finditer_at(pattern: re.Pattern[str], strings: Sequence[str], text: str) -> Iterator[re.Match[str]]:
     """Yield what `pattern.finditer(text)` yields, trying the pattern only where one of `strings` begins.
 
@@ -335,12 +348,10 @@ def finditer_at(pattern: re.Pattern[str], strings: Sequence[str], text: str) -> 
     `pattern` must not match the empty string. str.find skips to a string in C far faster than the
     engine tests a set of first characters at every position, as a pattern listing them would.
     """
-    pos = 0
-    for at in positions(text, strings):
-        # match() at a position is what a search tries there: look-behinds and \b see the text before it.
-        if at >= pos and (m := pattern.match(text, at)) is not None:
-            yield m
-            pos = m.end()
+    places, pos = positions(text, strings), 0
+    while (m := search_at(pattern, places, text, pos)) is not None:
+        yield m
+        pos = m.end()
 
 
 @dataclass(frozen=True, slots=True)

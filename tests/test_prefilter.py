@@ -174,6 +174,17 @@ def test_finditer_at_finds_what_the_engine_finds(text: str) -> None:
             assert [m.span() for m in prefilter.finditer_at(pattern, strings, variant)] == expected, (name, variant)
 
 
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.integers(0, 40))
+def test_search_at_finds_what_the_engine_finds(text: str, pos: int) -> None:
+    for variant in (text, text.lower()):
+        for name, pattern, strings in _BEGUN:
+            expected = pattern.search(variant, pos)
+            found = prefilter.search_at(pattern, prefilter.positions(variant, strings), variant, pos)
+            assert (None if found is None else found.span()) == (None if expected is None else expected.span()), \
+                (name, variant, pos)
+
+
 def test_beginnings_are_the_starters_strings_and_none_when_case_is_ignored() -> None:
     assert prefilter.beginnings(r"\b(?:percent|per cent|dozens?)\b|%") == ("%", "dozen", "per cent", "percent")
     assert prefilter.beginnings(r"\bpercent\b", re.IGNORECASE) is None
