@@ -53,18 +53,25 @@ def _easy_words() -> frozenset[str]:
     return frozenset(path.read_text(encoding="utf-8").split())
 
 
-# A word's five figures are packed into one int, _FIELD bits each, so that a document's figures
-# are one sum in C over its tokens instead of five sums in a Python loop over its distinct words.
-# No field carries into the next: no document has 2**64 letters.
-_FIELD = 64
-_MASK = (1 << _FIELD) - 1
+# A word's five figures are packed into one int below 2**63, so that a document's figures are sums in C
+# over its tokens; an int that fits a C long is added by sum() without a new int object per token (a
+# quarter of the instructions of 320-bit ints). The fields (letters, syllables, and whether the word is
+# off the Dale-Chall easy list, polysyllabic, and both) cannot carry into the next as long as a word has
+# at most _MOST_LETTERS letters and _MOST_SYLLABLES syllables and at most _CHUNK tokens are summed at once.
+_SHIFTS = (0, 17, 33, 43, 53)
+_MASKS = tuple((1 << (end - shift)) - 1 for shift, end in zip(_SHIFTS, (*_SHIFTS[1:], 63)))
+_CHUNK = 1023
+_MOST_LETTERS = 127
+_MOST_SYLLABLES = 63
+# What a word beyond those bounds stands for: no chunk of words within them sums to it.
+_OUTSIZED = 1 << 63
 # The distinct words remembered at most: memory stays flat whatever the number of files.
 _REMEMBERED = 65536
 
 
 # The three flags' fields of a word, by [off the easy list][polysyllabic]: one lookup instead of
-# three big-int shifts and ORs for every new word.
-_FLAGS = ((0, 1 << 3 * _FIELD), (1 << 2 * _FIELD, 1 << 2 * _FIELD | 1 << 3 * _FIELD | 1 << 4 * _FIELD))
+# three shifts and ORs for every new word.
+_FLAGS = ((0, 1 << _SHIFTS[3]), (1 << _SHIFTS[2], 1 << _SHIFTS[2] | 1 << _SHIFTS[3] | 1 << _SHIFTS[4]))
 
 
 class _Known(dict[str, int]):
@@ -79,7 +86,9 @@ class _Known(dict[str, int]):
             self.clear()
         word = norm.replace("-", "").replace("'", "")
         syl = syllables.count(word)
-        found = self[norm] = len(word) | syl << _FIELD | _FLAGS[word not in _easy_words()][syl >= 3]
+        if len(word) > _MOST_LETTERS or syl > _MOST_SYLLABLES:
+            return _OUTSIZED  # not remembered: no real word is this long
+        found = self[norm] = len(word) | syl << _SHIFTS[1] | _FLAGS[word not in _easy_words()][syl >= 3]
         return found
 
 
@@ -90,10 +99,30 @@ def _known() -> _Known:
 
 def count(doc: Document) -> Counts:
     """Count words, syllables, letters and hard words of the document."""
+    norms = doc.tokens.norms
     # Every token is looked up: a Counter of them first costs more than it saves.
-    total = sum(map(_known().__getitem__, doc.tokens.norms))
-    letters, syl, difficult, poly, complex_ = ((total >> shift) & _MASK for shift in range(0, 5 * _FIELD, _FIELD))
+    get = _known().__getitem__
+    parts = [sum(map(get, norms[start:start + _CHUNK])) for start in range(0, len(norms), _CHUNK)]
+    if any(part >= _OUTSIZED for part in parts):
+        letters, syl, difficult, poly, complex_ = _word_by_word(norms)
+    else:
+        letters, syl, difficult, poly, complex_ = (sum(part >> shift & mask for part in parts)
+                                                   for shift, mask in zip(_SHIFTS, _MASKS))
     return Counts(len(doc.tokens), len(doc.sentences), syl, letters, poly, difficult, complex_)
+
+
+def _word_by_word(norms: tuple[str, ...]) -> tuple[int, int, int, int, int]:
+    """Return the sums of the five figures of `norms`, word by word: a word is too long for its field."""
+    letters = syl = difficult = poly = complex_ = 0
+    for norm in norms:
+        word = norm.replace("-", "").replace("'", "")
+        n, hard = syllables.count(word), word not in _easy_words()
+        letters += len(word)
+        syl += n
+        difficult += hard
+        poly += n >= 3
+        complex_ += hard and n >= 3
+    return letters, syl, difficult, poly, complex_
 
 
 def measure(doc: Document) -> Readability:

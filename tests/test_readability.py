@@ -140,3 +140,25 @@ def test_a_field_holds_the_largest_count() -> None:
     """A word's figures are one int per field; a huge document's sums stay in their fields."""
     doc = segment("extraordinary " * 5000)
     assert readability.count(doc) == _plain_counts(doc)
+
+
+def test_the_fields_hold_a_chunk_of_the_largest_words() -> None:
+    """A chunk of words at the bounds sums below the next field and below _OUTSIZED."""
+    fields = zip(readability._MASKS, (readability._MOST_LETTERS, readability._MOST_SYLLABLES, 1, 1, 1))
+    assert all(readability._CHUNK * most <= mask for mask, most in fields)
+    assert sum(mask << shift for shift, mask in zip(readability._SHIFTS, readability._MASKS)) < readability._OUTSIZED
+
+
+@pytest.mark.parametrize("word", ["a" * 127, "a" * 128, "ab" * 63 + "a", "ab" * 64, "ab" * 500])
+def test_a_word_beyond_the_fields_is_counted_word_by_word(word: str) -> None:
+    for text in (f"{word} {PLAIN}", f"{PLAIN} {word} " * 300):
+        doc = segment(text)
+        assert readability.count(doc) == _plain_counts(doc)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(["the", "extraordinary", "zorblaxian", "a" * 130, "ab" * 63 + "a", "."]),
+                max_size=3000).map(" ".join))
+def test_packed_counts_equal_the_plain_loop_on_long_texts(text: str) -> None:
+    doc = segment(text)
+    assert readability.count(doc) == _plain_counts(doc)
