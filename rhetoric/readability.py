@@ -80,6 +80,12 @@ class _Known(dict[str, int]):
     A dict's own subscript, called from C by map(), costs half as much as an lru_cache hit.
     """
 
+    __slots__ = ("_easy",)
+
+    def __init__(self, easy: frozenset[str]) -> None:
+        super().__init__()
+        self._easy = easy  # an attribute, not a call of the cached _easy_words() for every new word
+
     def __missing__(self, norm: str) -> int:
         """Pack a word's letters, syllables, and whether it is off the Dale-Chall easy list, polysyllabic, and both."""
         if len(self) >= _REMEMBERED:
@@ -88,13 +94,13 @@ class _Known(dict[str, int]):
         syl = syllables.count(word)
         if len(word) > _MOST_LETTERS or syl > _MOST_SYLLABLES:
             return _OUTSIZED  # not remembered: no real word is this long
-        found = self[norm] = len(word) | syl << _SHIFTS[1] | _FLAGS[word not in _easy_words()][syl >= 3]
+        found = self[norm] = len(word) | syl << _SHIFTS[1] | _FLAGS[word not in self._easy][syl >= 3]
         return found
 
 
 @cache
 def _known() -> _Known:
-    return _Known()
+    return _Known(_easy_words())
 
 
 def count(doc: Document) -> Counts:

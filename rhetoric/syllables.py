@@ -253,7 +253,8 @@ def count(word: str) -> int:
         # thirds of three str.count() calls.
         encoded = phones.encode()
         return len(encoded) - len(encoded.translate(None, b"012"))
-    if not any(ch.isalpha() for ch in word):
+    # Most words the dictionary lacks are letters alone: one isalpha() call spares them the generator's.
+    if not word.isalpha() and not any(ch.isalpha() for ch in word):
         return 0
     if len(word) > _LONGEST_WORD:
         return max(1, len(_VOWEL_GROUPS.findall(word)))

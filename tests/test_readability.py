@@ -129,7 +129,7 @@ def test_packed_counts_equal_the_plain_loop_on_any_text(text: str) -> None:
 
 def test_the_words_remembered_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(readability, "_REMEMBERED", 3)
-    known = readability._Known()
+    known = readability._Known(readability._easy_words())
     monkeypatch.setattr(readability, "_known", lambda: known)
     doc = segment(PLAIN)
     assert readability.count(doc) == _plain_counts(doc)

@@ -74,3 +74,11 @@ def test_a_dictionary_words_syllables_are_its_stress_digits() -> None:
         if phones is not None:
             assert syllables.count(word) == phones.count("0") + phones.count("1") + phones.count("2"), word
     assert syllables.count("é") == 1 and syllables.count("") == 0
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab1²½ǅ'.-_ ", max_size=8))
+def test_a_word_without_a_letter_has_no_syllables(word: str) -> None:
+    """count() asks isalpha() of the whole word before the generator: the same answer as a letter anywhere."""
+    if syllables._cmu().get(word) is None:
+        assert (syllables.count(word) == 0) == (not any(ch.isalpha() for ch in word))
