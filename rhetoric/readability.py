@@ -118,7 +118,7 @@ def count(doc: Document) -> Counts:
 
 
 def _word_by_word(norms: tuple[str, ...]) -> tuple[int, int, int, int, int]:
-    """Return the sums of the five figures of `norms`, word by word: a word is too long for its field."""
+    """Return the sums of the five figures of `norms` word by word: one word is too long for its field."""
     letters = syl = difficult = poly = complex_ = 0
     for norm in norms:
         word = norm.replace("-", "").replace("'", "")
