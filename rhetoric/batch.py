@@ -130,8 +130,14 @@ def _task(args: tuple[str | RhetoricError, Options, Config]) -> Outcome:
     """Analyse one input in a worker process."""
     outcome = analyze_one(*args)
     if isinstance(outcome.payload, Iterator):
-        # A rendering still to be done cannot be sent to the parent: send its text.
-        outcome = dataclasses.replace(outcome, payload=("".join(outcome.payload),))
+        # A rendering still to be done cannot be sent to the parent: send its text, as UTF-8
+        # (which the parent writes as it is: sent as a string, it would be decoded there and encoded again).
+        text = "".join(outcome.payload)
+        try:
+            payload: bytes | tuple[str] = text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: the parent's stream decides what becomes of it
+            payload = (text,)
+        outcome = dataclasses.replace(outcome, payload=payload)
     return outcome
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, TextIO
 
 import typer
 
@@ -86,12 +87,12 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
                 elif format == "sarif":
                     sarif_failures.append((outcome.path, outcome.error))
             elif format == "jsonl":
-                stream.writelines(outcome.payload)
+                _write(stream, outcome.payload)
                 stream.write("\n")
             elif format in ("csv", "github"):
                 stream.write(outcome.payload)
             elif format == "json":
-                stream.writelines(outcome.payload)
+                _write(stream, outcome.payload)
             elif format == "sarif":
                 sarif_files.append(outcome.payload)
             elif summary:
@@ -113,6 +114,23 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
             rows.sort(key=lambda r: r.key(sort))
             terminal.render_summary(rows, medians(rows) if rows else None, console, failed)
     return failed, breaches
+
+
+def _write(stream: TextIO, rendering: Iterable[str] | bytes) -> None:
+    """Write a rendering: its pieces of text, or the UTF-8 text a worker sent, as it is where the stream is UTF-8."""
+    if not isinstance(rendering, bytes):
+        stream.writelines(rendering)
+    elif _utf8(stream):
+        stream.flush()  # what the stream holds comes first
+        stream.buffer.write(rendering)
+    else:
+        stream.write(rendering.decode("utf-8"))
+
+
+def _utf8(stream: TextIO) -> bool:
+    """Return whether `stream` writes text as UTF-8 bytes, lines ending as they are, to a buffer open to bytes."""
+    encoding = getattr(stream, "encoding", None) or ""
+    return encoding.lower() in ("utf-8", "utf8") and os.linesep == "\n" and hasattr(stream, "buffer")
 
 
 def configure(items: Sequence[str | RhetoricError], resolver: Resolver) -> list[Config]:
