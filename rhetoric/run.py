@@ -15,11 +15,11 @@ from .errors import RhetoricError
 from .output import destination
 from .read import STDIN, expand
 from .render import json as json_render
-from .rules import Rule, all_rules
-from .summary import medians
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
+
+    from .rules import Rule
 
 
 def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jobs: int, include: Sequence[str],
@@ -111,6 +111,8 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
             log = sarif_render.log(sarif_files, sarif_failures, _rules_in_use(configs))
             stream.write(json_render.dumps(log, pretty=True) + "\n")
         if summary and (rows or failed):
+            from .summary import medians
+
             rows.sort(key=lambda r: r.key(sort))
             terminal.render_summary(rows, medians(rows) if rows else None, console, failed)
     return failed, breaches
@@ -141,12 +143,18 @@ def configure(items: Sequence[str | RhetoricError], resolver: Resolver) -> list[
     """
     configs = [resolver.for_input(item) if isinstance(item, str) else Config() for item in items]
     for config in dict.fromkeys(configs):
-        check_rules(config, [r.id for r in all_rules(lexicons_for(config))])
+        lexicons = lexicons_for(config)
+        if config.selectors:  # only a configuration that names rules needs them listed (and the rules module)
+            from .rules import all_rules
+
+            check_rules(config, [r.id for r in all_rules(lexicons)])
     return configs
 
 
 def _rules_in_use(configs: Sequence[Config]) -> list[Rule]:
     """Return every rule of the configurations in use, each once (their lexicons are already loaded)."""
+    from .rules import all_rules
+
     rules: dict[str, Rule] = {}
     for config in dict.fromkeys(configs or [Config()]):
         for rule in all_rules(lexicons_for(config)):
