@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from itertools import repeat
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import syllables, thresholds
+from . import syllables
 from .config import Config
 from .errors import RhetoricError
 from .lexicon import Lexicons, load
@@ -20,10 +20,11 @@ from .pipeline import analyze
 from .read import DEFAULT_MAX_BYTES, read
 from .render import json as json_render
 from .report import Report
-from .rules import all_rules
 from .selection import EVERY, unknown
-from .summary import row
 from .suppress import Suppression
+
+if TYPE_CHECKING:
+    from .thresholds import Breach
 
 
 class Shape(str, Enum):
@@ -53,7 +54,7 @@ class Outcome:
     path: str
     payload: Any = None
     error: RhetoricError | None = None
-    breaches: tuple[thresholds.Breach, ...] = ()
+    breaches: tuple[Breach, ...] = ()
     notes: tuple[str, ...] = ()  # warnings about the input that did not stop its analysis
 
 
@@ -83,10 +84,17 @@ def analyze_one(item: str | RhetoricError, options: Options, config: Config = Co
                          suppressions=doc.suppressions)
     except RhetoricError as exc:
         return Outcome(path=item, error=exc)
-    breaches = thresholds.check(report, config.limits, config.include_quoted)
+    breaches = _breaches(report, config) if config.has_limits else ()
     notes = _comment_notes(doc.suppressions, config) if doc.suppressions else ()
     return Outcome(path=item, payload=_payload(report, doc.original, config, options.shape), breaches=breaches,
                    notes=notes)
+
+
+def _breaches(report: Report, config: Config) -> tuple[Breach, ...]:
+    # Imported here, as the modules below: a run that sets no limit does without them.
+    from .thresholds import check
+
+    return check(report, config.limits, config.include_quoted)
 
 
 def _payload(report: Report, original: str | None, config: Config, shape: Shape) -> Any:
@@ -96,9 +104,12 @@ def _payload(report: Report, original: str | None, config: Config, shape: Shape)
     if shape is Shape.REPORT:
         return report
     if shape is Shape.ROW:
+        from .summary import row
+
         return row(report)
     if shape is Shape.CSV:
         from .render import csv as csv_render
+        from .summary import row
 
         return csv_render.line(row(report))
     if shape is Shape.SARIF:
@@ -115,6 +126,8 @@ def _payload(report: Report, original: str | None, config: Config, shape: Shape)
 
 def _comment_notes(suppressions: Sequence[Suppression], config: Config) -> tuple[str, ...]:
     """Return a warning for each rule a rhetoric-disable comment names that no rule or category matches."""
+    from .rules import all_rules
+
     ids = [r.id for r in all_rules(lexicons_for(config))]
     notes = []
     for selector in dict.fromkeys(r for s in suppressions for r in s.rules if r != EVERY):
@@ -130,8 +143,14 @@ def _task(args: tuple[str | RhetoricError, Options, Config]) -> Outcome:
     """Analyse one input in a worker process."""
     outcome = analyze_one(*args)
     if isinstance(outcome.payload, Iterator):
-        # A rendering still to be done cannot be sent to the parent: send its text.
-        outcome = dataclasses.replace(outcome, payload=("".join(outcome.payload),))
+        # A rendering still to be done cannot be sent to the parent: send its text, as UTF-8
+        # (which the parent writes as it is: sent as a string, it would be decoded there and encoded again).
+        text = "".join(outcome.payload)
+        try:
+            payload: bytes | tuple[str] = text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: the parent's stream decides what becomes of it
+            payload = (text,)
+        outcome = dataclasses.replace(outcome, payload=payload)
     return outcome
 
 

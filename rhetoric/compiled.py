@@ -26,7 +26,8 @@ FILENAME = "compiled.json"
 _FORMAT = 4
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
+# Never compared, and its repr would print a whole lexicon: no __eq__, __hash__ or __repr__ to generate at every start.
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Parsed:
     """A file's parsed (or compiled) form, and the checksum of the text it came from."""
 

@@ -16,13 +16,15 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import tomlfile
 from .errors import ConfigError
 from .findings import Category, Severity
 from .selection import Selection, unknown
-from .thresholds import Limits
+
+if TYPE_CHECKING:
+    from .thresholds import Limits
 
 PROJECT_FILE = ".rhetoric.toml"
 PYPROJECT = "pyproject.toml"
@@ -78,7 +80,19 @@ class Config:
 
     @property
     def limits(self) -> Limits:
+        from .thresholds import Limits  # imported only by a run that sets limits (see has_limits)
+
         return Limits(self.fail_on, self.max)
+
+    @property
+    def has_limits(self) -> bool:
+        return self.fail_on is not None or bool(self.max)
+
+    @property
+    def selectors(self) -> list[tuple[str, str]]:
+        """Return the rule ids and categories the configuration names, with the key naming each."""
+        return [*(("select", s) for s in self.select or ()), *(("ignore", s) for s in self.ignore),
+                *(("severity", s) for s, _ in self.severity)]
 
     def origin(self, key: str, entry: str | None = None) -> Origin:
         """Return where the value of `key` (or of one entry of a table key) came from."""
@@ -106,6 +120,9 @@ class Resolver:
         self.isolated = isolated
         self._found: dict[str, Path | None] = {}
         self._configs: dict[Path | None, Config] = {}
+        # By folder: looking for the files again for every input of a folder (the user's file
+        # too) cost 160,000 instructions an input, before any analysis starts.
+        self._in_folder: dict[str, Config] = {}
 
     def for_input(self, item: str) -> Config:
         """Return the configuration for an input file, a folder, or "-" (the current folder)."""
@@ -115,7 +132,10 @@ class Resolver:
             folder = os.path.abspath(item)
             if not os.path.isdir(folder):
                 folder = os.path.dirname(folder)
-        return self._config(self.source_file(folder))
+        config = self._in_folder.get(folder)
+        if config is None:
+            config = self._in_folder[folder] = self._config(self.source_file(folder))
+        return config
 
     def source_file(self, folder: str) -> Path | None:
         """Return the file whose settings apply in `folder`: --config, the nearest project file, or the user's."""
@@ -226,9 +246,7 @@ def merge(layers: Iterable[Layer], file: str | None = None) -> Config:
 def check_rules(config: Config, rules: Iterable[str]) -> None:
     """Fail unless every rule id and category the configuration names is among `rules`."""
     ids = list(rules)
-    named = [*(("select", s) for s in config.select or ()), *(("ignore", s) for s in config.ignore),
-             *(("severity", s) for s, _ in config.severity)]
-    for key, selector in named:
+    for key, selector in config.selectors:
         close = unknown(selector, ids)
         if close is None:
             continue

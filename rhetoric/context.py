@@ -11,7 +11,9 @@ from .phrases import PhraseMatch
 from .sourcing import SentenceAssessment
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
+# Never compared, and its repr would print the document and every lexicon entry: no __eq__,
+# __hash__ or __repr__ to generate at every start.
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Context:
     """The read-only inputs of a detector."""
 

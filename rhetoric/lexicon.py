@@ -89,7 +89,8 @@ class Entry:
     reports: str | None = None  # one of _REPORTS: a verb of saying loaded only where it reports speech
 
 
-@dataclass(slots=True, eq=False)  # never compared: no __eq__ to generate at every start
+# Never compared, and its repr would print every phrase after it: no __eq__ or __repr__ to generate at every start.
+@dataclass(slots=True, eq=False, repr=False)
 class TrieNode:
     """A word of a phrase: the entries that end here and the words that may follow."""
 
@@ -97,7 +98,9 @@ class TrieNode:
     children: dict[str, TrieNode]
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
+# Never compared, and its repr would print all 2,500 entries and the trie: no __eq__, __hash__
+# or __repr__ to generate at every start.
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Lexicons:
     """Every loaded family, with a trie of their phrases keyed by normalised word."""
 

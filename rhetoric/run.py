@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, TextIO
 
 import typer
 
@@ -14,11 +15,11 @@ from .errors import RhetoricError
 from .output import destination
 from .read import STDIN, expand
 from .render import json as json_render
-from .rules import Rule, all_rules
-from .summary import medians
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
+
+    from .rules import Rule
 
 
 def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jobs: int, include: Sequence[str],
@@ -86,12 +87,12 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
                 elif format == "sarif":
                     sarif_failures.append((outcome.path, outcome.error))
             elif format == "jsonl":
-                stream.writelines(outcome.payload)
+                _write(stream, outcome.payload)
                 stream.write("\n")
             elif format in ("csv", "github"):
                 stream.write(outcome.payload)
             elif format == "json":
-                stream.writelines(outcome.payload)
+                _write(stream, outcome.payload)
             elif format == "sarif":
                 sarif_files.append(outcome.payload)
             elif summary:
@@ -110,9 +111,28 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
             log = sarif_render.log(sarif_files, sarif_failures, _rules_in_use(configs))
             stream.write(json_render.dumps(log, pretty=True) + "\n")
         if summary and (rows or failed):
+            from .summary import medians
+
             rows.sort(key=lambda r: r.key(sort))
             terminal.render_summary(rows, medians(rows) if rows else None, console, failed)
     return failed, breaches
+
+
+def _write(stream: TextIO, rendering: Iterable[str] | bytes) -> None:
+    """Write a rendering: its pieces of text, or the UTF-8 text a worker sent, as it is where the stream is UTF-8."""
+    if not isinstance(rendering, bytes):
+        stream.writelines(rendering)
+    elif _utf8(stream):
+        stream.flush()  # what the stream holds comes first
+        stream.buffer.write(rendering)
+    else:
+        stream.write(rendering.decode("utf-8"))
+
+
+def _utf8(stream: TextIO) -> bool:
+    """Return whether `stream` writes text as UTF-8 bytes, lines ending as they are, to a buffer open to bytes."""
+    encoding = getattr(stream, "encoding", None) or ""
+    return encoding.lower() in ("utf-8", "utf8") and os.linesep == "\n" and hasattr(stream, "buffer")
 
 
 def configure(items: Sequence[str | RhetoricError], resolver: Resolver) -> list[Config]:
@@ -123,12 +143,18 @@ def configure(items: Sequence[str | RhetoricError], resolver: Resolver) -> list[
     """
     configs = [resolver.for_input(item) if isinstance(item, str) else Config() for item in items]
     for config in dict.fromkeys(configs):
-        check_rules(config, [r.id for r in all_rules(lexicons_for(config))])
+        lexicons = lexicons_for(config)
+        if config.selectors:  # only a configuration that names rules needs them listed (and the rules module)
+            from .rules import all_rules
+
+            check_rules(config, [r.id for r in all_rules(lexicons)])
     return configs
 
 
 def _rules_in_use(configs: Sequence[Config]) -> list[Rule]:
     """Return every rule of the configurations in use, each once (their lexicons are already loaded)."""
+    from .rules import all_rules
+
     rules: dict[str, Rule] = {}
     for config in dict.fromkeys(configs or [Config()]):
         for rule in all_rules(lexicons_for(config)):

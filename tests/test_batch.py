@@ -7,6 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from rhetoric.batch import Options, analyze_all
+from rhetoric.config import Config
 from rhetoric.cli import app
 from rhetoric.render.csv import COLUMNS
 from tests.conftest import SAMPLES
@@ -80,3 +81,43 @@ def test_markdown_report_carries_the_analysed_text(tmp_path):
 def test_unknown_sort_column_is_an_error():
     result = run("analyze", str(SAMPLES), "--sort", "bogus")
     assert result.exit_code == 2
+
+
+def test_parallel_json_is_the_serial_json(tmp_path):
+    # Workers send their JSON as UTF-8 bytes, which the parent writes as they are.
+    for fmt in ("jsonl", "json"):
+        serial = run("analyze", str(SAMPLES), "--format", fmt, "-j", "1")
+        parallel = run("analyze", str(SAMPLES), "--format", fmt, "-j", "2")
+        assert serial.exit_code == parallel.exit_code == 0
+        assert parallel.stdout == serial.stdout
+        out = tmp_path / f"reports.{fmt}"
+        assert run("analyze", str(SAMPLES), "--format", fmt, "-j", "2", "-o", str(out)).exit_code == 0
+        assert out.read_text(encoding="utf-8") == serial.stdout
+
+
+def test_worker_sends_json_as_utf8():
+    from rhetoric.batch import Shape, _task, analyze_one
+
+    path = str(sorted(SAMPLES.glob("*.txt"))[0])
+    sent = _task((path, Options(shape=Shape.JSONL), Config())).payload
+    assert isinstance(sent, bytes)
+    assert sent.decode("utf-8") == "".join(analyze_one(path, Options(shape=Shape.JSONL)).payload)
+
+
+def test_utf8_from_a_worker_is_written_in_order_whatever_the_stream():
+    from rhetoric.run import _write
+
+    utf8 = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    utf8.write("[")
+    _write(utf8, "“é”".encode())
+    _write(utf8, iter(["]", "\n"]))
+    utf8.flush()
+    assert utf8.buffer.getvalue().decode("utf-8") == "[“é”]\n"
+    text = io.StringIO()  # no buffer to write bytes to
+    text.write("[")
+    _write(text, "“é”".encode())
+    assert text.getvalue() == "[“é”"
+    latin = io.TextIOWrapper(io.BytesIO(), encoding="latin-1", errors="replace")
+    _write(latin, "“é”".encode())
+    latin.flush()
+    assert latin.buffer.getvalue() == "?é?".encode("latin-1")

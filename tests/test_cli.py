@@ -3,6 +3,8 @@ from __future__ import annotations
 import gc
 import json
 import re
+import subprocess
+import sys
 
 import jsonschema
 import pytest
@@ -185,3 +187,17 @@ def test_the_program_builds_only_the_command_it_runs():
     for args in ([], ["--help"], ["--version"], ["analyse", REFERENCE], ["--", "analyze"]):
         assert _app_for(args) is app  # the group's help and options, and a mistyped command's suggestions
     assert len(app.registered_commands) == 4
+
+
+def test_a_plain_run_imports_no_limits_rules_or_summary(tmp_path):
+    # A run that sets no limit, names no rule and prints no summary table starts without them.
+    code = ("import sys; from rhetoric.cli import app\n"
+            "try:\n    app(sys.argv[1:], prog_name='rhetoric')\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('rhetoric.thresholds', 'rhetoric.rules', 'rhetoric.summary') if m in sys.modules),"
+            " file=sys.stderr)")
+    article = tmp_path / "a.txt"
+    article.write_text("The council approved the plan on Monday.\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", code, "analyze", str(article), "--format", "jsonl"],
+                         capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout)["stats"]["words"] == 7
+    assert out.stderr.strip() == "[]"

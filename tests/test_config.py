@@ -9,6 +9,7 @@ from rhetoric.config import Config, Resolver, check_rules, command_line, describ
 from rhetoric.errors import ConfigError
 from rhetoric.findings import Category, Severity
 
+PROJECT_TOML = ".rhetoric.toml"
 RULES = ["loaded-term.label", "loaded-term.speech-verb", "hedge.hedge", "scare-quote.distancing"]
 
 
@@ -232,3 +233,19 @@ def test_the_readme_example_is_a_valid_configuration(tmp_path):
     from rhetoric.rules import all_rules
 
     check_rules(config, [r.id for r in all_rules(lexicon.load())])
+
+
+def test_each_folder_is_looked_at_once_per_run(tmp_path, user_dir, monkeypatch):
+    from rhetoric import config as config_mod
+
+    write(user_dir / "config.toml", 'ignore = ["hedge"]\n')
+    write(tmp_path / "project" / PROJECT_TOML, 'select = ["loaded-term"]\n')
+    looked = []
+    monkeypatch.setattr(config_mod, "user_file", lambda real=config_mod.user_file: looked.append(1) or real())
+    resolver = Resolver()
+    plain = [resolver.for_input(str(write(tmp_path / "plain" / f"{n}.txt", "x"))) for n in range(5)]
+    project = [resolver.for_input(str(write(tmp_path / "project" / f"{n}.txt", "x"))) for n in range(5)]
+    assert len(looked) == 1  # the user's file, for the one folder without a project file
+    assert all(c is plain[0] for c in plain) and plain[0].ignore == ("hedge",)
+    assert all(c is project[0] for c in project) and project[0].select == ("loaded-term",)
+    assert resolver.for_input(str(tmp_path / "project")) is project[0]

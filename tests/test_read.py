@@ -3,6 +3,8 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from rhetoric.errors import InputError
 from rhetoric.read import expand, read
@@ -226,3 +228,20 @@ def test_the_command_line_default_limit_is_the_readers():
 def test_too_large_says_how_to_go_on(tmp_path):
     with pytest.raises(InputError, match=r"larger than the limit of 100 bytes; skipped .*--max-bytes"):
         read(write(tmp_path / "big.txt", b"word " * 100), max_bytes=100)
+
+
+@given(st.lists(st.text(alphabet="aZ.é ", min_size=1, max_size=6), min_size=1, max_size=3))
+def test_a_files_extension_is_the_one_path_gives(parts):
+    from pathlib import Path
+
+    from rhetoric.read import _suffix
+
+    path = "/".join(parts)
+    assume(parts[-1] not in (".", ".."))
+    assert _suffix(path) == Path(path).suffix.lower()
+
+
+def test_a_scan_without_patterns_takes_the_known_extensions(tmp_path):
+    for name in ("a.TXT", "b.md", "c.html", "d.csv", "e.", "f", "g.txt.bak", "h.Markdown"):
+        (tmp_path / name).write_text("Some text.", encoding="utf-8")
+    assert [os.path.basename(p) for p in expand([str(tmp_path)])] == ["a.TXT", "b.md", "c.html", "h.Markdown"]
