@@ -20,9 +20,11 @@ from .phrases import PhraseMatch
 from .prefilter import sentences_with
 
 
-@dataclass(frozen=True, slots=True)
-class Cues:
+class Cues(NamedTuple):
     """The attribution word lists of rhetoric/data/sourcing.toml."""
+
+    # A NamedTuple, not a frozen dataclass: made once per process, and a dataclass of this many
+    # fields takes several times as long to define at every start (its generated methods compiled).
 
     say_verbs: frozenset[str]
     stance_verbs: frozenset[str]
