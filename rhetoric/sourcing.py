@@ -71,7 +71,7 @@ class _Verb(Enum):
 # The members, read once: a member of an enum is slow to look up on its class (some 600 instructions
 # in CPython 3.11), and attribution tests and returns them at every cue and word it reads.
 _NAMED, _VAGUE, _NONE = Credit.NAMED, Credit.VAGUE, Credit.NONE
-_SAY, _STANCE, _FINDING = _Verb.SAY, _Verb.STANCE, _Verb.FINDING
+_VERB_SAY, _VERB_STANCE, _VERB_FINDING = _Verb.SAY, _Verb.STANCE, _Verb.FINDING
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
@@ -207,11 +207,11 @@ def _speaker_label(doc: Document, s: Sentence, tokens: _Words, c: Cues) -> bool:
 
 def _verb_class(norm: str, c: Cues) -> _Verb | None:
     if norm in c.say_verbs:
-        return _SAY
+        return _VERB_SAY
     if norm in c.stance_verbs:
-        return _STANCE
+        return _VERB_STANCE
     if norm in c.finding_verbs:
-        return _FINDING
+        return _VERB_FINDING
     return None
 
 
@@ -219,7 +219,7 @@ def _cue_credit(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
     norm = tokens.norms[k]
     if norm == "according":
         if k + 2 < len(tokens.norms) and tokens.norms[k + 1] == "to":
-            return _after_credit(doc, tokens, k + 1, c, _SAY)
+            return _after_credit(doc, tokens, k + 1, c, _VERB_SAY)
         return _NONE
     verb = _verb_class(norm, c)
     if verb is None:
@@ -262,7 +262,7 @@ def _after_credit(doc: Document, tokens: _Words, k: int, c: Cues, verb: _Verb) -
         return _NAMED
     if word[:1].isupper() and norm not in c.function_words and norm not in c.writer_pronouns:
         return _NAMED
-    if verb is _SAY and tokens.norms[k] == "to" and norm not in c.function_words:
+    if verb is _VERB_SAY and tokens.norms[k] == "to" and norm not in c.function_words:
         return _NAMED  # "according to residents"
     return _NONE
 
@@ -315,12 +315,12 @@ def _head_credit(doc: Document, tokens: _Words, j: int, c: Cues, verb: _Verb) ->
     if head in c.thing_pronouns:
         if head == "that" and j == 0:
             return _NONE  # "That said, …"
-        return _NAMED if verb is not _STANCE else _NONE
+        return _NAMED if verb is not _VERB_STANCE else _NONE
     if head in c.function_words:
         return _NONE
     if word[:1].isupper() or head in c.source_nouns:
         return _NAMED
-    if verb is _SAY and word.isalpha() and not word.endswith("ly"):
+    if verb is _VERB_SAY and word.isalpha() and not word.endswith("ly"):
         return _NAMED  # "residents said": a speech verb credits its subject
     return _NONE
 
@@ -344,7 +344,7 @@ def _earlier_subject(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
 def _by_credit(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
     """Return the credit of a passive's agent ("was reported by Reuters")."""
     if k + 1 < len(tokens.norms) and tokens.norms[k + 1] == "by":
-        return _after_credit(doc, tokens, k + 1, c, _FINDING)
+        return _after_credit(doc, tokens, k + 1, c, _VERB_FINDING)
     return _NONE
 
 
