@@ -20,9 +20,11 @@ from .phrases import PhraseMatch
 from .prefilter import sentences_with
 
 
-@dataclass(frozen=True, slots=True)
-class Cues:
+class Cues(NamedTuple):
     """The attribution word lists of rhetoric/data/sourcing.toml."""
+
+    # A NamedTuple, not a frozen dataclass: made once per process, and a dataclass of this many
+    # fields takes several times as long to define at every start (its generated methods compiled).
 
     say_verbs: frozenset[str]
     stance_verbs: frozenset[str]
@@ -66,6 +68,12 @@ class _Verb(Enum):
     FINDING = "finding"
 
 
+# The members, read once: a member of an enum is slow to look up on its class (some 600 instructions
+# in CPython 3.11), and attribution tests and returns them at every cue and word it reads.
+_NAMED, _VAGUE, _NONE = Credit.NAMED, Credit.VAGUE, Credit.NONE
+_VERB_SAY, _VERB_STANCE, _VERB_FINDING = _Verb.SAY, _Verb.STANCE, _Verb.FINDING
+
+
 @dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class SentenceAssessment:
     """Whether a sentence makes a checkable claim and whether it credits a source."""
@@ -98,7 +106,7 @@ def assess(doc: Document, phrases: Sequence[PhraseMatch]) -> tuple[SentenceAsses
     # Most sentences have neither: they credit nobody, and the flags below start False for
     # every sentence in C; only the candidates and the quoted sentences are visited.
     credits = {i: _credit(doc, sentences[i], c, cue_tokens, i in colons) for i in candidates}
-    named = [i for i, credit in credits.items() if credit is Credit.NAMED]
+    named = [i for i, credit in credits.items() if credit is _NAMED]
     attributed = [False] * n
     vague = [False] * n
     for i in named:
@@ -106,7 +114,7 @@ def assess(doc: Document, phrases: Sequence[PhraseMatch]) -> tuple[SentenceAsses
     for i in weasel:
         vague[i] = True
     for i, credit in credits.items():
-        if credit is Credit.VAGUE:
+        if credit is _VAGUE:
             vague[i] = True
     quoted = [False] * n
     named_paragraphs = {sentences[i].paragraph for i in named}
@@ -127,13 +135,15 @@ def _lexicon_sentences(doc: Document, phrases: Sequence[PhraseMatch]) -> tuple[s
     """Return the sentences with a weasel phrase, and those with stance-marking language."""
     weasel: set[int] = set()
     stance: set[int] = set()
+    weasel_category = Category.WEASEL  # read once, not at every phrase (see _NAMED)
     for m in phrases:
         s = doc.sentence_at(m.start)
         if s is None:
             continue
-        if m.entry.family.category is Category.WEASEL:
+        category = m.entry.family.category
+        if category is weasel_category:
             weasel.add(s.index)
-        elif m.entry.family.category in _STANCE:
+        elif category in _STANCE:
             stance.add(s.index)
     return weasel, stance
 
@@ -161,20 +171,20 @@ def _credit(doc: Document, s: Sentence, c: Cues, cue_tokens: list[int], colon: b
     first = s.first_token
     cues_from, cues_to = bisect_left(cue_tokens, first), bisect_left(cue_tokens, s.end_token)
     if not colon and cues_from == cues_to:
-        return Credit.NONE  # most sentences: no need to make their tokens
+        return _NONE  # most sentences: no need to make their tokens
     t = doc.tokens
     # Plain slices of the columns: a Tokens view or a Token per word read would cost more than the reading.
     # tuple.__new__ builds the _Words in C, without the NamedTuple's Python constructor.
     end = s.end_token
     tokens = tuple.__new__(_Words, (t.starts[first:end], t.ends[first:end], t.norms[first:end]))
     if colon and _speaker_label(doc, s, tokens, c):
-        return Credit.NAMED
-    best = Credit.NONE
+        return _NAMED
+    best = _NONE
     for i in range(cues_from, cues_to):
         credit = _cue_credit(doc, tokens, cue_tokens[i] - first, c)
-        if credit is Credit.NAMED:
+        if credit is _NAMED:
             return credit
-        if credit is Credit.VAGUE:
+        if credit is _VAGUE:
             best = credit
     return best
 
@@ -197,11 +207,11 @@ def _speaker_label(doc: Document, s: Sentence, tokens: _Words, c: Cues) -> bool:
 
 def _verb_class(norm: str, c: Cues) -> _Verb | None:
     if norm in c.say_verbs:
-        return _Verb.SAY
+        return _VERB_SAY
     if norm in c.stance_verbs:
-        return _Verb.STANCE
+        return _VERB_STANCE
     if norm in c.finding_verbs:
-        return _Verb.FINDING
+        return _VERB_FINDING
     return None
 
 
@@ -209,22 +219,22 @@ def _cue_credit(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
     norm = tokens.norms[k]
     if norm == "according":
         if k + 2 < len(tokens.norms) and tokens.norms[k + 1] == "to":
-            return _after_credit(doc, tokens, k + 1, c, _Verb.SAY)
-        return Credit.NONE
+            return _after_credit(doc, tokens, k + 1, c, _VERB_SAY)
+        return _NONE
     verb = _verb_class(norm, c)
     if verb is None:
-        return Credit.NONE
+        return _NONE
     before = _gap(doc, tokens, k)
     # '"…," said Smith' and '…, says a report': the source follows the verb.
     if k == 0 or not _SET_OFF.isdisjoint(before):
         after = _after_credit(doc, tokens, k, c, verb)
-        if after is not Credit.NONE:
+        if after is not _NONE:
             return after
         if norm.endswith("ing") and "," in before:
             # ", adding that …": the participle's subject is the clause's subject.
             return _earlier_subject(doc, tokens, k, c)
         if k == 0:
-            return Credit.NONE
+            return _NONE
     return _subject_credit(doc, tokens, k, c, verb)
 
 
@@ -243,18 +253,18 @@ def _after_credit(doc: Document, tokens: _Words, k: int, c: Cues, verb: _Verb) -
     if j < len(tokens.norms) and tokens.norms[j] in ("the", "a", "an", "one", "his", "her", "its", "their"):
         j += 1
     if j >= len(tokens.norms) or "\n" in _gap(doc, tokens, j):
-        return Credit.NONE
+        return _NONE
     norm = tokens.norms[j]
     word = doc.text[tokens.starts[j]:tokens.ends[j]]
     if norm in c.vague_sources or norm in c.vague_quantifiers:
-        return Credit.VAGUE
+        return _VAGUE
     if norm in c.source_pronouns - {"who"} or norm in c.source_nouns:
-        return Credit.NAMED
+        return _NAMED
     if word[:1].isupper() and norm not in c.function_words and norm not in c.writer_pronouns:
-        return Credit.NAMED
-    if verb is _Verb.SAY and tokens.norms[k] == "to" and norm not in c.function_words:
-        return Credit.NAMED  # "according to residents"
-    return Credit.NONE
+        return _NAMED
+    if verb is _VERB_SAY and tokens.norms[k] == "to" and norm not in c.function_words:
+        return _NAMED  # "according to residents"
+    return _NONE
 
 
 def _subject_credit(doc: Document, tokens: _Words, k: int, c: Cues, verb: _Verb) -> Credit:
@@ -263,12 +273,12 @@ def _subject_credit(doc: Document, tokens: _Words, k: int, c: Cues, verb: _Verb)
     while j >= 0 and _skippable(doc, tokens, j, c):
         j -= 1
     if j < 0:
-        return Credit.NONE
+        return _NONE
     if "," in doc.text[tokens.ends[j]:tokens.starts[j + 1]] and j + 1 == k:
         # "Smith, the party's chairman, said": step back over the apposition.
         j = _before_apposition(doc, tokens, j)
         if j < 0:
-            return Credit.NONE
+            return _NONE
     head = tokens.norms[j]
     if head in c.coordinators:
         return _earlier_subject(doc, tokens, j, c)
@@ -295,24 +305,24 @@ def _head_credit(doc: Document, tokens: _Words, j: int, c: Cues, verb: _Verb) ->
     word = doc.text[tokens.starts[j]:end]
     after = doc.text[end:end + 2]
     if after[:1] in ("'", "’") or word.endswith(("'s", "’s")):
-        return Credit.NONE  # a possessive ("Rubio's claim") is no subject
+        return _NONE  # a possessive ("Rubio's claim") is no subject
     if head in c.vague_sources or (j > 0 and tokens.norms[j - 1] in c.vague_quantifiers):
-        return Credit.VAGUE
+        return _VAGUE
     if head in c.writer_pronouns:
-        return Credit.NONE
+        return _NONE
     if head in c.source_pronouns:
-        return Credit.NAMED
+        return _NAMED
     if head in c.thing_pronouns:
         if head == "that" and j == 0:
-            return Credit.NONE  # "That said, …"
-        return Credit.NAMED if verb is not _Verb.STANCE else Credit.NONE
+            return _NONE  # "That said, …"
+        return _NAMED if verb is not _VERB_STANCE else _NONE
     if head in c.function_words:
-        return Credit.NONE
+        return _NONE
     if word[:1].isupper() or head in c.source_nouns:
-        return Credit.NAMED
-    if verb is _Verb.SAY and word.isalpha() and not word.endswith("ly"):
-        return Credit.NAMED  # "residents said": a speech verb credits its subject
-    return Credit.NONE
+        return _NAMED
+    if verb is _VERB_SAY and word.isalpha() and not word.endswith("ly"):
+        return _NAMED  # "residents said": a speech verb credits its subject
+    return _NONE
 
 
 def _earlier_subject(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
@@ -321,21 +331,21 @@ def _earlier_subject(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
         norm = tokens.norms[j]
         word = doc.text[tokens.starts[j]:tokens.ends[j]]
         if norm in c.vague_sources:
-            return Credit.VAGUE
+            return _VAGUE
         if norm in c.writer_pronouns:
-            return Credit.NONE
+            return _NONE
         if norm in c.source_pronouns or norm in c.source_nouns:
-            return Credit.NAMED
+            return _NAMED
         if word[:1].isupper() and norm not in c.function_words and not word.endswith(("'s", "’s")):
-            return Credit.NAMED
-    return Credit.NONE
+            return _NAMED
+    return _NONE
 
 
 def _by_credit(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
     """Return the credit of a passive's agent ("was reported by Reuters")."""
     if k + 1 < len(tokens.norms) and tokens.norms[k + 1] == "by":
-        return _after_credit(doc, tokens, k + 1, c, _Verb.FINDING)
-    return Credit.NONE
+        return _after_credit(doc, tokens, k + 1, c, _VERB_FINDING)
+    return _NONE
 
 
 # --- quotations -------------------------------------------------------------

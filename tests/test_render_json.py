@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from rhetoric.findings import Category, Finding, Severity, Voice
 from rhetoric.pipeline import analyze
 from rhetoric.render import json as json_render
+from rhetoric.sourcing import SentenceAssessment
 from tests.conftest import ROOT
 
 TEXTS = [
@@ -70,3 +71,17 @@ def test_findings_encoded_once_per_entry_read_as_json_dumps_writes_them(findings
 
 
 _LINES = analyze("First line of text.\nSecond line\n\nthird line, and more words to fill sixty characters")
+
+
+_ASSESSMENTS = st.lists(st.builds(
+    SentenceAssessment, index=st.integers(0, 10**9), start=st.integers(0, 10**9), end=st.integers(0, 10**9),
+    claim=st.booleans(), attributed=st.booleans(), vague=st.booleans(), quoted=st.booleans(),
+), max_size=12)
+
+
+@settings(max_examples=100, deadline=None)
+@given(sentences=_ASSESSMENTS)
+def test_sentences_read_as_json_dumps_writes_them(sentences):
+    report = dataclasses.replace(_LINES, sentences=tuple(sentences))
+    compact = "".join(json_render.iterencode(report))
+    assert compact == json.dumps(json_render.to_dict(report), ensure_ascii=False)

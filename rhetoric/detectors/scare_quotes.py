@@ -5,9 +5,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress, count
+from typing import NamedTuple
 
 from ..context import Context
 from ..data import table
@@ -55,9 +55,11 @@ TITLE_CASE_WORDS = 3
 TITLE_CASE_SHARE = 0.75
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
-class Cues:
+class Cues(NamedTuple):
     """The word lists of rhetoric/data/scare_quote_cues.toml."""
+
+    # A NamedTuple, not a frozen dataclass: made once per process, and a dataclass of this many
+    # fields takes several times as long to define at every start (its generated methods compiled).
 
     max_words: int
     speech_verbs: frozenset[str]
@@ -84,20 +86,20 @@ class Cues:
     speaker_starts: frozenset[str]  # first words of all of the above that credit a speaker
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
-class _Article:
+class _Article(NamedTuple):
     """What the whole document says about its quotations, computed once per document."""
+
+    # NamedTuples, this and _Site: defined at every start in a fraction of a frozen dataclass's time.
 
     counts: Counter[tuple[str, ...]]  # how often each short phrase is put in quotation marks
     keys: tuple[tuple[str, ...], ...]  # the words of each outermost quotation, to find a phrase inside a longer one
     max_words: int  # the most words of a phrase that is looked for inside a longer quotation
     # The speakers and the "according to"s of each sentence a quotation asks about (see _credits), by sentence
     # index: filled as quotations ask, so that a sentence of many quotations is still read once.
-    credits: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = field(default_factory=dict)
+    credits: dict[int, tuple[tuple[int, ...], tuple[int, ...]]]
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
-class _Site:
+class _Site(NamedTuple):
     """Where a quotation sits: its sentence and the token range of its words."""
 
     sentence: Sentence
@@ -217,7 +219,8 @@ def _paired(doc: Document, first: Quotation, q: Quotation) -> bool:
 
 def _article(outer: list[tuple[Quotation, tuple[str, ...]]], c: Cues) -> _Article:
     """Index the document's quoted phrases once, from its outermost quotations and their words."""
-    return _Article(counts=_quoted_counts(outer), keys=tuple(key for _, key in outer), max_words=c.max_words)
+    return _Article(counts=_quoted_counts(outer), keys=tuple(key for _, key in outer), max_words=c.max_words,
+                    credits={})
 
 
 def _speakers(doc: Document, s: Sentence, c: Cues) -> tuple[int, ...]:

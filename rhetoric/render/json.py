@@ -7,6 +7,7 @@ import io
 import json
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from itertools import islice, product
 from json.encoder import encode_basestring as _string
 from typing import Any
@@ -140,21 +141,30 @@ def _findings_text(report: Report) -> Iterator[str]:
     """Yield the compact text of each finding of `report`."""
     # A list, bisected without making an int of each array item it reads.
     line_starts = list(report.document.line_starts)
-    # The members a lexicon entry fixes recur from finding to finding: each distinct
-    # set of them is escaped once per report, not once per finding.
-    rules: dict[tuple[str, Category, Severity], str] = {}
-    notes: dict[tuple[str, str, str | None, Voice], str] = {}
     for f in report.findings:
-        # A member of a str enum is a str holding its value.
-        rule = rules.get(fixed := (f.rule, f.category, f.severity))
-        if rule is None:
-            rule = rules[fixed] = _RULE % (_string(f.rule), _string(f.category), _string(f.severity))
-        note = notes.get(key := (f.message, f.why, f.alternative, f.voice))
-        if note is None:
-            note = notes[key] = _NOTE % (_string(f.message), _string(f.why),
-                                         "null" if f.alternative is None else _string(f.alternative), _string(f.voice))
         line = bisect_right(line_starts, f.start)  # as Document.line_col, without a call per finding
-        yield _FINDING % (rule, f.start, f.end, line, f.start - line_starts[line - 1] + 1, _string(f.text), note)
+        yield _FINDING % (_rule_text(f.rule, f.category, f.severity), f.start, f.end, line,
+                          f.start - line_starts[line - 1] + 1, _string(f.text),
+                          _note_text(f.message, f.why, f.alternative, f.voice))
+
+
+# The members a lexicon entry fixes recur from finding to finding and from report to report: each
+# distinct set of them is escaped once per process, not once per finding. The caches are bounded:
+# a scare quote's message and alternative hold its quoted words, new in every report.
+@lru_cache(maxsize=1024)
+def _rule_text(rule: str, category: Category, severity: Severity) -> str:
+    # A member of a str enum is a str holding its value.
+    return _RULE % (_string(rule), _string(category), _string(severity))
+
+
+@lru_cache(maxsize=1024)
+def _note_text(message: str, why: str, alternative: str | None, voice: Voice) -> str:
+    return _NOTE % (_string(message), _why_text(why), "null" if alternative is None else _string(alternative),
+                    _string(voice))
+
+
+# A rule's "why" stays the same when its message names the words found (a scare quote's does).
+_why_text = lru_cache(maxsize=256)(_string)
 
 
 def _finding(report: Report, f: Finding) -> dict[str, Any]:
