@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_left
 from itertools import accumulate
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 
 from rhetoric.segment import (
     _ASCII_TOKEN,
-    _SENTENCE_END,
+    _MARK_ENDS,
     _TOKEN,
     _ascii_shape,
     _ascii_words,
@@ -163,6 +164,20 @@ def test_tokens_of_narrowed_text_are_those_of_the_folded_text(text):
     assert list(_tokens(text)) == _folded_tokens(text)
 
 
+# The sentence ends of _MARK_ENDS and line breaks, in one pattern with a leading set.
+_SENTENCE_END = re.compile(
+    r"[.!?…\n](?:(?<=\n)|(?<=[.!?…])(?<![.!?…][.!?…])[.!?…]*[\"'”’»)\]]*(?=\s)|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z]))"
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([".", "!", "?", "…", "\n", " ", "”", "’", ")", "ab", "Cd", "x"]), max_size=30).map("".join))
+def test_the_ends_of_each_mark_are_those_of_the_pattern_with_a_leading_set(text):
+    found = sorted(m.span() for _, pattern in _MARK_ENDS for m in pattern.finditer(text))
+    found = sorted(found + [(i, i + 1) for i, ch in enumerate(text) if ch == "\n"])
+    assert found == [m.span() for m in _SENTENCE_END.finditer(text)]
+
+
 def _judged_sentences(text: str) -> list[tuple[int, int]]:
     # The plain form of _sentences: every candidate end judged by _is_boundary.
     found = []
@@ -179,8 +194,8 @@ def _judged_sentences(text: str) -> list[tuple[int, int]]:
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(["Mr.", "U.S.", "e.g.", " ", "\n", "\n\n", " \n", ".", "!", "?", "”", ")", ",", "-",
-                                 "The", "b", "www.x.com", "3.5"]) | st.characters(), max_size=40).map("".join))
+@given(st.lists(st.sampled_from(["Mr.", "U.S.", "e.g.", " ", "\n", "\n\n", " \n", ".", "!", "?", "…", "”", ")", ",",
+                                 "-", "The", "b", "ab.Cd", "www.x.com", "3.5"]) | st.characters(), max_size=40).map("".join))
 def test_sentences_are_those_of_every_candidate_judged(text):
     assert [(s.start, s.end) for s in segment(text).sentences] == _judged_sentences(text)
 
