@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from rhetoric.segment import (
     _ASCII_TOKEN,
-    _MARK_ENDS,
+    _FULL_STOP_END,
     _TOKEN,
     _ascii_shape,
     _ascii_words,
@@ -164,7 +164,7 @@ def test_tokens_of_narrowed_text_are_those_of_the_folded_text(text):
     assert list(_tokens(text)) == _folded_tokens(text)
 
 
-# The sentence ends of _MARK_ENDS and line breaks, in one pattern with a leading set.
+# The sentence ends _FULL_STOP_END finds and line breaks, in one pattern with a leading set.
 _SENTENCE_END = re.compile(
     r"[.!?…\n](?:(?<=\n)|(?<=[.!?…])(?<![.!?…][.!?…])[.!?…]*[\"'”’»)\]]*(?=\s)|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z]))"
 )
@@ -172,8 +172,9 @@ _SENTENCE_END = re.compile(
 
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from([".", "!", "?", "…", "\n", " ", "”", "’", ")", "ab", "Cd", "x"]), max_size=30).map("".join))
-def test_the_ends_of_each_mark_are_those_of_the_pattern_with_a_leading_set(text):
-    found = sorted(m.span() for _, pattern in _MARK_ENDS for m in pattern.finditer(text))
+def test_the_full_stops_ends_are_those_of_the_pattern_with_a_leading_set(text):
+    stops = text.replace("!", ".").replace("?", ".").replace("…", ".")
+    found = [m.span() for m in _FULL_STOP_END.finditer(stops) if text[m.start()] != "…" or text[m.end()].isspace()]
     found = sorted(found + [(i, i + 1) for i, ch in enumerate(text) if ch == "\n"])
     assert found == [m.span() for m in _SENTENCE_END.finditer(text)]
 
