@@ -7,7 +7,7 @@ import string
 import sys
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, repeat
 
 from .model import Document, Paragraph, Sentence, Tokens, from_columns
@@ -347,7 +347,7 @@ def _sentences(text: str, paragraphs: tuple[Paragraph, ...], token_starts: Seque
     paragraph: list[int] = []
     # The candidate ends: where each begins, and where each that is not a line break ends.
     stops = text.replace("!", ".").replace("?", ".").replace("…", ".")  # (str.replace copies only if it finds one)
-    spans = map(re.Match.span, _FULL_STOP_END.finditer(stops))
+    spans: Iterable[tuple[int, int]] = map(re.Match.span, _FULL_STOP_END.finditer(stops))
     if "…" in text:
         spans = (span for span in spans if text[span[0]] != "…" or text[span[1]].isspace())  # not glued
     mark_ends = dict(spans)
