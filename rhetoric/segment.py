@@ -7,7 +7,7 @@ import string
 import sys
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, repeat
 
 from .model import Document, Paragraph, Sentence, Tokens, from_columns
@@ -34,10 +34,16 @@ _ASCII_TOKEN = re.compile(
 _BATCH = 50_000  # words split off at a time (see _tokens)
 # For _ascii_words: in the words' text, letters, digits, apostrophes and hyphens stay and every other
 # character is a space; in the gaps' bytes, those four are white space (letters and digits a space,
-# apostrophes and hyphens a tab), full stops, commas and colons are "+" and the rest "#".
+# apostrophes and hyphens a tab), full stops, commas and colons are "+", NUL (which stands for a
+# character beyond ASCII, see _ascii_shape) is "!" and the rest "#".
 _WORD_CHARS = frozenset(string.ascii_letters + string.digits)
 _AS_WORDS = str.maketrans({c: " " for c in map(chr, range(128)) if c not in _WORD_CHARS and c not in "'-"})
-_AS_GAPS = bytes(32 if c in _WORD_CHARS else 9 if c in "'-" else 43 if c in ".,:" else 35 for c in map(chr, range(256)))
+_AS_GAPS = bytes(32 if c in _WORD_CHARS else 9 if c in "'-" else 43 if c in ".,:" else 33 if c == "\0" else 35
+                 for c in map(chr, range(256)))
+_OTHER = re.compile(r"[^\x00-\x7f]")
+# Beyond these, a slice's characters outside ASCII are left to the token pattern (see _ascii_shape).
+_MAX_OTHERS = 8  # distinct characters, a pass over the slice each
+_OTHERS_PER = 16  # at most one character in this many
 # A str is stored in the width of its widest character, and curly quotes and dashes make most
 # texts two bytes a character (no-break spaces and soft hyphens, more than ASCII). None of these
 # is in a word or joins one: to the token pattern a space is the same. Replaced before folding,
@@ -47,17 +53,16 @@ _NARROWED = (("’", "'"), ("‐", "-"), ("“", " "), ("”", " "), ("—", " "
              ("…", " "), ("\ufeff", " "), ("\xa0", " "), ("\xad", " "))
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Candidate sentence ends: terminal punctuation, then closing quotes/brackets, then space.
-# A full stop glued to the next sentence ("the caucus.The outcome") ends one too.
+# A full stop glued to the next sentence ("the caucus.The outcome") ends one too, and so may a line
+# break (taken from the lines' starts). Written out, the alternatives are
+#   (?<![.!?…])[.!?…]+[closers]*(?=\s)  |  (?<=[a-z][a-z])[.!?](?=[A-Z][a-z])
 # A run of marks is tried only where it begins: tried from each mark of "!!!!…x" in turn,
 # it would be scanned to its end again every time (quadratic time).
-# Every match starts with one of the characters of the leading set, and the alternatives then
-# look back at it: a pattern that begins with a set lets the engine scan for that set in a
-# tight loop rather than try the pattern at every position (twice as fast as a leading
-# lookahead naming the set, which was three times as fast as none). Written out, the alternatives are
-#   (?<![.!?…])[.!?…]+[closers]*(?=\s)  |  \n  |  (?<=[a-z][a-z])[.!?](?=[A-Z][a-z])
-_SENTENCE_END = re.compile(
-    r"[.!?…\n](?:(?<=\n)|(?<=[.!?…])(?<![.!?…][.!?…])[.!?…]*[\"'”’»)\]]*(?=\s)|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z]))"
-)
+# They are looked for in a copy of the text whose marks are all full stops, by a pattern that begins
+# with one: the engine looks for a leading character in a tight loop, where it tested a leading set
+# ([.!?…\n]) by a call at each character, most of the cost of the search (_sentences over /tmp/sub47
+# 72.7 -> 60.0 M instructions a pass). Only the glued alternative tells the marks apart: it takes no "…".
+_FULL_STOP_END = re.compile(r"\.(?:(?<!\.\.)\.*[\"'”’»)\]]*(?=\s)|(?<=[a-z][a-z]\.)(?=[A-Z][a-z]))")
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([¡¿"
 
@@ -86,10 +91,10 @@ def segment(text: str) -> Document:
     tokens = _tokens(text)
     token_starts = tokens.starts
     paragraphs = tuple(_paragraphs(text))
-    sentences = _sentences(text, paragraphs, token_starts)
     # Offsets are kept in arrays, a few bytes each: a text may hold a million lines.
     line_starts = array(token_starts.typecode, [0])
     line_starts.extend(map(re.Match.end, re.finditer("\n", text)))
+    sentences = _sentences(text, paragraphs, token_starts, line_starts)
     quotations = pair_quotations(text, paragraphs)
     return Document(
         text=text,
@@ -170,10 +175,12 @@ def _tokens(text: str) -> Tokens:
         # The words are split off a batch at a time: a slice without white space may hold any
         # number of them, and the pieces weigh many times a token's columns.
         is_ascii = low.isascii()
-        if is_ascii and b - a <= 2 * _SLICE:  # (longer: a run without white space, split a batch at a time)
-            # Interned: a text repeats its words, and one string per distinct word saves most of their memory.
-            norms.extend(map(sys.intern, _ascii_words(low, a, starts, ends)))
-            continue
+        if b - a <= 2 * _SLICE:  # (longer: a run without white space, split a batch at a time)
+            shape = low if is_ascii else _ascii_shape(low)
+            if shape is not None:
+                # Interned: a text repeats its words, and one string per distinct word saves most of their memory.
+                norms.extend(map(sys.intern, _ascii_words(low, a, starts, ends, shape)))
+                continue
         split = _ASCII_TOKEN.split if is_ascii else _TOKEN.split
         offset = a
         while True:
@@ -195,35 +202,58 @@ def _tokens(text: str) -> Tokens:
     return Tokens(starts, ends, tuple(norms))
 
 
-def _ascii_words(low: str, offset: int, starts: array[int], ends: array[int]) -> list[str]:
-    """Return the words of the folded ASCII slice `low`, adding their offsets (`offset` on) to `starts` and `ends`."""
+def _ascii_shape(low: str) -> str | None:
+    """Return `low` with NUL for each character beyond ASCII, or None where they are too many or too varied."""
+    # A fourth of the PTC articles' text holds an accented letter or a sign here and there, and was
+    # split by _TOKEN, a regex match a word. In the shape only the stretches around those characters
+    # are left to the pattern (see _ascii_words); a slice with many, a text in another script, still is.
+    if (len(low) - len(low.encode("ascii", "ignore"))) * _OTHERS_PER > len(low):
+        return None
+    shape, at = low, 0
+    for _ in range(_MAX_OTHERS):
+        m = _OTHER.search(shape, at)
+        if m is None:
+            return shape
+        shape, at = shape.replace(m.group(), "\0"), m.end()
+    return shape if shape.isascii() else None
+
+
+def _ascii_words(low: str, offset: int, starts: array[int], ends: array[int], shape: str) -> list[str]:
+    """Return the words of the folded slice `low`, adding their offsets (`offset` on) to `starts` and `ends`.
+
+    `shape` is `low` itself if ASCII, else `low` with NUL for each character beyond ASCII (_ascii_shape).
+    """
     # Without the token pattern, in C: a regex match a word cost more than the rest of _tokens.
     # Nearly every word is a run of letters, digits, apostrophes and hyphens, and str.split gives
     # the runs; bytes.split gives the gaps between them, and the lengths of both, summed, the
     # offsets. Where a run and a token may differ (an apostrophe or hyphen without a letter or
-    # digit on each side; a full stop, comma or colon with one on each side), _ASCII_TOKEN splits
-    # the stretch without other characters around it.
-    words = low.translate(_AS_WORDS).split()
+    # digit on each side; a full stop, comma or colon with one on each side; a character beyond
+    # ASCII), the token pattern splits the stretch without other characters around it.
+    words = shape.translate(_AS_WORDS).split()
     n = len(words)
-    if not n:
+    if not n and shape is low:
         return words
-    marks = low.encode("ascii").translate(_AS_GAPS)
-    gaps = marks.split()
-    parts: list[str | bytes] = [b""] * (2 * n)  # gap, word, gap, word, ...
-    parts[1::2] = words
-    if marks[0] in b" \t":  # no gap before the first word
-        parts[2::2] = gaps[:n - 1]
-    else:
-        parts[0] = gaps[0]
-        parts[2::2] = gaps[1:n]
-    offsets = list(accumulate(map(len, parts), initial=offset))
-    found_s = offsets[1::2]
-    found_e = offsets[2::2]
+    marks = shape.encode("ascii").translate(_AS_GAPS)
+    found_s: list[int] = []
+    found_e: list[int] = []
+    if n:  # (else only characters beyond ASCII may make words)
+        gaps = marks.split()
+        parts: list[str | bytes] = [b""] * (2 * n)  # gap, word, gap, word, ...
+        parts[1::2] = words
+        if marks[0] in b" \t":  # no gap before the first word
+            parts[2::2] = gaps[:n - 1]
+        else:
+            parts[0] = gaps[0]
+            parts[2::2] = gaps[1:n]
+        offsets = list(accumulate(map(len, parts), initial=offset))
+        found_s = offsets[1::2]
+        found_e = offsets[2::2]
     doubts = _doubts(marks)
     if not doubts:
         starts.fromlist(found_s)
         ends.fromlist(found_e)
         return words
+    pattern = _ASCII_TOKEN if shape is low else _TOKEN
     out_s: list[int] = []
     out_e: list[int] = []
     out_w: list[str] = []
@@ -240,7 +270,7 @@ def _ascii_words(low: str, offset: int, starts: array[int], ends: array[int]) ->
         out_s += found_s[done:i]
         out_e += found_e[done:i]
         out_w += words[done:i]
-        for m in _ASCII_TOKEN.finditer(low, begin):  # from `begin`, not low[begin:end]: \b sees the character before
+        for m in pattern.finditer(low, begin):  # from `begin`, not low[begin:end]: \b sees the character before
             s, e = m.span()
             if s >= end:
                 break
@@ -269,6 +299,11 @@ def _doubts(marks: bytes) -> list[int]:
     while at >= 0:
         found.append(at + 1)
         at = marks.find(b" + ", at + 2)
+    at = marks.find(b"!")  # a character beyond ASCII: the rest of its stretch is split with it
+    while at >= 0:
+        found.append(at)
+        at = marks.find(b"#", at)
+        at = marks.find(b"!", at) if at >= 0 else -1
     found.sort()
     return found
 
@@ -305,18 +340,34 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def _sentences(text: str, paragraphs: tuple[Paragraph, ...], token_starts: Sequence[int]) -> tuple[Sentence, ...]:
+def _sentences(text: str, paragraphs: tuple[Paragraph, ...], token_starts: Sequence[int],
+               line_starts: Sequence[int]) -> tuple[Sentence, ...]:
     starts: list[int] = []
     ends: list[int] = []
     paragraph: list[int] = []
+    # The candidate ends: where each begins, and where each that is not a line break ends.
+    stops = text.replace("!", ".").replace("?", ".").replace("…", ".")  # (str.replace copies only if it finds one)
+    spans: Iterable[tuple[int, int]] = map(re.Match.span, _FULL_STOP_END.finditer(stops))
+    if "…" in text:
+        spans = (span for span in spans if text[span[0]] != "…" or text[span[1]].isspace())  # not glued
+    mark_ends = dict(spans)
+    candidates = sorted([*mark_ends, *map((-1).__add__, line_starts[1:])])
+    i = 0
     for para in paragraphs:
         start, limit = para.start, para.end
-        for m in _SENTENCE_END.finditer(text, start, limit):
-            mark, end = m.span()
-            if mark == start and text[mark] == "\n":
-                # A line break right after a sentence's end (most lines end so): boundary or not,
-                # only white space lies between them, which no sentence keeps.
-                continue
+        # The candidates in the paragraph; the line breaks between paragraphs are left out. (One that
+        # ends at `limit`, which a search up to there would not find, is a boundary, as nothing follows
+        # it: it ends the sentence that the end of the paragraph would.)
+        i = bisect_left(candidates, start, i)
+        j = bisect_left(candidates, limit, i)
+        for mark in candidates[i:j]:
+            end = mark_ends.get(mark, -1)
+            if end < 0:  # a line break
+                if mark == start:
+                    # Right after a sentence's end (most lines end so): boundary or not, only white
+                    # space lies between them, which no sentence keeps.
+                    continue
+                end = mark + 1
             if not _is_boundary(text, mark, end, limit):
                 continue
             span = _trimmed(text, start, end)

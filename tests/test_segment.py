@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_left
 from itertools import accumulate
@@ -9,8 +10,9 @@ from hypothesis import strategies as st
 
 from rhetoric.segment import (
     _ASCII_TOKEN,
-    _SENTENCE_END,
+    _FULL_STOP_END,
     _TOKEN,
+    _ascii_shape,
     _ascii_words,
     _is_boundary,
     _paragraphs,
@@ -162,6 +164,21 @@ def test_tokens_of_narrowed_text_are_those_of_the_folded_text(text):
     assert list(_tokens(text)) == _folded_tokens(text)
 
 
+# The sentence ends _FULL_STOP_END finds and line breaks, in one pattern with a leading set.
+_SENTENCE_END = re.compile(
+    r"[.!?…\n](?:(?<=\n)|(?<=[.!?…])(?<![.!?…][.!?…])[.!?…]*[\"'”’»)\]]*(?=\s)|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z]))"
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([".", "!", "?", "…", "\n", " ", "”", "’", ")", "ab", "Cd", "x"]), max_size=30).map("".join))
+def test_the_full_stops_ends_are_those_of_the_pattern_with_a_leading_set(text):
+    stops = text.replace("!", ".").replace("?", ".").replace("…", ".")
+    found = [m.span() for m in _FULL_STOP_END.finditer(stops) if text[m.start()] != "…" or text[m.end()].isspace()]
+    found = sorted(found + [(i, i + 1) for i, ch in enumerate(text) if ch == "\n"])
+    assert found == [m.span() for m in _SENTENCE_END.finditer(text)]
+
+
 def _judged_sentences(text: str) -> list[tuple[int, int]]:
     # The plain form of _sentences: every candidate end judged by _is_boundary.
     found = []
@@ -178,8 +195,8 @@ def _judged_sentences(text: str) -> list[tuple[int, int]]:
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(["Mr.", "U.S.", "e.g.", " ", "\n", "\n\n", " \n", ".", "!", "?", "”", ")", ",", "-",
-                                 "The", "b", "www.x.com", "3.5"]) | st.characters(), max_size=40).map("".join))
+@given(st.lists(st.sampled_from(["Mr.", "U.S.", "e.g.", " ", "\n", "\n\n", " \n", ".", "!", "?", "…", "”", ")", ",",
+                                 "-", "The", "b", "ab.Cd", "www.x.com", "3.5"]) | st.characters(), max_size=40).map("".join))
 def test_sentences_are_those_of_every_candidate_judged(text):
     assert [(s.start, s.end) for s in segment(text).sentences] == _judged_sentences(text)
 
@@ -201,7 +218,7 @@ def _split_tokens(text: str) -> tuple[list[int], list[int], list[str]]:
 
 def _ascii_split(text: str) -> tuple[list[int], list[int], list[str]]:
     starts, ends = array("I"), array("I")
-    words = _ascii_words(text, 0, starts, ends)
+    words = _ascii_words(text, 0, starts, ends, text)
     return list(starts), list(ends), words
 
 
@@ -217,6 +234,47 @@ def test_ascii_words_of_a_folded_corpus_text():
     text = ("the u.s. and e.u. met at 3:30 p.m. on jan. 5, 2,000 of them -- 'scare quotes' and don't, "
             "rock 'n' roll, well-known 1.5m-2m 3.5kg a.b.c x_y.z -'- '90s u.s_a. end.")
     assert _ascii_split(text) == _split_tokens(text)
+
+
+# Characters beyond ASCII: letters (a capital that folds, digits of other scripts), signs, a combining
+# accent, an underscore's kin; each may sit inside, beside or between words and joiners.
+_OTHERS = ["é", "É", "ß", "ò", "©", "§", "•", "²", "٣", "\u0301", "\u200b", "ü", "Ω", "中", "🇺", "\u202c"]
+
+
+def _shaped_split(text: str) -> tuple[list[int], list[int], list[str]]:
+    starts, ends = array("I"), array("I")
+    shape = _ascii_shape(text)
+    assert shape is not None
+    words = _ascii_words(text, 0, starts, ends, shape)
+    return list(starts), list(ends), words
+
+
+def _token_split(text: str) -> tuple[list[int], list[int], list[str]]:
+    # The plain form of _ascii_words on a text beyond ASCII: _TOKEN.split, gap, word, gap, word, ...
+    parts = _TOKEN.split(text)
+    offsets = list(accumulate(map(len, parts)))
+    return offsets[::2][:-1], offsets[1::2], parts[1::2]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["u.s.", "a.b", "3.5", "2,000", "1:30", "x_y", "'s", "'", "-", ".", ",", ":", " ",
+                                 "\n", "a", "ab", "Z", "9", "_", "well-known", "\0"]) | st.characters(max_codepoint=127),
+                max_size=40), st.lists(st.tuples(st.integers(0, 40), st.sampled_from(_OTHERS) | st.characters()),
+                                       min_size=1, max_size=3))
+def test_words_of_a_text_with_a_few_characters_beyond_ascii_are_its_tokens(pieces, others):
+    for at, ch in others:
+        pieces.insert(at, ch)
+    text = "".join(pieces) + " " * 64  # a character in sixteen at most: _ascii_shape takes it
+    if not text.isascii():
+        assert _shaped_split(text) == _token_split(text)
+
+
+def test_ascii_shape_leaves_many_or_varied_characters_beyond_ascii_to_the_pattern():
+    assert _ascii_shape("a café" + " " * 90) is not None
+    assert _ascii_shape("сказал он") is None  # another script: nearly every character
+    assert _ascii_shape("".join(_OTHERS[:9]) + " " * 1000) is None  # nine distinct ones
+    text = "a naïve café in the Côte d'Azur" + " " * 100
+    assert _tokens(text) == _unfolded_tokens(text, "I")
 
 
 def test_a_run_without_white_space_is_split_a_batch_at_a_time():
