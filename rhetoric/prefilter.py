@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -542,15 +542,25 @@ def head(text: str, start: int, end: int) -> str:
     return "" if m is None else m[1]
 
 
+def heads(text: str, starts: Iterable[int], ends: Iterable[int]) -> list[str]:
+    """Return `head(text, start, end)` for each start and end, the matches tried in C."""
+    return ["" if m is None else m[1] for m in map(_HEAD.match, repeat(text), starts, ends)]
+
+
 def opens(words: frozenset[str], word: str, ignore_case: bool) -> bool:
-    """Return whether a text whose head is `word` may match a pattern with these `openers`.
+    """Return whether a text whose head is `word` may match a pattern with these `openers`."""
+    if not ignore_case:
+        return word in words
+    return (blind := folded([word])[0]) is None or blind in words
+
+
+def folded(words: Iterable[str]) -> list[str | None]:
+    """Return what `opens` looks up under IGNORECASE for each head: lower-cased, or None if it rules nothing out.
 
     Under IGNORECASE a few non-ASCII letters match ASCII ones ("ſ" is "s"), so a non-ASCII
     head is not ruled out.
     """
-    if not ignore_case:
-        return word in words
-    return not word.isascii() or word.lower() in words
+    return [w.lower() if w.isascii() else None for w in words]
 
 
 def sentences_with(finder: re.Pattern[str], text: str, sentences: Sequence[Sentence],

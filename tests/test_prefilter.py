@@ -111,6 +111,13 @@ def test_opens_lets_non_ascii_heads_through() -> None:
     assert not prefilter.opens(words, "Sow", ignore_case=True)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab S\u017f\u0130,.-’", max_size=30), st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30))))
+def test_heads_are_each_head(text: str, spans: list[tuple[int, int]]) -> None:
+    found = prefilter.heads(text, [a for a, _ in spans], [b for _, b in spans])
+    assert found == [prefilter.head(text, a, b) for a, b in spans]
+
+
 def test_sentences_with_sees_a_short_string_under_a_long_hit() -> None:
     doc = segment("It is ab\nc is here. And ab again.")
     finder = re.compile("ab\nc|ab")  # the hit at "ab\nc" runs into the next sentence
