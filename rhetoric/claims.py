@@ -53,6 +53,9 @@ class Signal:
     openers: frozenset[str] | None = None
     needles: re.Pattern[str] | None = None
     starters: re.Pattern[str] | None = None  # for a triggered pattern
+    # For a triggered pattern, strings one of which every match ends with, when they rule out more sentences
+    # than the triggers do (see _TAILS): it is then tried only in the sentences that hold one too.
+    tails: tuple[str, ...] | None = None
     # Those strings, for a pattern searched over the whole text (a contained one: when there are several).
     beginnings: tuple[str, ...] | None = None
     # For a contained one that opens on classes of characters (capitals, digits), those (see prefilter.classes).
@@ -202,12 +205,25 @@ def _signal(s: dict[str, Any]) -> Signal:
         needles=prefilter.needles(pattern, searched) if (bound and openers is None and "within" not in s) or (
             contained and scanned and not begins and prefilter.short_sighted(pattern, searched)) else None,
         starters=prefilter.starters(pattern, searched) if triggered else None,
+        tails=_gate(prefilter.tails(pattern, searched), s["triggers"]) if triggered else None,
         beginnings=beginnings,
         classes=prefilter.classes(pattern, searched) if contained and beginnings is None and not begins else None,
         chain=prefilter.chain(pattern, searched) if scanned and not contained and beginnings is None else None,
         within=s.get("within") if bound else None,
         times=int(s.get("times", 1)),
     )
+
+
+# Finding tails costs a pass over the text each: only a few, none short (common) or standing for a trigger.
+_TAILS = 8
+_TAIL_LENGTH = 3
+
+
+def _gate(tails: tuple[str, ...] | None, triggers: str) -> tuple[str, ...] | None:
+    """Return a triggered pattern's tails if they are worth looking for, else None."""
+    if tails is None or len(tails) > _TAILS or any(len(t) < _TAIL_LENGTH for t in tails):
+        return None
+    return None if {t.strip().lower() for t in tails} & set(triggers.split()) else tails
 
 
 def _word_list(pattern: str) -> frozenset[tuple[str, ...]] | None:
@@ -404,7 +420,11 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
         low = doc.text  # a character changed length; keep offsets right
     # A triggered signal always has a pattern (`pattern`, `folded` or both): only word lists and
     # `absent` signals go without.
-    triggered = [(sig, sig.triggers) for sig in c.signals
+    # With each, for one with tails, the sentences that may hold one (None: any). The tails were read
+    # for the form searched: the folded one on lower-cased text, if the signal has one.
+    triggered = [(sig, sig.triggers, None if sig.tails is None or sig.folded is not None and low is doc.text
+                  else prefilter.sentences_holding(doc.text if sig.folded is None else low, sig.tails, starts))
+                 for sig in c.signals
                  if sig.triggers is not None and (sig.pattern or sig.folded) is not None and not sig.local]
     absent = [(sig, sig.absent) for sig in c.signals if sig.absent is not None]
     if triggered or absent:
@@ -420,8 +440,8 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
             for sig, words in absent:
                 if used.isdisjoint(words):
                     found[i] += sig.weight
-            for sig, triggers in triggered:
-                if used.isdisjoint(triggers):
+            for sig, triggers, gate in triggered:
+                if used.isdisjoint(triggers) or gate is not None and i not in gate:
                     continue
                 blind = sig.folded is not None and low is not doc.text
                 searched, subject = ((sig.folded, low) if blind and sig.folded is not None

@@ -102,6 +102,32 @@ def _endings(nodes: list[_Node]) -> tuple[str, ...] | None:
     return _affixes(nodes, at_end=True)
 
 
+def tails(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Return strings one of which every match of `pattern` ends with (none ends with another), or None.
+
+    Unlike the endings `chain` reads, which are all the fixed text at the end, an alternative at the end
+    gives the tails of each of its branches ("most" or "est" for `(?:most|\\w{3,}est)\\b`). None too if case is ignored.
+    """
+    parsed = _parse(pattern, flags)
+    return None if parsed is None or parsed[1] & re.IGNORECASE else _tails(parsed[0])
+
+
+def _tails(nodes: list[_Node]) -> tuple[str, ...] | None:
+    if (found := _endings(nodes)) is not None:
+        return found
+    last = next((node for node in reversed(nodes) if node[0] not in _ZERO_WIDTH), None)
+    if last is None or last[0] not in (C.SUBPATTERN, C.BRANCH):
+        return None
+    if last[0] is C.SUBPATTERN:
+        return _tails(list(last[1][3]))
+    strings: set[str] = set()
+    for branch in last[1][1]:
+        if (found := _tails(list(branch))) is None:
+            return None
+        strings.update(found)
+    return _shortest(strings, at_end=True)
+
+
 def _affixes(nodes: list[_Node], at_end: bool) -> tuple[str, ...] | None:
     """Return strings one of which every match begins (or, `at_end`, ends) with, none holding another so; or None."""
     strings: set[str] = {""}
@@ -113,8 +139,11 @@ def _affixes(nodes: list[_Node], at_end: bool) -> tuple[str, ...] | None:
         if longer is None:
             break
         strings = longer
-    if "" in strings:
-        return None
+    return None if "" in strings else _shortest(strings, at_end)
+
+
+def _shortest(strings: set[str], at_end: bool) -> tuple[str, ...]:
+    """Return the strings that begin (`at_end`: end) with none of the others."""
     # A string that begins with another is found where that one is: the engine need not try it.
     # Sorted (backwards for endings), such a string follows the shortest string it begins (ends) with.
     kept: list[str] = []
@@ -238,6 +267,13 @@ def positions(text: str, strings: Sequence[str]) -> list[int]:
             at = text.find(s, at + 1)
     found.sort()
     return found
+
+
+def sentences_holding(text: str, strings: Sequence[str], starts: Sequence[int]) -> set[int]:
+    """Return the indices of the sentences (by their `starts`) that may hold one of `strings`: at least every one that does."""
+    # One str.find pass per string over the whole text, and the sentences placed by bisection in C. A string
+    # found between two sentences is given to the one before, which is harmless.
+    return {i - 1 for i in set(map(bisect_right, repeat(starts), positions(text, strings)))}
 
 
 # A text's classes (`classes`, `project`): ASCII capitals and digits, each one byte. Small letters

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from hypothesis import given, settings
@@ -179,3 +180,22 @@ def test_the_word_index_holds_in_order_the_phrases_each_second_word_may_complete
         assert set(following) - {None} == {rest[0] for rest, _ in entries if rest}
         for second, listed in following.items():
             assert listed == [(rest, k) for rest, k in entries if not rest or rest[0] == second], (first, second)
+
+
+_TRIGGERED = st.lists(st.tuples(st.sampled_from(["It", "is", "was", "they're", "it’s", "are", "the", "largest", "most",
+                                                 "firstly", "only", "top", "stop", "leading", "Smith's", "now", "still",
+                                                 "going", "Thing", "bring", "singing", "KING", "really", "İ", "ſ", "best"]),
+                               st.sampled_from([" ", "  ", ", ", ". ", "\n", "", "-", "’s "])),
+                    min_size=1, max_size=30).map(lambda parts: "".join(w + g for w, g in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TEXTS, _TRIGGERED))
+def test_triggered_signals_gated_by_their_tails_credit_the_sentences_they_did_without(text: str) -> None:
+    c = claims.cues()
+    assert {sig.name for sig in c.signals if sig.tails is not None} == {"ongoing", "rank"}
+    ungated = claims.ClaimCues(min_words=c.min_words, threshold=c.threshold, stance_weight=c.stance_weight,
+                               signals=tuple(dataclasses.replace(sig, tails=None) for sig in c.signals),
+                               word_index=c.word_index, cue_words=c.cue_words, openers=c.openers, places=c.places)
+    doc = segment(text)
+    assert claims._document_signals(doc, c) == claims._document_signals(doc, ungated), text

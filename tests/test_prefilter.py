@@ -350,3 +350,26 @@ def test_search_classed_finds_what_the_engine_finds(text: str, pos: int) -> None
             found = prefilter.search_classed(pattern, opening, projected, variant, pos)
             assert (None if found is None else found.span()) == (None if expected is None else expected.span()), \
                 (name, variant, pos)
+
+
+# Tails are read for a pattern's case-blind form searched on lower-cased text, as claims searches it.
+_TAILED = [(name, folded, bool(p.flags & re.IGNORECASE), t)
+           for name, p in [(n, p) for n, p, _, _ in _PATTERNS]
+           + [("branches", re.compile(r"\b(?:is|are) (?:most|\w{3,}est|(?:ab|b)c)\b(?=x|\s)"))]
+           if (t := prefilter.tails(p.pattern, (flags := p.flags & ~re.IGNORECASE))) is not None
+           and (folded := re.compile(p.pattern, flags))]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(_TEXTS, st.text(alphabet="abc estmoIi'’ ", max_size=20)))
+def test_every_match_ends_with_a_tail_and_sentences_holding_finds_them(text: str) -> None:
+    assert {name for name, _, _, _ in _TAILED} >= {"rank", "ongoing", "branches"}
+    doc = segment(text)
+    for variant in (text, text.capitalize(), text.upper()):
+        for name, pattern, blind, tails in _TAILED:
+            for m in pattern.finditer(variant.lower() if blind else variant):
+                assert m.group().endswith(tails), (name, variant)
+        holding = prefilter.sentences_holding(variant, ["ab", "st", "'"], doc.sentence_starts)
+        for s in doc.sentences:
+            if any(x in variant[s.start:s.end] for x in ["ab", "st", "'"]):
+                assert s.index in holding, (variant, s)
