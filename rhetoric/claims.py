@@ -65,6 +65,9 @@ class Signal:
     # A signal searched over the whole text one of whose matches opens every match of this
     # local one: only the sentences that signal was found in need to be searched.
     within: str | None = None
+    # For a local pattern of digits and non-digits, the pattern that matches the text's classes (see
+    # prefilter.projected) where it matches the text: searched there, when the text was projected.
+    projected: re.Pattern[bytes] | None = None
     # How many matches a sentence must hold (a local pattern whose matches cannot overlap):
     # counting them in C is far quicker than a pattern that runs lazily from one to the next.
     times: int = 1
@@ -114,10 +117,10 @@ def cues() -> ClaimCues:
 def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     """Return, per sentence, whether it is a claim; `marked` sentences use stance-marking language."""
     c = cues()
-    found, seen = _document_signals(doc, c)
+    found, seen, projected = _document_signals(doc, c)
     # A question is a signal, not a verdict: "Do you know that it has tripled?" asserts.
     long = [s.index for s in doc.sentences if s.end_token - s.first_token >= c.min_words]
-    shown = _local_signals(doc, c, long, seen)
+    shown = _local_signals(doc, c, long, seen, projected)
     verdicts = [False] * len(doc.sentences)
     for i in long:
         score = found[i] + sum(shown.get(i, ()))
@@ -130,8 +133,12 @@ def find_claims(doc: Document, marked: set[int]) -> list[bool]:
 _IGNORECASE = int(re.IGNORECASE)  # a plain int: `flags & re.IGNORECASE` would make an enum each time
 
 
-def _local_signals(doc: Document, c: ClaimCues, long: list[int], seen: list[set[int]]) -> dict[int, list[float]]:
-    """Return, for the sentences in `long` that show local signals, the weights of those signals in signal order."""
+def _local_signals(doc: Document, c: ClaimCues, long: list[int], seen: list[set[int]],
+                   projected: bytes | None = None) -> dict[int, list[float]]:
+    """Return, for the sentences in `long` that show local signals, the weights of those signals in signal order.
+
+    `projected` is `prefilter.project(doc.text)`, if it was made.
+    """
     # Each signal is tried only in the sentences it can match (by their first word, needles or
     # `within`), found with set operations, rather than every signal tested in every sentence.
     # The weights are kept in signal order, so that summing them adds as it always has.
@@ -158,6 +165,15 @@ def _local_signals(doc: Document, c: ClaimCues, long: list[int], seen: list[set[
         elif sig.needles is not None:
             candidates = set(prefilter.sentences_with(sig.needles, text, sentences, doc.sentence_starts)).intersection(
                 candidates)
+        if sig.projected is not None and projected is not None:
+            # A sentence's bytes searched between its bounds match as its text would: the pattern looks at no neighbour.
+            by_class = sig.projected
+            for i in candidates:
+                start, end = sentences[i].start, sentences[i].end
+                if (by_class.search(projected, start, end) if sig.times == 1
+                        else len(by_class.findall(projected, start, end)) >= sig.times):
+                    shown.setdefault(i, []).append(sig.weight)
+            continue
         for i in candidates:
             if pattern.search(texts[i]) if sig.times == 1 else len(pattern.findall(texts[i])) >= sig.times:
                 shown.setdefault(i, []).append(sig.weight)
@@ -210,6 +226,7 @@ def _signal(s: dict[str, Any]) -> Signal:
         classes=prefilter.classes(pattern, searched) if contained and beginnings is None and not begins else None,
         chain=prefilter.chain(pattern, searched) if scanned and not contained and beginnings is None else None,
         within=s.get("within") if bound else None,
+        projected=prefilter.projected(pattern, flags) if bound else None,
         times=int(s.get("times", 1)),
     )
 
@@ -376,9 +393,10 @@ def _unfolded(sig: Signal) -> re.Pattern[str]:
     return sig.pattern if sig.pattern is not None else re.compile(sig.source, re.IGNORECASE)
 
 
-def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[set[int]]]:
-    """Return, per sentence, the summed weight of the word-level signals found in it, and per
-    signal the sentences word lists and searches over the whole text found it in.
+def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[set[int]], bytes | None]:
+    """Return, per sentence, the summed weight of the word-level signals found in it, per
+    signal the sentences word lists and searches over the whole text found it in, and
+    `prefilter.project(doc.text)` if it was made (for classed signals).
 
     Word lists are matched on the tokens; other word-level patterns run once over the
     whole text. Either way a match is placed in its sentence by bisection, instead of
@@ -501,4 +519,4 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
         while (hit := search(pos)) is not None:
             i = credit(k, hit.start(), hit.end())
             pos = max(hit.end(), doc.sentences[i].end) if i >= 0 else hit.end()
-    return found, seen
+    return found, seen, None if projected is None else projected[0]

@@ -336,6 +336,33 @@ def project(text: str, wide_digit: bool | None = None) -> bytes | None:
     return None if wide_digit else text.encode("latin-1", "replace").translate(_PROJECTION)
 
 
+def projected(pattern: str, flags: int = 0) -> re.Pattern[bytes] | None:
+    """Return a pattern that matches `project(text)` where `pattern` matches `text`, or None.
+
+    Only a pattern made of digits, non-digits and repeats of them is read so ("\\d[^\\d]+\\d"): a
+    character is a digit exactly where its byte is "0", and the engine tests a byte without a set.
+    """
+    parsed = _parse(pattern, flags)
+    body = None if parsed is None else _projected(parsed[0])
+    return None if body is None else re.compile(body.encode())
+
+
+def _projected(nodes: list[_Node]) -> str | None:
+    out = ""
+    for op, av in nodes:
+        if op is C.IN and av in ([(C.CATEGORY, C.CATEGORY_DIGIT)],):
+            out += "0"
+        elif op is C.IN and av in ([(C.NEGATE, None), (C.CATEGORY, C.CATEGORY_DIGIT)],
+                                   [(C.CATEGORY, C.CATEGORY_NOT_DIGIT)]):
+            out += "[^0]"
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and (inner := _projected(list(av[2]))) is not None:
+            high = "" if av[1] == C.MAXREPEAT else av[1]
+            out += f"(?:{inner}){{{av[0]},{high}}}{'?' if op is C.MIN_REPEAT else ''}"
+        else:
+            return None
+    return out or None
+
+
 def has_digit(text: str) -> bool:
     """Return whether `text` holds a decimal digit (what \\d matches)."""
     return _DIGIT.search(text) is not None

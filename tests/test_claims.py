@@ -54,7 +54,7 @@ def test_no_sentence_starts_or_ends_inside_a_word(text: str) -> None:
 def test_a_local_signal_matches_only_where_the_signal_it_is_within_was_found(text: str) -> None:
     doc = segment(text)
     c = claims.cues()
-    _, seen = claims._document_signals(doc, c)
+    _, seen, _ = claims._document_signals(doc, c)
     confined = [sig for sig in c.signals if sig.within is not None]
     assert {sig.name for sig in confined} == {"figures", "names"}
     for sig in confined:
@@ -151,7 +151,7 @@ def test_local_signals_are_those_a_plain_search_of_every_sentence_finds(text: st
     # The plain form: every sentence long enough searched with every local pattern, in signal order.
     doc = segment(text)
     c = claims.cues()
-    found, seen = claims._document_signals(doc, c)
+    found, seen, projected = claims._document_signals(doc, c)
     long = [s.index for s in doc.sentences if s.end_token - s.first_token >= c.min_words]
     plain = {}
     for i in long:
@@ -161,6 +161,7 @@ def test_local_signals_are_those_a_plain_search_of_every_sentence_finds(text: st
         if weights:
             plain[i] = weights
     assert claims._local_signals(doc, c, long, seen) == plain, text
+    assert claims._local_signals(doc, c, long, seen, projected) == plain, text
     marked = set(range(0, len(doc.sentences), 2))
     scores = {i: found[i] + sum(plain.get(i, ())) + (c.stance_weight if i in marked else 0) for i in long}
     assert claims.find_claims(doc, marked) == [scores.get(i, -1) >= c.threshold for i in range(len(doc.sentences))]

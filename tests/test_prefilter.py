@@ -373,3 +373,20 @@ def test_every_match_ends_with_a_tail_and_sentences_holding_finds_them(text: str
         for s in doc.sentences:
             if any(x in variant[s.start:s.end] for x in ["ab", "st", "'"]):
                 assert s.index in holding, (variant, s)
+
+
+_DIGITAL = [r"\d[^\d]+\d", r"\d\D*?\d", r"\d{2,3}", r"[^\d]\d+?"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, st.text(alphabet="a0 9.5\u00e9\u2019\u0661\u00b2Z", max_size=20)))
+def test_a_projected_pattern_matches_the_classes_where_the_pattern_matches_the_text(text: str) -> None:
+    assert prefilter.projected(r"[0-9]") is None and prefilter.projected(r"\d\w") is None
+    classes = prefilter.project(text)
+    if classes is None:
+        return  # a decimal digit beyond ASCII: nothing is projected then
+    for source in _DIGITAL:
+        pattern, projected = re.compile(source, re.IGNORECASE), prefilter.projected(source, re.IGNORECASE)
+        assert projected is not None, source
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in projected.finditer(classes)], source
+        assert len(pattern.findall(text[1:-1])) == len(projected.findall(classes, 1, max(len(text) - 1, 1)))
