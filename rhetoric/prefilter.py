@@ -350,7 +350,7 @@ def projected(pattern: str, flags: int = 0) -> re.Pattern[bytes] | None:
 def _projected(nodes: list[_Node]) -> str | None:
     out = ""
     for op, av in nodes:
-        if op is C.IN and av in ([(C.CATEGORY, C.CATEGORY_DIGIT)],):
+        if op is C.IN and av == [(C.CATEGORY, C.CATEGORY_DIGIT)]:
             out += "0"
         elif op is C.IN and av in ([(C.NEGATE, None), (C.CATEGORY, C.CATEGORY_DIGIT)],
                                    [(C.CATEGORY, C.CATEGORY_NOT_DIGIT)]):
