@@ -53,8 +53,8 @@ class Signal:
     openers: frozenset[str] | None = None
     needles: re.Pattern[str] | None = None
     starters: re.Pattern[str] | None = None  # for a triggered pattern
-    # For a triggered pattern, strings one of which every match ends with, when they rule out more sentences
-    # than the triggers do (see _TAILS): it is then tried only in the sentences that hold one too.
+    # For a triggered pattern with `tails = true`, strings one of which every match ends with: it is then
+    # tried only in the sentences that hold one too.
     tails: tuple[str, ...] | None = None
     # Those strings, for a pattern searched over the whole text (a contained one: when there are several).
     beginnings: tuple[str, ...] | None = None
@@ -221,7 +221,8 @@ def _signal(s: dict[str, Any]) -> Signal:
         needles=prefilter.needles(pattern, searched) if (bound and openers is None and "within" not in s) or (
             contained and scanned and not begins and prefilter.short_sighted(pattern, searched)) else None,
         starters=prefilter.starters(pattern, searched) if triggered else None,
-        tails=_gate(prefilter.tails(pattern, searched), s["triggers"]) if triggered else None,
+        # Read only where asked: most triggered patterns end on strings as common as their triggers.
+        tails=prefilter.tails(pattern, searched) if triggered and s.get("tails") else None,
         beginnings=beginnings,
         classes=prefilter.classes(pattern, searched) if contained and beginnings is None and not begins else None,
         chain=prefilter.chain(pattern, searched) if scanned and not contained and beginnings is None else None,
@@ -229,18 +230,6 @@ def _signal(s: dict[str, Any]) -> Signal:
         projected=prefilter.projected(pattern, flags) if bound else None,
         times=int(s.get("times", 1)),
     )
-
-
-# Finding tails costs a pass over the text each: only a few, none short (common) or standing for a trigger.
-_TAILS = 8
-_TAIL_LENGTH = 3
-
-
-def _gate(tails: tuple[str, ...] | None, triggers: str) -> tuple[str, ...] | None:
-    """Return a triggered pattern's tails if they are worth looking for, else None."""
-    if tails is None or len(tails) > _TAILS or any(len(t) < _TAIL_LENGTH for t in tails):
-        return None
-    return None if {t.strip().lower() for t in tails} & set(triggers.split()) else tails
 
 
 def _word_list(pattern: str) -> frozenset[tuple[str, ...]] | None:

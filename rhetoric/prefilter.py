@@ -342,9 +342,10 @@ def projected(pattern: str, flags: int = 0) -> re.Pattern[bytes] | None:
     Only a pattern made of digits, non-digits and repeats of them is read so ("\\d[^\\d]+\\d"): a
     character is a digit exactly where its byte is "0", and the engine tests a byte without a set.
     """
-    parsed = _parse(pattern, flags)
-    body = None if parsed is None else _projected(parsed[0])
-    return None if body is None else re.compile(body.encode())
+    # Most patterns are ruled out by their first node: read before _parse checks the flags of every group.
+    if flags & re.VERBOSE or (body := _projected(list(tree(pattern)))) is None or _parse(pattern, flags) is None:
+        return None
+    return re.compile(body.encode())
 
 
 def _projected(nodes: list[_Node]) -> str | None:
