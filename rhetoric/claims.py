@@ -53,6 +53,9 @@ class Signal:
     openers: frozenset[str] | None = None
     needles: re.Pattern[str] | None = None
     starters: re.Pattern[str] | None = None  # for a triggered pattern
+    # For a triggered pattern with `tails = true`, strings one of which every match ends with: it is then
+    # tried only in the sentences that hold one too.
+    tails: tuple[str, ...] | None = None
     # Those strings, for a pattern searched over the whole text (a contained one: when there are several).
     beginnings: tuple[str, ...] | None = None
     # For a contained one that opens on classes of characters (capitals, digits), those (see prefilter.classes).
@@ -62,6 +65,9 @@ class Signal:
     # A signal searched over the whole text one of whose matches opens every match of this
     # local one: only the sentences that signal was found in need to be searched.
     within: str | None = None
+    # For a local pattern of digits and non-digits, the pattern that matches the text's classes (see
+    # prefilter.projected) where it matches the text: searched there, when the text was projected.
+    projected: re.Pattern[bytes] | None = None
     # How many matches a sentence must hold (a local pattern whose matches cannot overlap):
     # counting them in C is far quicker than a pattern that runs lazily from one to the next.
     times: int = 1
@@ -111,10 +117,10 @@ def cues() -> ClaimCues:
 def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     """Return, per sentence, whether it is a claim; `marked` sentences use stance-marking language."""
     c = cues()
-    found, seen = _document_signals(doc, c)
+    found, seen, projected = _document_signals(doc, c)
     # A question is a signal, not a verdict: "Do you know that it has tripled?" asserts.
     long = [s.index for s in doc.sentences if s.end_token - s.first_token >= c.min_words]
-    shown = _local_signals(doc, c, long, seen)
+    shown = _local_signals(doc, c, long, seen, projected)
     verdicts = [False] * len(doc.sentences)
     for i in long:
         score = found[i] + sum(shown.get(i, ()))
@@ -127,16 +133,21 @@ def find_claims(doc: Document, marked: set[int]) -> list[bool]:
 _IGNORECASE = int(re.IGNORECASE)  # a plain int: `flags & re.IGNORECASE` would make an enum each time
 
 
-def _local_signals(doc: Document, c: ClaimCues, long: list[int], seen: list[set[int]]) -> dict[int, list[float]]:
-    """Return, for the sentences in `long` that show local signals, the weights of those signals in signal order."""
+def _local_signals(doc: Document, c: ClaimCues, long: list[int], seen: list[set[int]],
+                   projected: bytes | None = None) -> dict[int, list[float]]:
+    """Return, for the sentences in `long` that show local signals, the weights of those signals in signal order.
+
+    `projected` is `prefilter.project(doc.text)`, if it was made.
+    """
     # Each signal is tried only in the sentences it can match (by their first word, needles or
     # `within`), found with set operations, rather than every signal tested in every sentence.
     # The weights are kept in signal order, so that summing them adds as it always has.
     text, sentences = doc.text, doc.sentences
     texts = {i: text[sentences[i].start:sentences[i].end] for i in long}
-    heads = {i: prefilter.head(texts[i], 0, len(texts[i])) for i in long}
+    heads = prefilter.heads(text, [sentences[i].start for i in long], [sentences[i].end for i in long])
     # Most sentences open on a word none of the anchored patterns opens on: one test rules them all out.
-    opening = [i for i in long if prefilter.opens(c.openers, heads[i], ignore_case=True)]
+    # Each is kept with its head and its head as prefilter.opens looks it up under IGNORECASE (None: any).
+    opening = [(i, h, b) for i, h, b in zip(long, heads, prefilter.folded(heads)) if b is None or b in c.openers]
     shown: dict[int, list[float]] = {}
     for sig in c.signals:
         if not sig.local or sig.pattern is None:
@@ -144,13 +155,25 @@ def _local_signals(doc: Document, c: ClaimCues, long: list[int], seen: list[set[
         pattern = sig.pattern
         candidates: Iterable[int] = long
         if sig.openers is not None:
-            ignore_case = bool(pattern.flags & _IGNORECASE)
-            candidates = [i for i in opening if prefilter.opens(sig.openers, heads[i], ignore_case)]
+            # As prefilter.opens, without a call per sentence.
+            if pattern.flags & _IGNORECASE:
+                candidates = [i for i, _, b in opening if b is None or b in sig.openers]
+            else:
+                candidates = [i for i, h, _ in opening if h in sig.openers]
         if sig.within is not None:
             candidates = seen[c.places[sig.within]].intersection(candidates)
         elif sig.needles is not None:
             candidates = set(prefilter.sentences_with(sig.needles, text, sentences, doc.sentence_starts)).intersection(
                 candidates)
+        if sig.projected is not None and projected is not None:
+            # A sentence's bytes searched between its bounds match as its text would: the pattern looks at no neighbour.
+            by_class = sig.projected
+            for i in candidates:
+                start, end = sentences[i].start, sentences[i].end
+                if (by_class.search(projected, start, end) if sig.times == 1
+                        else len(by_class.findall(projected, start, end)) >= sig.times):
+                    shown.setdefault(i, []).append(sig.weight)
+            continue
         for i in candidates:
             if pattern.search(texts[i]) if sig.times == 1 else len(pattern.findall(texts[i])) >= sig.times:
                 shown.setdefault(i, []).append(sig.weight)
@@ -198,10 +221,13 @@ def _signal(s: dict[str, Any]) -> Signal:
         needles=prefilter.needles(pattern, searched) if (bound and openers is None and "within" not in s) or (
             contained and scanned and not begins and prefilter.short_sighted(pattern, searched)) else None,
         starters=prefilter.starters(pattern, searched) if triggered else None,
+        # Read only where asked: most triggered patterns end on strings as common as their triggers.
+        tails=prefilter.tails(pattern, searched) if triggered and s.get("tails") else None,
         beginnings=beginnings,
         classes=prefilter.classes(pattern, searched) if contained and beginnings is None and not begins else None,
         chain=prefilter.chain(pattern, searched) if scanned and not contained and beginnings is None else None,
         within=s.get("within") if bound else None,
+        projected=prefilter.projected(pattern, flags) if bound else None,
         times=int(s.get("times", 1)),
     )
 
@@ -356,9 +382,10 @@ def _unfolded(sig: Signal) -> re.Pattern[str]:
     return sig.pattern if sig.pattern is not None else re.compile(sig.source, re.IGNORECASE)
 
 
-def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[set[int]]]:
-    """Return, per sentence, the summed weight of the word-level signals found in it, and per
-    signal the sentences word lists and searches over the whole text found it in.
+def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[set[int]], bytes | None]:
+    """Return, per sentence, the summed weight of the word-level signals found in it, per
+    signal the sentences word lists and searches over the whole text found it in, and
+    `prefilter.project(doc.text)` if it was made (for classed signals).
 
     Word lists are matched on the tokens; other word-level patterns run once over the
     whole text. Either way a match is placed in its sentence by bisection, instead of
@@ -400,7 +427,11 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
         low = doc.text  # a character changed length; keep offsets right
     # A triggered signal always has a pattern (`pattern`, `folded` or both): only word lists and
     # `absent` signals go without.
-    triggered = [(sig, sig.triggers) for sig in c.signals
+    # With each, for one with tails, the sentences that may hold one (None: any). The tails were read
+    # for the form searched: the folded one on lower-cased text, if the signal has one.
+    triggered = [(sig, sig.triggers, None if sig.tails is None or sig.folded is not None and low is doc.text
+                  else prefilter.sentences_holding(doc.text if sig.folded is None else low, sig.tails, starts))
+                 for sig in c.signals
                  if sig.triggers is not None and (sig.pattern or sig.folded) is not None and not sig.local]
     absent = [(sig, sig.absent) for sig in c.signals if sig.absent is not None]
     if triggered or absent:
@@ -416,8 +447,8 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
             for sig, words in absent:
                 if used.isdisjoint(words):
                     found[i] += sig.weight
-            for sig, triggers in triggered:
-                if used.isdisjoint(triggers):
+            for sig, triggers, gate in triggered:
+                if used.isdisjoint(triggers) or gate is not None and i not in gate:
                     continue
                 blind = sig.folded is not None and low is not doc.text
                 searched, subject = ((sig.folded, low) if blind and sig.folded is not None
@@ -477,4 +508,4 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
         while (hit := search(pos)) is not None:
             i = credit(k, hit.start(), hit.end())
             pos = max(hit.end(), doc.sentences[i].end) if i >= 0 else hit.end()
-    return found, seen
+    return found, seen, None if projected is None else projected[0]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -102,6 +102,32 @@ def _endings(nodes: list[_Node]) -> tuple[str, ...] | None:
     return _affixes(nodes, at_end=True)
 
 
+def tails(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Return strings one of which every match of `pattern` ends with (none ends with another), or None.
+
+    Unlike the endings `chain` reads, which are all the fixed text at the end, an alternative at the end
+    gives the tails of each of its branches ("most" or "est" for `(?:most|\\w{3,}est)\\b`). None too if case is ignored.
+    """
+    parsed = _parse(pattern, flags)
+    return None if parsed is None or parsed[1] & re.IGNORECASE else _tails(parsed[0])
+
+
+def _tails(nodes: list[_Node]) -> tuple[str, ...] | None:
+    if (found := _endings(nodes)) is not None:
+        return found
+    last = next((node for node in reversed(nodes) if node[0] not in _ZERO_WIDTH), None)
+    if last is None or last[0] not in (C.SUBPATTERN, C.BRANCH):
+        return None
+    if last[0] is C.SUBPATTERN:
+        return _tails(list(last[1][3]))
+    strings: set[str] = set()
+    for branch in last[1][1]:
+        if (found := _tails(list(branch))) is None:
+            return None
+        strings.update(found)
+    return _shortest(strings, at_end=True)
+
+
 def _affixes(nodes: list[_Node], at_end: bool) -> tuple[str, ...] | None:
     """Return strings one of which every match begins (or, `at_end`, ends) with, none holding another so; or None."""
     strings: set[str] = {""}
@@ -113,8 +139,11 @@ def _affixes(nodes: list[_Node], at_end: bool) -> tuple[str, ...] | None:
         if longer is None:
             break
         strings = longer
-    if "" in strings:
-        return None
+    return None if "" in strings else _shortest(strings, at_end)
+
+
+def _shortest(strings: set[str], at_end: bool) -> tuple[str, ...]:
+    """Return the strings that begin (`at_end`: end) with none of the others."""
     # A string that begins with another is found where that one is: the engine need not try it.
     # Sorted (backwards for endings), such a string follows the shortest string it begins (ends) with.
     kept: list[str] = []
@@ -240,6 +269,13 @@ def positions(text: str, strings: Sequence[str]) -> list[int]:
     return found
 
 
+def sentences_holding(text: str, strings: Sequence[str], starts: Sequence[int]) -> set[int]:
+    """Return the indices of the sentences (by their `starts`) that may hold one of `strings`: at least every one that does."""
+    # One str.find pass per string over the whole text, and the sentences placed by bisection in C. A string
+    # found between two sentences is given to the one before, which is harmless.
+    return {i - 1 for i in set(map(bisect_right, repeat(starts), positions(text, strings)))}
+
+
 # A text's classes (`classes`, `project`): ASCII capitals and digits, each one byte. Small letters
 # are left out: most words hold them, and the engine finds them no slower.
 _CLASS_RANGES = {(ord("A"), ord("Z")): "A", (ord("0"), ord("9")): "0"}
@@ -298,6 +334,34 @@ def project(text: str, wide_digit: bool | None = None) -> bytes | None:
             text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass"))
     # Encoded a byte a character ("?" for any beyond Latin-1), then mapped in one C pass.
     return None if wide_digit else text.encode("latin-1", "replace").translate(_PROJECTION)
+
+
+def projected(pattern: str, flags: int = 0) -> re.Pattern[bytes] | None:
+    """Return a pattern that matches `project(text)` where `pattern` matches `text`, or None.
+
+    Only a pattern made of digits, non-digits and repeats of them is read so ("\\d[^\\d]+\\d"): a
+    character is a digit exactly where its byte is "0", and the engine tests a byte without a set.
+    """
+    # Most patterns are ruled out by their first node: read before _parse checks the flags of every group.
+    if flags & re.VERBOSE or (body := _projected(list(tree(pattern)))) is None or _parse(pattern, flags) is None:
+        return None
+    return re.compile(body.encode())
+
+
+def _projected(nodes: list[_Node]) -> str | None:
+    out = ""
+    for op, av in nodes:
+        if op is C.IN and av == [(C.CATEGORY, C.CATEGORY_DIGIT)]:
+            out += "0"
+        elif op is C.IN and av in ([(C.NEGATE, None), (C.CATEGORY, C.CATEGORY_DIGIT)],
+                                   [(C.CATEGORY, C.CATEGORY_NOT_DIGIT)]):
+            out += "[^0]"
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and (inner := _projected(list(av[2]))) is not None:
+            high = "" if av[1] == C.MAXREPEAT else av[1]
+            out += f"(?:{inner}){{{av[0]},{high}}}{'?' if op is C.MIN_REPEAT else ''}"
+        else:
+            return None
+    return out or None
 
 
 def has_digit(text: str) -> bool:
@@ -542,15 +606,25 @@ def head(text: str, start: int, end: int) -> str:
     return "" if m is None else m[1]
 
 
+def heads(text: str, starts: Iterable[int], ends: Iterable[int]) -> list[str]:
+    """Return `head(text, start, end)` for each start and end, the matches tried in C."""
+    return ["" if m is None else m[1] for m in map(_HEAD.match, repeat(text), starts, ends)]
+
+
 def opens(words: frozenset[str], word: str, ignore_case: bool) -> bool:
-    """Return whether a text whose head is `word` may match a pattern with these `openers`.
+    """Return whether a text whose head is `word` may match a pattern with these `openers`."""
+    if not ignore_case:
+        return word in words
+    return (blind := folded([word])[0]) is None or blind in words
+
+
+def folded(words: Iterable[str]) -> list[str | None]:
+    """Return what `opens` looks up under IGNORECASE for each head: lower-cased, or None if it rules nothing out.
 
     Under IGNORECASE a few non-ASCII letters match ASCII ones ("ſ" is "s"), so a non-ASCII
     head is not ruled out.
     """
-    if not ignore_case:
-        return word in words
-    return not word.isascii() or word.lower() in words
+    return [w.lower() if w.isascii() else None for w in words]
 
 
 def sentences_with(finder: re.Pattern[str], text: str, sentences: Sequence[Sentence],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from hypothesis import given, settings
@@ -53,7 +54,7 @@ def test_no_sentence_starts_or_ends_inside_a_word(text: str) -> None:
 def test_a_local_signal_matches_only_where_the_signal_it_is_within_was_found(text: str) -> None:
     doc = segment(text)
     c = claims.cues()
-    _, seen = claims._document_signals(doc, c)
+    _, seen, _ = claims._document_signals(doc, c)
     confined = [sig for sig in c.signals if sig.within is not None]
     assert {sig.name for sig in confined} == {"figures", "names"}
     for sig in confined:
@@ -150,7 +151,7 @@ def test_local_signals_are_those_a_plain_search_of_every_sentence_finds(text: st
     # The plain form: every sentence long enough searched with every local pattern, in signal order.
     doc = segment(text)
     c = claims.cues()
-    found, seen = claims._document_signals(doc, c)
+    found, seen, projected = claims._document_signals(doc, c)
     long = [s.index for s in doc.sentences if s.end_token - s.first_token >= c.min_words]
     plain = {}
     for i in long:
@@ -160,6 +161,7 @@ def test_local_signals_are_those_a_plain_search_of_every_sentence_finds(text: st
         if weights:
             plain[i] = weights
     assert claims._local_signals(doc, c, long, seen) == plain, text
+    assert claims._local_signals(doc, c, long, seen, projected) == plain, text
     marked = set(range(0, len(doc.sentences), 2))
     scores = {i: found[i] + sum(plain.get(i, ())) + (c.stance_weight if i in marked else 0) for i in long}
     assert claims.find_claims(doc, marked) == [scores.get(i, -1) >= c.threshold for i in range(len(doc.sentences))]
@@ -179,3 +181,22 @@ def test_the_word_index_holds_in_order_the_phrases_each_second_word_may_complete
         assert set(following) - {None} == {rest[0] for rest, _ in entries if rest}
         for second, listed in following.items():
             assert listed == [(rest, k) for rest, k in entries if not rest or rest[0] == second], (first, second)
+
+
+_TRIGGERED = st.lists(st.tuples(st.sampled_from(["It", "is", "was", "they're", "it’s", "are", "the", "largest", "most",
+                                                 "firstly", "only", "top", "stop", "leading", "Smith's", "now", "still",
+                                                 "going", "Thing", "bring", "singing", "KING", "really", "İ", "ſ", "best"]),
+                               st.sampled_from([" ", "  ", ", ", ". ", "\n", "", "-", "’s "])),
+                    min_size=1, max_size=30).map(lambda parts: "".join(w + g for w, g in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TEXTS, _TRIGGERED))
+def test_triggered_signals_gated_by_their_tails_credit_the_sentences_they_did_without(text: str) -> None:
+    c = claims.cues()
+    assert {sig.name for sig in c.signals if sig.tails is not None} == {"ongoing", "rank"}
+    ungated = claims.ClaimCues(min_words=c.min_words, threshold=c.threshold, stance_weight=c.stance_weight,
+                               signals=tuple(dataclasses.replace(sig, tails=None) for sig in c.signals),
+                               word_index=c.word_index, cue_words=c.cue_words, openers=c.openers, places=c.places)
+    doc = segment(text)
+    assert claims._document_signals(doc, c) == claims._document_signals(doc, ungated), text

@@ -111,6 +111,13 @@ def test_opens_lets_non_ascii_heads_through() -> None:
     assert not prefilter.opens(words, "Sow", ignore_case=True)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab S\u017f\u0130,.-’", max_size=30), st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30))))
+def test_heads_are_each_head(text: str, spans: list[tuple[int, int]]) -> None:
+    found = prefilter.heads(text, [a for a, _ in spans], [b for _, b in spans])
+    assert found == [prefilter.head(text, a, b) for a, b in spans]
+
+
 def test_sentences_with_sees_a_short_string_under_a_long_hit() -> None:
     doc = segment("It is ab\nc is here. And ab again.")
     finder = re.compile("ab\nc|ab")  # the hit at "ab\nc" runs into the next sentence
@@ -343,3 +350,43 @@ def test_search_classed_finds_what_the_engine_finds(text: str, pos: int) -> None
             found = prefilter.search_classed(pattern, opening, projected, variant, pos)
             assert (None if found is None else found.span()) == (None if expected is None else expected.span()), \
                 (name, variant, pos)
+
+
+# Tails are read for a pattern's case-blind form searched on lower-cased text, as claims searches it.
+_TAILED = [(name, folded, bool(p.flags & re.IGNORECASE), t)
+           for name, p in [(n, p) for n, p, _, _ in _PATTERNS]
+           + [("branches", re.compile(r"\b(?:is|are) (?:most|\w{3,}est|(?:ab|b)c)\b(?=x|\s)"))]
+           if (t := prefilter.tails(p.pattern, (flags := p.flags & ~re.IGNORECASE))) is not None
+           and (folded := re.compile(p.pattern, flags))]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(_TEXTS, st.text(alphabet="abc estmoIi'’ ", max_size=20)))
+def test_every_match_ends_with_a_tail_and_sentences_holding_finds_them(text: str) -> None:
+    assert {name for name, _, _, _ in _TAILED} >= {"rank", "ongoing", "branches"}
+    doc = segment(text)
+    for variant in (text, text.capitalize(), text.upper()):
+        for name, pattern, blind, tails in _TAILED:
+            for m in pattern.finditer(variant.lower() if blind else variant):
+                assert m.group().endswith(tails), (name, variant)
+        holding = prefilter.sentences_holding(variant, ["ab", "st", "'"], doc.sentence_starts)
+        for s in doc.sentences:
+            if any(x in variant[s.start:s.end] for x in ["ab", "st", "'"]):
+                assert s.index in holding, (variant, s)
+
+
+_DIGITAL = [r"\d[^\d]+\d", r"\d\D*?\d", r"\d{2,3}", r"[^\d]\d+?"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, st.text(alphabet="a0 9.5\u00e9\u2019\u0661\u00b2Z", max_size=20)))
+def test_a_projected_pattern_matches_the_classes_where_the_pattern_matches_the_text(text: str) -> None:
+    assert prefilter.projected(r"[0-9]") is None and prefilter.projected(r"\d\w") is None
+    classes = prefilter.project(text)
+    if classes is None:
+        return  # a decimal digit beyond ASCII: nothing is projected then
+    for source in _DIGITAL:
+        pattern, projected = re.compile(source, re.IGNORECASE), prefilter.projected(source, re.IGNORECASE)
+        assert projected is not None, source
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in projected.finditer(classes)], source
+        assert len(pattern.findall(text[1:-1])) == len(projected.findall(classes, 1, max(len(text) - 1, 1)))

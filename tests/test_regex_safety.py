@@ -37,6 +37,7 @@ DYNAMIC = {
     ("prefilter.py", "needles"): "re.escape'd strings, or a run of one character set, read from a pattern; collected below",
     ("prefilter.py", "starters"): "re.escape'd strings read from a pattern; collected below",
     ("prefilter.py", "chain"): "re.escape'd strings and runs of words read from a pattern; collected below",
+    ("prefilter.py", "projected"): "a digit pattern read as bytes of classes; collected below (as text)",
     ("prefilter.py", "compiled"): "a pattern with re.VERBOSE, as given (the claim signals, collected below, have none)",
 }
 # Patterns only ever matched at a given position (match/fullmatch), never searched for.
@@ -99,6 +100,8 @@ def collect() -> list[tuple[str, str, int, bool]]:
                 # A pattern compiled from its parse tree keeps no text: it is the signal's source.
                 patterns.append((f"sourcing.toml {sig.name}", compiled.pattern if compiled.pattern is not None
                                  else sig.source, compiled.flags, True))
+        if sig.projected is not None:  # searched in the text's classes, a byte a character: checked as text
+            patterns.append((f"sourcing.toml {sig.name} (projected)", sig.projected.pattern.decode(), 0, True))
         if sig.chain is not None:  # matched only where `ends` found a string
             words = sig.chain.words
             patterns.append((f"sourcing.toml {sig.name} (chain)", words.pattern, words.flags, False))
