@@ -15,6 +15,7 @@ import typer
 from . import __version__
 
 if TYPE_CHECKING:
+    from .compare import Comparison
     from .config import Resolver
 
 EXIT_OK, EXIT_THRESHOLD, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -367,17 +368,10 @@ def compare(
 
     Each article is analysed under its own configuration, as `rhetoric analyze` would.
     """
-    import json
-
-    from rich.console import Console
-
     from .batch import Options, analyze_one, lexicons_for
     from .compare import compare as run_compare
-    from .compare import difference
     from .config import check_rules
     from .errors import RhetoricError
-    from .render import json as json_render
-    from .render import terminal
     from .rules import all_rules
 
     if format not in (Format.text, Format.json, Format.html):
@@ -397,8 +391,23 @@ def compare(
     except RhetoricError as exc:
         typer.echo(f"rhetoric: {exc}", err=True)
         raise typer.Exit(EXIT_INPUT) from None
-    comparison = run_compare(*reports)
+    try:
+        _write_comparison(run_compare(*reports), format, output, no_color)
+    except RhetoricError as exc:  # the results cannot be written where asked
+        typer.echo(f"rhetoric: {exc}", err=True)
+        raise typer.Exit(EXIT_INPUT) from None
+
+
+def _write_comparison(comparison: "Comparison", format: Format, output: Optional[str], no_color: bool) -> None:
+    """Write a comparison as text, JSON or HTML to `output` (standard output if None)."""
+    import json
+
+    from rich.console import Console
+
+    from .compare import difference
     from .output import destination
+    from .render import json as json_render
+    from .render import terminal
 
     if format is Format.html:
         from .render import html as html_render

@@ -15,6 +15,8 @@ from .errors import OutputError
 def destination(path: str | None) -> Iterator[TextIO]:
     """Yield a stream for results; a file appears only complete, renamed into place at the end."""
     if path is None or path == "-":
+        if sys.stdout is None:  # Python's stand-in for a standard output whose descriptor was closed (`>&-`)
+            raise OutputError("standard output is closed: nowhere to write the results (use --output FILE)")
         yield sys.stdout
         return
     import tempfile  # here: it brings in random and hashlib's SHA-512, which output to a terminal or pipe does without

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import re
 import subprocess
 import sys
@@ -201,3 +202,18 @@ def test_a_plain_run_imports_no_limits_rules_or_summary(tmp_path):
                          capture_output=True, text=True, check=True)
     assert json.loads(out.stdout)["stats"]["words"] == 7
     assert out.stderr.strip() == "[]"
+
+
+def test_a_closed_standard_output_is_an_error_not_a_traceback(tmp_path):
+    # `rhetoric analyze FILE >&-`: Python stands None in for the closed stream; the results have nowhere to go.
+    article = tmp_path / "a.txt"
+    article.write_text("The council approved the plan on Monday.\n", encoding="utf-8")
+    for command in (["analyze", str(article), "--format", "json"], ["compare", str(article), str(article)]):
+        out = subprocess.run([sys.executable, "-m", "rhetoric", *command], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True, preexec_fn=lambda: os.close(1))
+        assert out.returncode == 2, out.stderr
+        assert out.stderr == "rhetoric: standard output is closed: nowhere to write the results (use --output FILE)\n"
+    written = tmp_path / "out.json"
+    out = subprocess.run([sys.executable, "-m", "rhetoric", "analyze", str(article), "--output", str(written)],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, preexec_fn=lambda: os.close(1))
+    assert out.returncode == 0 and written.exists(), out.stderr

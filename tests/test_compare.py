@@ -54,3 +54,9 @@ def test_compare_analyses_each_article_under_its_configuration(tmp_path):
     assert obj["loaded_terms_only_in_first"]
     result = CliRunner().invoke(app, ["compare", str(first), WIRE, "--select", "loaded-tem"])
     assert result.exit_code == 2 and "did you mean" in result.stderr
+
+
+def test_compare_output_that_cannot_be_written_is_exit_2(tmp_path):
+    result = CliRunner().invoke(app, ["compare", OPINION, WIRE, "--format", "json",
+                                      "--output", str(tmp_path / "missing" / "c.json")])
+    assert result.exit_code == 2 and "cannot write the results" in result.stderr
