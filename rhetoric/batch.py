@@ -32,8 +32,8 @@ class Shape(str, Enum):
 
     REPORT = "report"  # the whole Report, for the terminal report
     ROW = "row"  # the summary row, for the summary table
-    JSONL = "jsonl"  # one compact JSON line, as pieces of text (see _task)
-    JSON = "json"  # one indented JSON object, as pieces of text
+    JSONL = "jsonl"  # one compact JSON line, as pieces of text (from a worker, its UTF-8 bytes: see _task)
+    JSON = "json"  # one indented JSON object, as pieces of text (the same)
     CSV = "csv"  # one CSV line
     SARIF = "sarif"  # the SARIF results of the file, gathered into one log at the end
     GITHUB = "github"  # GitHub Actions annotation lines
