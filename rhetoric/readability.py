@@ -90,12 +90,17 @@ class _Known(dict[str, int]):
         """Pack a word's letters, syllables, and whether it is off the Dale-Chall easy list, polysyllabic, and both."""
         if len(self) >= _REMEMBERED:
             self.clear()
-        word = norm.replace("-", "").replace("'", "")
-        syl = syllables.count(word)
-        if len(word) > _MOST_LETTERS or syl > _MOST_SYLLABLES:
+        letters, syl, hard = _figures(norm, self._easy)
+        if letters > _MOST_LETTERS or syl > _MOST_SYLLABLES:
             return _OUTSIZED  # not remembered: no real word is this long
-        found = self[norm] = len(word) | syl << _SHIFTS[1] | _FLAGS[word not in self._easy][syl >= 3]
+        found = self[norm] = letters | syl << _SHIFTS[1] | _FLAGS[hard][syl >= 3]
         return found
+
+
+def _figures(norm: str, easy: frozenset[str]) -> tuple[int, int, bool]:
+    """Return a word's letters, its syllables, and whether it is off the Dale-Chall easy list."""
+    word = norm.replace("-", "").replace("'", "")
+    return len(word), syllables.count(word), word not in easy
 
 
 @cache
@@ -120,10 +125,10 @@ def count(doc: Document) -> Counts:
 def _word_by_word(norms: tuple[str, ...]) -> tuple[int, int, int, int, int]:
     """Return the sums of the five figures of `norms` word by word: one word is too long for its field."""
     letters = syl = difficult = poly = complex_ = 0
+    easy = _easy_words()
     for norm in norms:
-        word = norm.replace("-", "").replace("'", "")
-        n, hard = syllables.count(word), word not in _easy_words()
-        letters += len(word)
+        length, n, hard = _figures(norm, easy)
+        letters += length
         syl += n
         difficult += hard
         poly += n >= 3
