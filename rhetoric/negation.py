@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from .data import table
 from .model import Document
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
-class _Cues:
+# A NamedTuple, not a frozen dataclass: made once per process, and a dataclass compiles its generated
+# methods at every start (as sourcing.Cues and scare_quotes.Cues).
+class _Cues(NamedTuple):
     """The cue words and rules of negation.toml, read once."""
 
     negators: frozenset[str]
