@@ -7,7 +7,8 @@ Writes the articles of a JSON Lines file (one {"id", "text"} per line) into a te
 folder, then reports the median of several runs of:
   - `rhetoric --version` (start-up),
   - `rhetoric analyze` on one article (the reference sample),
-  - `rhetoric analyze FOLDER --format jsonl` with 1 and with 2 worker processes,
+  - `rhetoric analyze FOLDER --format jsonl` with 1 and with 2 worker processes, run in
+    alternating pairs, with the median ratio of the pairs,
 and the peak resident memory of the analysing processes. CPU time (user + system, of the
 process and its workers) is printed beside wall time: on a machine whose cores are shared
 with other work, it shows what the run itself cost.
@@ -81,14 +82,23 @@ def main() -> None:
         sample = str(ROOT / "samples" / "the-russians-are-coming.txt")
         secs, cpu, _ = median_of([*cmd, "analyze", sample], args.runs)
         print(f"one article (reference)       {secs:6.3f} s  (CPU {cpu:.3f} s)")
-        base = None
+        # The two folder runs alternate (one worker, two, two, one, ...), so that each pair meets the
+        # host in the same few seconds: on a shared machine its speed drifts by a third within minutes,
+        # and the ratio of one pair is steadier than the ratio of two medians taken minutes apart.
+        folder = {jobs: [*cmd, "analyze", tmp, "--format", "jsonl", "--jobs", str(jobs)] for jobs in (1, 2)}
+        pairs = []
+        for run in range(args.runs):
+            order = (1, 2) if run % 2 == 0 else (2, 1)
+            pairs.append({jobs: timed(folder[jobs]) for jobs in order})
         for jobs in (1, 2):
-            secs, cpu, rss = median_of([*cmd, "analyze", tmp, "--format", "jsonl", "--jobs", str(jobs)], args.runs)
-            rate = nbytes / 1e6 / secs
-            base = base or rate
-            print(f"folder, --jobs {jobs}              {secs:6.2f} s  {rate:5.2f} MB/s  "
-                  f"x{rate / base:.2f}  peak RSS {rss / 1024:.0f} MB  (CPU {cpu:.2f} s, "
-                  f"{nbytes / 1e6 / cpu:.2f} MB per CPU-second)")
+            secs = statistics.median(p[jobs][0] for p in pairs)
+            cpu = statistics.median(p[jobs][1] for p in pairs)
+            rss = max(p[jobs][2] for p in pairs)
+            print(f"folder, --jobs {jobs}              {secs:6.2f} s  {nbytes / 1e6 / secs:5.2f} MB/s  "
+                  f"peak RSS {rss / 1024:.0f} MB  (CPU {cpu:.2f} s, {nbytes / 1e6 / cpu:.2f} MB per CPU-second)")
+        ratios = sorted(p[1][0] / p[2][0] for p in pairs)
+        print(f"--jobs 2 over --jobs 1, run by run: x{statistics.median(ratios):.2f} median "
+              f"(x{ratios[0]:.2f} to x{ratios[-1]:.2f} over {len(ratios)} pairs)")
     sys.exit(0)
 
 
