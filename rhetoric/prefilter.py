@@ -21,7 +21,9 @@ readings on tricky patterns and against random text.
 
 from __future__ import annotations
 
+import _sre  # the stdlib's regex engine, behind the re module
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -569,6 +571,46 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
         return re.compile(pattern, flags)
     # As re.compile does, a RegexFlag is made a plain int: the compiler tests it many times.
     return _compiler.compile(tree(pattern), int(flags))  # type: ignore[no-any-return]
+
+
+# What a stored form (`form`) was made by: the interpreter's release and its regex engine's. The engine's
+# code is private and may change with any release: a form is used only where ENGINE is the same.
+ENGINE: list[str | int] = [sys.implementation.name, *sys.version_info[:3], _sre.MAGIC, sys.byteorder]
+
+
+def form(pattern: re.Pattern[Any], text: str) -> dict[str, Any]:
+    """Return, as JSON values, what `restored` remakes `pattern` from without parsing or compiling it.
+
+    `text` is the pattern as written, for one that keeps none (see `compiled`).
+    """
+    written: str | bytes = text if pattern.pattern is None else pattern.pattern
+    # What re's compiler hands the engine (see re._compiler.compile): its code, read again from the text.
+    code = _compiler._code(P.parse(written, pattern.flags), pattern.flags)
+    out = {"text": written.decode("latin-1") if isinstance(written, bytes) else written,
+           "bytes": isinstance(written, bytes), "kept": pattern.pattern is not None, "flags": pattern.flags,
+           "code": b"".join(word.to_bytes(4, sys.byteorder) for word in code).hex(),
+           "groups": pattern.groups, "names": dict(pattern.groupindex)}
+    if restored(out) != pattern:  # patterns compare by their code, flags and text
+        raise ValueError(f"{written!r} is not remade as compiled")
+    return out
+
+
+def restored(stored: dict[str, Any]) -> re.Pattern[Any]:
+    """Return the pattern `form` gave `stored` for, handed to the engine as re's compiler hands it.
+
+    Only for the ENGINE that made the form.
+    """
+    # Parsing and compiling the claim signals and their finders was most of what loading them cost.
+    text = stored["text"].encode("latin-1") if stored["bytes"] else stored["text"]
+    names = stored["names"]
+    by_number: list[str | None] = [None] * (stored["groups"] + 1)
+    for name, number in names.items():
+        by_number[number] = name
+    # The code as hex (JSON reads ten thousand numbers slowly), in words of four bytes (_sre.CODESIZE, a C
+    # unsigned int wherever CPython runs) in this machine's order (see ENGINE).
+    code = memoryview(bytes.fromhex(stored["code"])).cast("I").tolist()
+    return _sre.compile(text if stored["kept"] else None, stored["flags"], code,  # type: ignore[no-any-return]
+                        stored["groups"], names, tuple(by_number))
 
 
 def _parse(pattern: str, flags: int) -> tuple[list[_Node], int] | None:
