@@ -12,11 +12,11 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import MISSING, dataclass, fields
 from functools import cache, partial
 from itertools import compress
 from re import _constants as re_constants  # type: ignore[attr-defined]  # the stdlib's own regex parser
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import data, prefilter
 from .data import table
@@ -75,9 +75,12 @@ class Signal:
     times: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimCues:
+class ClaimCues(NamedTuple):
     """The claim signals, their threshold, and an index of the word-list signals by first word."""
+
+    # A NamedTuple, not a frozen dataclass, as prefilter.Chain: made once per process, and a dataclass takes
+    # far longer to define at every start (its generated methods compiled). (Signal is read in the searches'
+    # loops: a NamedTuple's fields are read more slowly than a slotted class's.)
 
     min_words: int
     threshold: float
@@ -85,12 +88,13 @@ class ClaimCues:
     signals: tuple[Signal, ...]
     # first word -> second word (None: any other) -> (the phrase's other words, signal number), in signal
     # order: the one-word phrases, and the longer ones with that second word.
-    word_index: dict[str, dict[str | None, list[tuple[tuple[str, ...], int]]]] = field(default_factory=dict)
+    # (The empty dicts given by default are shared, and like every other one here never changed.)
+    word_index: dict[str, dict[str | None, list[tuple[tuple[str, ...], int]]]] = {}
     # Every word a signal's `triggers` or `absent` names: the only words of a sentence they look at.
     cue_words: frozenset[str] = frozenset()
     # Every word that may open a sentence an anchored pattern matches, lower-cased.
     openers: frozenset[str] = frozenset()
-    places: dict[str, int] = field(default_factory=dict)  # signal name -> its place in `signals` (for `within`)
+    places: dict[str, int] = {}  # signal name -> its place in `signals` (for `within`)
 
 
 @cache
