@@ -309,8 +309,9 @@ def _signal(s: dict[str, Any]) -> Signal:
 
 def _word_list(pattern: str) -> frozenset[tuple[str, ...]] | None:
     """Return the phrases a pattern matches if it is only a list of words, else None."""
-    # Most lists are written plainly, \b(?:word|two words|…)\b: read so, they need no parse tree.
-    if (m := _LISTED.fullmatch(pattern)) is not None:
+    # Most lists are written plainly, \b(?:word|two words|…)\b: read so, they need no parse tree. (This pattern
+    # and _parsed_word_list's are compiled when first used: the signals are built only when not stored.)
+    if (m := re.fullmatch(r"\\b\(\?:([a-z][a-z ]*(?:\|[a-z][a-z ]*)*)\)\\b|\\b([a-z]+)\\b", pattern)) is not None:
         return frozenset(tuple(x.split()) for x in (m[1] or m[2]).split("|"))
     return _parsed_word_list(pattern)
 
@@ -321,13 +322,9 @@ def _parsed_word_list(pattern: str) -> frozenset[tuple[str, ...]] | None:
         strings = _finite(list(prefilter.tree(pattern)))
     except (re.error, RecursionError):
         return None
-    if strings is None or not all(_PLAIN.fullmatch(x.lower()) for x in strings):
+    if strings is None or not all(re.fullmatch(r"[a-z][a-z '’]*", x.lower()) for x in strings):
         return None
     return frozenset(tuple(normalize(w) for w in x.split()) for x in strings)
-
-
-_PLAIN = re.compile(r"[a-z][a-z '’]*")
-_LISTED = re.compile(r"\\b\(\?:([a-z][a-z ]*(?:\|[a-z][a-z ]*)*)\)\\b|\\b([a-z]+)\\b")
 
 
 def _finite(nodes: list[tuple[Any, Any]]) -> set[str] | None:
