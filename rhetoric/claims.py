@@ -205,7 +205,7 @@ def _stored(claim: dict[str, Any]) -> tuple[Signal, ...] | None:
             return None
         return tuple(Signal(**{k: v if v is None or k not in _READ else _READ[k](v) for k, v in form.items()})
                      for form in stored["signals"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RuntimeError):  # RuntimeError: code refused
         return None  # no usable file: the signals are built from the table
 
 
