@@ -205,8 +205,9 @@ def _stored(claim: dict[str, Any]) -> tuple[Signal, ...] | None:
             return None
         return tuple(Signal(**{k: v if v is None or k not in _READ else _READ[k](v) for k, v in form.items()})
                      for form in stored["signals"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, RuntimeError):  # RuntimeError: code refused
-        return None  # no usable file: the signals are built from the table
+    # No usable file (RuntimeError: code the engine refuses): the signals are built from the table.
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RuntimeError):
+        return None
 
 
 # How a field's stored JSON value is read back (see _form); the others are stored as they are.
@@ -235,6 +236,7 @@ def _form(sig: Signal) -> dict[str, Any]:
 
 
 def _json(value: Any, source: str) -> Any:
+    """Return a field's value as JSON values; `source` is the signal's pattern as written."""
     if isinstance(value, re.Pattern):
         return prefilter.form(value, source)
     if isinstance(value, prefilter.Chain):

@@ -17,6 +17,9 @@ pattern loads, from the stdlib's own parse tree, so they hold by construction:
 
 Each is None when the tree gives nothing definite. tests/test_prefilter.py checks the
 readings on tricky patterns and against random text.
+
+A compiled pattern can also be stored as the code re's compiler hands the engine (`form`) and
+remade from it without parsing or compiling (`restored`): the claim signals are (claims.py).
 """
 
 from __future__ import annotations

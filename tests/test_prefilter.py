@@ -395,7 +395,8 @@ def test_a_projected_pattern_matches_the_classes_where_the_pattern_matches_the_t
 
 # Patterns remade from their stored form: kept text or none, flags, groups and names, bytes.
 _REMADE = [re.compile(r"(?P<word>\w+)\s+(?P=word)"), re.compile(r"(?i)colou?r|grey"), re.compile(rb"0(?:[^0]){1,}0"),
-           re.compile(r"\b(?:[A-Z][a-z]+|he)\s+(\w+)ed\b", re.IGNORECASE), prefilter.compiled(r"(a)|b\w{2,}", re.IGNORECASE)]
+           re.compile(r"\b(?:[A-Z][a-z]+|he)\s+(\w+)ed\b", re.IGNORECASE),
+           prefilter.compiled(r"(a)|b\w{2,}", re.IGNORECASE)]  # kept no text: remade from the one given
 _REMADE += [p for _, p, _, _ in _PATTERNS]
 
 
