@@ -7,16 +7,18 @@ the threshold.
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import MISSING, dataclass, fields
 from functools import cache, partial
 from itertools import compress
 from re import _constants as re_constants  # type: ignore[attr-defined]  # the stdlib's own regex parser
-from typing import Any
+from typing import Any, NamedTuple
 
-from . import prefilter
+from . import data, prefilter
 from .data import table
 from .model import Document
 from .segment import lower, normalize
@@ -73,9 +75,12 @@ class Signal:
     times: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimCues:
+class ClaimCues(NamedTuple):
     """The claim signals, their threshold, and an index of the word-list signals by first word."""
+
+    # A NamedTuple, not a frozen dataclass, as prefilter.Chain: made once per process, and a dataclass takes
+    # far longer to define at every start (its generated methods compiled). (Signal is read in the searches'
+    # loops: a NamedTuple's fields are read more slowly than a slotted class's.)
 
     min_words: int
     threshold: float
@@ -83,20 +88,22 @@ class ClaimCues:
     signals: tuple[Signal, ...]
     # first word -> second word (None: any other) -> (the phrase's other words, signal number), in signal
     # order: the one-word phrases, and the longer ones with that second word.
-    word_index: dict[str, dict[str | None, list[tuple[tuple[str, ...], int]]]] = field(default_factory=dict)
+    # (The empty dicts given by default are shared, and like every other one here never changed.)
+    word_index: dict[str, dict[str | None, list[tuple[tuple[str, ...], int]]]] = {}
     # Every word a signal's `triggers` or `absent` names: the only words of a sentence they look at.
     cue_words: frozenset[str] = frozenset()
     # Every word that may open a sentence an anchored pattern matches, lower-cased.
     openers: frozenset[str] = frozenset()
-    places: dict[str, int] = field(default_factory=dict)  # signal name -> its place in `signals` (for `within`)
+    places: dict[str, int] = {}  # signal name -> its place in `signals` (for `within`)
 
 
 @cache
 def cues() -> ClaimCues:
     """Return the claim cues, read once from the package data."""
-    raw = table("sourcing.toml")
-    claim = raw["claim"]
-    signals = tuple(_signal(s) for s in claim["signal"])
+    claim = table("sourcing.toml")["claim"]
+    signals = _stored(claim)
+    if signals is None:
+        signals = tuple(_signal(s) for s in claim["signal"])
     word_index: dict[str, dict[str | None, list[tuple[tuple[str, ...], int]]]] = {}
     for k, sig in enumerate(signals):
         for phrase in sig.words or ():
@@ -180,6 +187,76 @@ def _local_signals(doc: Document, c: ClaimCues, long: list[int], seen: list[set[
     return shown
 
 
+# The signals as _signal builds them, stored beside the cue tables: reading their prefilters and
+# compiling their patterns cost most of a process's first analysis, and each worker pays it again.
+# Regenerate after editing the [claim] table, or the code that reads a signal (claims.py, prefilter.py):
+#
+#     python -m rhetoric.claims
+#
+# (tests/test_claims_stored.py fails while the stored form is out of date.)
+STORED = "claims.json"
+
+
+def _stored(claim: dict[str, Any]) -> tuple[Signal, ...] | None:
+    """Return the signals stored for this [claim] table, or None if the stored form is not for it or this engine."""
+    try:
+        stored = json.loads((data.folder() / STORED).read_bytes())
+        if stored["engine"] != prefilter.ENGINE or stored["claim"] != claim:
+            return None
+        return tuple(Signal(**{k: v if v is None or k not in _READ else _READ[k](v) for k, v in form.items()})
+                     for form in stored["signals"])
+    # No usable file (RuntimeError: code the engine refuses): the signals are built from the table.
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RuntimeError):
+        return None
+
+
+# How a field's stored JSON value is read back (see _form); the others are stored as they are.
+_READ: dict[str, Callable[[Any], Any]] = {
+    **dict.fromkeys(("pattern", "folded", "needles", "starters", "projected"), prefilter.restored),
+    **dict.fromkeys(("triggers", "absent", "openers"), frozenset),
+    **dict.fromkeys(("tails", "beginnings"), tuple),
+    "words": lambda phrases: frozenset(map(tuple, phrases)),
+    "classes": lambda classes: classes.encode("latin-1"),
+    "chain": lambda chain: prefilter.Chain(*map(prefilter.restored, chain)),
+}
+
+
+def stored_form() -> str:
+    """Return the stored form (JSON text) of the signals built from the [claim] table, one signal a line."""
+    claim = table("sourcing.toml")["claim"]
+    lines = [json.dumps(_form(_signal(s)), ensure_ascii=False) for s in claim["signal"]]
+    return (f'{{"engine": {json.dumps(prefilter.ENGINE)},\n"claim": {json.dumps(claim, ensure_ascii=False)},\n'
+            + '"signals": [\n' + ",\n".join(lines) + "\n]}\n")
+
+
+def _form(sig: Signal) -> dict[str, Any]:
+    """Return a signal's fields as JSON values, those left at their default out."""
+    return {f.name: _json(getattr(sig, f.name), sig.source) for f in fields(Signal)
+            if f.default is MISSING or getattr(sig, f.name) != f.default}
+
+
+def _json(value: Any, source: str) -> Any:
+    """Return a field's value as JSON values; `source` is the signal's pattern as written."""
+    if isinstance(value, re.Pattern):
+        return prefilter.form(value, source)
+    if isinstance(value, prefilter.Chain):
+        return [prefilter.form(value.ends, source), prefilter.form(value.words, source)]
+    if isinstance(value, frozenset):
+        return sorted(_json(v, source) for v in value)
+    if isinstance(value, tuple):
+        return [_json(v, source) for v in value]
+    if isinstance(value, bytes):
+        return value.decode("latin-1")
+    return value
+
+
+def main() -> None:
+    """Regenerate the stored form of the claim signals."""
+    path = data.folder() / STORED
+    path.write_text(stored_form(), encoding="utf-8")
+    print(f"wrote {path}", file=sys.stderr)
+
+
 def _signal(s: dict[str, Any]) -> Signal:
     """Build one claim signal from its TOML table."""
     if "absent" in s:
@@ -234,8 +311,9 @@ def _signal(s: dict[str, Any]) -> Signal:
 
 def _word_list(pattern: str) -> frozenset[tuple[str, ...]] | None:
     """Return the phrases a pattern matches if it is only a list of words, else None."""
-    # Most lists are written plainly, \b(?:word|two words|…)\b: read so, they need no parse tree.
-    if (m := _LISTED.fullmatch(pattern)) is not None:
+    # Most lists are written plainly, \b(?:word|two words|…)\b: read so, they need no parse tree. (This pattern
+    # and _parsed_word_list's are compiled when first used: the signals are built only when not stored.)
+    if (m := re.fullmatch(r"\\b\(\?:([a-z][a-z ]*(?:\|[a-z][a-z ]*)*)\)\\b|\\b([a-z]+)\\b", pattern)) is not None:
         return frozenset(tuple(x.split()) for x in (m[1] or m[2]).split("|"))
     return _parsed_word_list(pattern)
 
@@ -246,13 +324,9 @@ def _parsed_word_list(pattern: str) -> frozenset[tuple[str, ...]] | None:
         strings = _finite(list(prefilter.tree(pattern)))
     except (re.error, RecursionError):
         return None
-    if strings is None or not all(_PLAIN.fullmatch(x.lower()) for x in strings):
+    if strings is None or not all(re.fullmatch(r"[a-z][a-z '’]*", x.lower()) for x in strings):
         return None
     return frozenset(tuple(normalize(w) for w in x.split()) for x in strings)
-
-
-_PLAIN = re.compile(r"[a-z][a-z '’]*")
-_LISTED = re.compile(r"\\b\(\?:([a-z][a-z ]*(?:\|[a-z][a-z ]*)*)\)\\b|\\b([a-z]+)\\b")
 
 
 def _finite(nodes: list[tuple[Any, Any]]) -> set[str] | None:
@@ -509,3 +583,7 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
             i = credit(k, hit.start(), hit.end())
             pos = max(hit.end(), doc.sentences[i].end) if i >= 0 else hit.end()
     return found, seen, None if projected is None else projected[0]
+
+
+if __name__ == "__main__":
+    main()

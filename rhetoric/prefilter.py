@@ -17,21 +17,25 @@ pattern loads, from the stdlib's own parse tree, so they hold by construction:
 
 Each is None when the tree gives nothing definite. tests/test_prefilter.py checks the
 readings on tricky patterns and against random text.
+
+A compiled pattern can also be stored as the code re's compiler hands the engine (`form`) and
+remade from it without parsing or compiling (`restored`): the claim signals are (claims.py).
 """
 
 from __future__ import annotations
 
+import _sre  # the stdlib's regex engine, behind the re module
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 from itertools import repeat
 from re import _compiler  # type: ignore[attr-defined]
 from re import _constants as C  # type: ignore[attr-defined]  # the stdlib's own regex parser
 from re import _parser as P  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple
 
 from .model import Sentence
 
@@ -279,8 +283,18 @@ def sentences_holding(text: str, strings: Sequence[str], starts: Sequence[int]) 
 # A text's classes (`classes`, `project`): ASCII capitals and digits, each one byte. Small letters
 # are left out: most words hold them, and the engine finds them no slower.
 _CLASS_RANGES = {(ord("A"), ord("Z")): "A", (ord("0"), ord("9")): "0"}
-_PROJECTION = bytes(ord(next((cls for (lo, hi), cls in _CLASS_RANGES.items() if lo <= b <= hi), "."))
-                    for b in range(256))
+
+
+def _projection() -> bytes:
+    """Return the table `project` translates by: each class's range to its byte, any other byte to "."."""
+    # A slice a class: a generator testing each of the 256 bytes took about a million instructions at every start.
+    table = bytearray(b"." * 256)
+    for (lo, hi), cls in _CLASS_RANGES.items():
+        table[lo:hi + 1] = cls.encode() * (hi - lo + 1)
+    return bytes(table)
+
+
+_PROJECTION = _projection()
 # Maps a projection's bytes: each class's byte projects to itself, so dropping "A" from the table drops capitals.
 _LOWERED = _PROJECTION.replace(b"A", b".")
 _DIGIT = re.compile(r"\d")
@@ -418,9 +432,10 @@ def finditer_at(pattern: re.Pattern[str], strings: Sequence[str], text: str) -> 
         pos = m.end()
 
 
-@dataclass(frozen=True, slots=True)
-class Chain:
+class Chain(NamedTuple):
     """Where matches of a pattern that is a chain of words may begin (see `chain`); both read the reversed text."""
+
+    # A NamedTuple, not a frozen dataclass: made once per process for a claim signal, and quicker to define at start.
 
     ends: re.Pattern[str]  # a string every match ends with, and the rest of the word it ends
     words: re.Pattern[str]  # matched at the last character `ends` took: marks the words a match may begin at
@@ -569,6 +584,46 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
         return re.compile(pattern, flags)
     # As re.compile does, a RegexFlag is made a plain int: the compiler tests it many times.
     return _compiler.compile(tree(pattern), int(flags))  # type: ignore[no-any-return]
+
+
+# What a stored form (`form`) was made by: the interpreter's release and its regex engine's. The engine's
+# code is private and may change with any release: a form is used only where ENGINE is the same.
+ENGINE: list[str | int] = [sys.implementation.name, *sys.version_info[:3], _sre.MAGIC, sys.byteorder]
+
+
+def form(pattern: re.Pattern[Any], text: str) -> dict[str, Any]:
+    """Return, as JSON values, what `restored` remakes `pattern` from without parsing or compiling it.
+
+    `text` is the pattern as written, for one that keeps none (see `compiled`).
+    """
+    written: str | bytes = text if pattern.pattern is None else pattern.pattern
+    # What re's compiler hands the engine (see re._compiler.compile): its code, read again from the text.
+    code = _compiler._code(P.parse(written, pattern.flags), pattern.flags)
+    out = {"text": written.decode("latin-1") if isinstance(written, bytes) else written,
+           "bytes": isinstance(written, bytes), "kept": pattern.pattern is not None, "flags": pattern.flags,
+           "code": b"".join(word.to_bytes(4, sys.byteorder) for word in code).hex(),
+           "groups": pattern.groups, "names": dict(pattern.groupindex)}
+    if restored(out) != pattern:  # patterns compare by their code, flags and text
+        raise ValueError(f"{written!r} is not remade as compiled")
+    return out
+
+
+def restored(stored: dict[str, Any]) -> re.Pattern[Any]:
+    """Return the pattern `form` gave `stored` for, handed to the engine as re's compiler hands it.
+
+    Only for the ENGINE that made the form.
+    """
+    # Parsing and compiling the claim signals and their finders was most of what loading them cost.
+    text = stored["text"].encode("latin-1") if stored["bytes"] else stored["text"]
+    names = stored["names"]
+    by_number: list[str | None] = [None] * (stored["groups"] + 1)
+    for name, number in names.items():
+        by_number[number] = name
+    # The code as hex (JSON reads ten thousand numbers slowly), in words of four bytes (_sre.CODESIZE, a C
+    # unsigned int wherever CPython runs) in this machine's order (see ENGINE).
+    code = memoryview(bytes.fromhex(stored["code"])).cast("I").tolist()
+    return _sre.compile(text if stored["kept"] else None, stored["flags"], code,  # type: ignore[no-any-return]
+                        stored["groups"], names, tuple(by_number))
 
 
 def _parse(pattern: str, flags: int) -> tuple[list[_Node], int] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from re import _parser as P  # type: ignore[attr-defined]
 
@@ -390,3 +391,34 @@ def test_a_projected_pattern_matches_the_classes_where_the_pattern_matches_the_t
         assert projected is not None, source
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in projected.finditer(classes)], source
         assert len(pattern.findall(text[1:-1])) == len(projected.findall(classes, 1, max(len(text) - 1, 1)))
+
+
+# Patterns remade from their stored form: kept text or none, flags, groups and names, bytes.
+_REMADE = [re.compile(r"(?P<word>\w+)\s+(?P=word)"), re.compile(r"(?i)colou?r|grey"), re.compile(rb"0(?:[^0]){1,}0"),
+           re.compile(r"\b(?:[A-Z][a-z]+|he)\s+(\w+)ed\b", re.IGNORECASE),
+           prefilter.compiled(r"(a)|b\w{2,}", re.IGNORECASE)]  # kept no text: remade from the one given
+_REMADE += [p for _, p, _, _ in _PATTERNS]
+
+
+def test_a_pattern_is_remade_from_its_stored_form() -> None:
+    for pattern in _REMADE:
+        stored = json.loads(json.dumps(prefilter.form(pattern, r"(a)|b\w{2,}")))
+        remade = prefilter.restored(stored)
+        assert remade == pattern, pattern  # the same engine code, flags and text
+        assert (remade.pattern, remade.flags, remade.groups, remade.groupindex) == \
+            (pattern.pattern, pattern.flags, pattern.groups, pattern.groupindex)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS)
+def test_a_remade_pattern_matches_as_the_compiled_one(text: str) -> None:
+    for pattern in _REMADE:
+        remade = prefilter.restored(prefilter.form(pattern, r"(a)|b\w{2,}"))
+        for variant in (text, text.upper()):
+            subject = variant.encode("latin-1", "replace") if isinstance(pattern.pattern, bytes) else variant
+            assert [m.regs for m in remade.finditer(subject)] == [m.regs for m in pattern.finditer(subject)]
+
+
+def test_a_form_that_is_not_remade_as_compiled_is_refused() -> None:
+    with pytest.raises(ValueError):
+        prefilter.form(prefilter.compiled(r"\d+"), r"\w+")  # not the text it was compiled from

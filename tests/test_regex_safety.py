@@ -126,8 +126,10 @@ def test_every_re_call_in_the_source_is_collected():
         source_calls += len(re.findall(rf"\bre\.(?:{'|'.join(RE_FUNCTIONS)})\(", text))
         assert not re.search(r"^\s*(?:import re as|from re import (?!_parser|_constants|_compiler))", text,
                              re.MULTILINE), f"{path}: use the re module by its name, so this test sees every pattern"
-        # Only prefilter.compiled compiles from a parse tree: the claim signals', collected in PATTERNS.
+        # Only prefilter.compiled compiles from a parse tree, and only prefilter.restored hands the engine stored
+        # code: the claim signals', collected in PATTERNS.
         assert text.count("_compiler.compile(") == (path.relative_to(PACKAGE).as_posix() == "prefilter.py"), path
+        assert text.count("_sre.compile(") == (path.relative_to(PACKAGE).as_posix() == "prefilter.py"), path
     assert source_calls == len(_calls())
     assert len(PATTERNS) > 60
 
