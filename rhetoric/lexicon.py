@@ -337,8 +337,9 @@ def compiled_form(path: Path) -> dict[str, Any]:
         "alternative": [e.alternative for e, _ in entries],
         # null: the family's severity
         "severity": [e.severity.value if e.severity is not family.severity else None for e, _ in entries],
-        "not_after": [[list(g) for g in e.not_after] for e, _ in entries],
-        "not_before": [[list(g) for g in e.not_before] for e, _ in entries],
+        # Each guard's words joined by a space; null for none (most entries).
+        "not_after": [[_spaced(g) for g in e.not_after] or None for e, _ in entries],
+        "not_before": [[_spaced(g) for g in e.not_before] or None for e, _ in entries],
         "case": [e.case for e, _ in entries],
         "modifier": [e.modifier for e, _ in entries],
         "noun": [e.noun for e, _ in entries],
@@ -346,10 +347,17 @@ def compiled_form(path: Path) -> dict[str, Any]:
         "reports": [e.reports for e, _ in entries],
         # Its forms' normalised words (their key in the index), and their words as written where
         # those matter (a cased entry's; null for the others), joined by a space.
-        "keys": [[" ".join(keys) for keys, _ in forms if keys] for _, forms in entries],
-        "words": [[" ".join(words) for keys, words in forms if keys] if e.case else None for e, forms in entries],
+        "keys": [[_spaced(keys) for keys, _ in forms if keys] for _, forms in entries],
+        "words": [[_spaced(words) for keys, words in forms if keys] if e.case else None for e, forms in entries],
     }
     return {"family": fam, "entries": columns}
+
+
+def _spaced(words: tuple[str, ...]) -> str:
+    """Return words joined by a space, as the compiled form stores them: read back by splitting at white space."""
+    if any(word.split() != [word] for word in words):
+        raise ValueError(f"a lexicon word holds white space: {words!r}")  # cannot happen: _WORD matches none
+    return " ".join(words)
 
 
 def compiled_index(paths: list[Path]) -> dict[str, Any]:
@@ -363,8 +371,6 @@ def compiled_index(paths: list[Path]) -> dict[str, Any]:
     all sorted.
     """
     entries = [item for path in paths for item in load_file(path)[1]]
-    if any(" " in key for _, forms in entries for keys, words in forms for key in (*keys, *words)):
-        raise ValueError("a lexicon word holds a space")  # cannot happen: _WORD matches none
     table, following = _index(entries)
     # By value: a cased entry's copies differ from it by their words alone.
     position: dict[Entry, int] = {}
@@ -415,9 +421,9 @@ def _stored_forms(columns: dict[str, Any]) -> list[list[Form]]:
              for n, key in enumerate(keys)] for keys, words in zip(columns["keys"], columns["words"])]
 
 
-def _guards_of(column: list[list[list[str]]]) -> list[tuple[tuple[str, ...], ...]]:
-    """Return each entry's guards (lists of words) as tuples of words."""
-    return [tuple(map(tuple, guards)) if guards else () for guards in column]  # most entries have none
+def _guards_of(column: list[list[str] | None]) -> list[tuple[tuple[str, ...], ...]]:
+    """Return each entry's guards (words joined by a space) as tuples of words."""
+    return [tuple(map(tuple, map(str.split, guards))) if guards else () for guards in column]  # most have none
 
 
 def _reports(item: dict[str, Any], path: Path, locate: tomlfile.Locator, where: str,
