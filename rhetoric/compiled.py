@@ -77,9 +77,11 @@ def build(folder: Path, form: Callable[[Path], Any] | None = None,
         raw = path.read_text(encoding="utf-8")  # as the loader reads it: newlines made \n
         files[path.name] = {"crc32": _checksum(raw.encode("utf-8")),
                             "data": tomllib.loads(raw) if form is None else form(path)}
-    # One value a line, in the TOML's own order, so that a changed entry shows as a small diff.
+    # One value a line, in the TOML's own order, so that a changed entry shows as a small diff. In
+    # ASCII, other characters escaped (the curly quotes of the messages): a text wholly in ASCII is
+    # decoded and sliced into strings at a fraction of the cost (the lexicons' load 94 -> 90 M instructions).
     return json.dumps({"format": _FORMAT, "files": files, "index": None if index is None else index(paths)},
-                      ensure_ascii=False, indent=0) + "\n"
+                      ensure_ascii=True, indent=0) + "\n"
 
 
 def _checksum(data: bytes) -> int:
