@@ -16,9 +16,7 @@ from typing import Any, TypeVar
 from . import compiled, tomlfile
 from .errors import LexiconError
 from .findings import Category, Severity
-from .inflect import inflections
 from .model import from_columns
-from .regex_safety import problem
 from .segment import normalize
 
 LEXICAL_CATEGORIES = frozenset(
@@ -233,6 +231,9 @@ def load_file(path: Path, known: Mapping[str, Family] | None = None) -> tuple[Fa
     With `known` families (a user's file), a [family] whose rule is already known needs only
     its `rule`: the entries join that family.
     """
+    # Imported here: a run that reads only the compiled lexicons does without them.
+    from .inflect import inflections
+
     raw = tomlfile.text(path, LexiconError, "lexicon")
     data = tomlfile.parse(raw, path, LexiconError)
     locate = tomlfile.Locator(raw)
@@ -447,6 +448,8 @@ def _pattern(item: dict[str, Any], path: Path, locate: tomlfile.Locator, where: 
         if key in item:
             raise LexiconError(f"{where}: {key!r} applies to a 'term', not to a 'pattern'", path=path,
                                line=locate.key(key, after=line))
+    from .regex_safety import problem  # as inflect above
+
     source, case = item["pattern"], item.get("case", False)
     why = problem(source, 0 if case else re.IGNORECASE)
     if why is not None:
