@@ -95,8 +95,9 @@ class Lexicons:
 
     families: tuple[Family, ...]
     entries: tuple[Entry, ...]
-    # Every phrase, its normalised words joined by a space (no token holds white space, so no two
-    # phrases share a key), with the entries it is a form of, in the order they are tried.
+    # Every phrase, its normalised words joined by a space (neither a phrase's words nor a text's
+    # tokens hold white space, so a key stands for one run of words), with the entries it is a
+    # form of, in the order they are tried.
     table: Mapping[str, tuple[Entry, ...]]
     # Each beginning of a longer phrase (its first words, joined as in `table`) with the words that
     # may come next: where a phrase being matched may go on.
@@ -202,7 +203,7 @@ def _indexed(families: tuple[Family, ...], entries: tuple[Entry, ...], keys: lis
              index: dict[str, Any]) -> Lexicons:
     """Return the lexicons of `entries` (the built-in ones), each with the `keys` of its forms, indexed as compiled_index says."""
     # Built in C, as every phrase but a few has one entry, which is not cased: a loop over the
-    # 6,000 phrases in Python, as _index makes them, cost a fifth of the start-up's lexicon load.
+    # 6,000 phrases in Python, as _index makes them (and the trie did), cost a quarter of the load.
     table = dict(zip(chain.from_iterable(keys), chain.from_iterable(map(repeat, zip(entries), map(len, keys)))))
     # The others, stored whole; a cased entry is matched through copies of it, each with the
     # words of one of its forms as written.
@@ -210,8 +211,8 @@ def _indexed(families: tuple[Family, ...], entries: tuple[Entry, ...], keys: lis
     shared = index["shared"]
     table.update(zip(shared, map(tuple, map(map, repeat(variants.__getitem__), shared.values()))))
     # A beginning's next words are stored joined by a space, each beginning's one string.
-    steps = index["following"]
-    following = dict(zip(steps["from"], map(frozenset, map(str.split, steps["to"]))))
+    nexts = index["following"]
+    following = dict(zip(nexts["from"], map(frozenset, map(str.split, nexts["to"]))))
     return Lexicons(families, entries, table, following, frozenset(index["words"]), _pairs(following),
                     _patterns(entries))
 
@@ -322,10 +323,10 @@ def compiled_form(path: Path) -> dict[str, Any]:
     """Return a built-in lexicon file checked and resolved, as JSON data (what compiled.py stores for it).
 
     Everything load_file works out from the TOML is kept, so that loading the file again
-    from this form (_from_compiled) checks and computes nothing; its entries' forms are in
-    the phrase index of all the files (compiled_index). The entries are stored a column a
-    field (one value a line, in the TOML's order), which _from_compiled turns into entries
-    without a loop over them in Python.
+    from this form (_from_compiled) checks and computes nothing; the phrase index of all the
+    files is stored beside (compiled_index). The entries are stored a column a field (one
+    value a line, in the TOML's order), which _from_compiled turns into entries without a
+    loop over them in Python.
     """
     family, entries = load_file(path)
     fam = {"rule": family.rule, "category": family.category.value, "severity": family.severity.value,
