@@ -9,16 +9,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cache
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any, TypeVar
 
 from . import compiled, tomlfile
 from .errors import LexiconError
 from .findings import Category, Severity
-from .inflect import inflections
 from .model import from_columns
-from .regex_safety import problem
 from .segment import normalize
 
 LEXICAL_CATEGORIES = frozenset(
@@ -50,7 +48,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-‐.][^\W_]+)*")
 _normalized = cache(normalize)
 
 _E = TypeVar("_E", bound=Enum)
-# A form of an entry's term: its words normalised (its path in the trie), and as written (for a cased entry).
+# A form of an entry's term: its words normalised (its key in the index), and as written (for a cased entry).
 Form = tuple[tuple[str, ...], tuple[str, ...]]
 
 
@@ -89,38 +87,33 @@ class Entry:
     reports: str | None = None  # one of _REPORTS: a verb of saying loaded only where it reports speech
 
 
-# Never compared, and its repr would print every phrase after it: no __eq__ or __repr__ to generate at every start.
-@dataclass(slots=True, eq=False, repr=False)
-class TrieNode:
-    """A word of a phrase: the entries that end here and the words that may follow."""
-
-    entries: list[Entry]
-    children: dict[str, TrieNode]
-
-
-# Never compared, and its repr would print all 2,500 entries and the trie: no __eq__, __hash__
+# Never compared, and its repr would print all 2,500 entries and the index: no __eq__, __hash__
 # or __repr__ to generate at every start.
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Lexicons:
-    """Every loaded family, with a trie of their phrases keyed by normalised word."""
+    """Every loaded family, with an index of their phrases by normalised words."""
 
     families: tuple[Family, ...]
     entries: tuple[Entry, ...]
-    trie: Mapping[str, TrieNode]
-    patterns: tuple[tuple[Entry, re.Pattern[str]], ...] = ()  # the `pattern` entries, found once at load
+    # Every phrase, its normalised words joined by a space (neither a phrase's words nor a text's
+    # tokens hold white space, so a key stands for one run of words), with the entries it is a
+    # form of, in the order they are tried.
+    table: Mapping[str, tuple[Entry, ...]]
+    # Each beginning of a longer phrase (its first words, joined as in `table`) with the words that
+    # may come next: where a phrase being matched may go on.
+    following: Mapping[str, frozenset[str]]
     # Where a phrase can start: a one-word phrase, or the first two words of a longer one
-    # (load() reads them off the trie; phrases.find_phrases looks only there).
-    words: frozenset[str] = frozenset()
-    pairs: frozenset[tuple[str, str]] = frozenset()
+    # (phrases.find_phrases looks only there).
+    words: frozenset[str]
+    pairs: frozenset[tuple[str, str]]
+    patterns: tuple[tuple[Entry, re.Pattern[str]], ...] = ()  # the `pattern` entries, found once at load
 
     def phrases(self) -> Iterator[tuple[tuple[str, ...], Entry]]:
         """Yield every indexed phrase (as words) with its entry."""
-        stack: list[tuple[tuple[str, ...], TrieNode]] = [((w,), node) for w, node in self.trie.items()]
-        while stack:
-            words, node = stack.pop()
-            for e in node.entries:
+        for key, entries in self.table.items():
+            words = tuple(key.split(" "))
+            for e in entries:
                 yield words, e
-            stack.extend(((*words, w), child) for w, child in node.children.items())
 
 
 @cache
@@ -161,47 +154,87 @@ def load(paths: Iterable[str | Path] | None = None, *, extra: Iterable[str | Pat
 
 
 def _load(paths: Iterable[str | Path] | None, extra: Iterable[str | Path], allow: Iterable[str]) -> Lexicons:
-    families: dict[str, Family] = {}
-    entries: list[tuple[Entry, list[Form]]] = []
     # The built-in files are usually read from their checked and resolved form (see compiled.py):
     # parsing, checking and inflecting them would take most of the start-up time.
-    parsed = compiled.read(builtin_folder()) if paths is None else {}
-    for path in builtin_paths() if paths is None else paths:
-        family, fam_entries = load_file(Path(path), parsed=parsed.get(Path(path).name))
+    stored, index = compiled.read(builtin_folder()) if paths is None else ({}, None)
+    files = builtin_paths() if paths is None else [Path(p) for p in paths]
+    families: dict[str, Family] = {}
+    # Each file's entries, and their forms (a compiled file's: its columns, which they are read from
+    # only when the stored index cannot serve the load).
+    loaded: list[tuple[tuple[Entry, ...], list[list[Form]] | dict[str, Any]]] = []
+    for path in files:
+        form = stored.get(path.name)
+        if form is not None and form.matches_file(path):
+            family, fam_entries = _from_compiled(path, form.data)
+            loaded.append((fam_entries, form.data["entries"]))
+        else:
+            family, items = load_file(path)
+            loaded.append((tuple(e for e, _ in items), [forms for _, forms in items]))
         families[family.rule] = family
-        entries.extend(fam_entries)
-    for path in extra:
-        family, fam_entries = load_file(Path(path), families)
+    extras, allowed = [Path(p) for p in extra], {_phrase(term) for term in allow}
+    columns = [forms for _, forms in loaded if isinstance(forms, dict)]
+    if index is not None and not extras and not allowed and len(columns) == len(loaded) == len(stored):
+        # The built-in lexicons as they were compiled: their phrase index is all but stored ready-made.
+        return _indexed(tuple(families.values()), tuple(chain.from_iterable(e for e, _ in loaded)),
+                        list(chain.from_iterable(col["keys"] for col in columns)), index)
+    entries: list[tuple[Entry, list[Form]]] = []
+    for fam_entries, forms in loaded:
+        entries.extend(zip(fam_entries, _stored_forms(forms) if isinstance(forms, dict) else forms))
+    for path in extras:
+        family, user_entries = load_file(path, families)
         families.setdefault(family.rule, family)
-        replaced = {_phrase(e.term) for e, _ in fam_entries if e.pattern is None}
+        replaced = {_phrase(e.term) for e, _ in user_entries if e.pattern is None}
         # The user's entries go first, so where one shares a form with another entry, the user's wins.
-        entries = fam_entries + [item for item in entries
-                                 if item[0].pattern is not None or _phrase(item[0].term) not in replaced]
-    allowed = {_phrase(term) for term in allow}
+        entries = user_entries + [item for item in entries
+                                  if item[0].pattern is not None or _phrase(item[0].term) not in replaced]
     if allowed:
         entries = [(e, forms) for e, forms in entries if not any(keys in allowed for keys, _ in forms)]
     kept = tuple(e for e, _ in entries)
-    patterns = tuple((e, e.pattern) for e in kept if e.pattern is not None)
-    trie = _trie(entries)
-    return Lexicons(tuple(families.values()), kept, trie, patterns,
-                    words=frozenset(w for w, node in trie.items() if node.entries),
-                    pairs=frozenset((w, v) for w, node in trie.items() for v in node.children))
+    table, following = _index(entries)
+    return Lexicons(tuple(families.values()), kept, table, following,
+                    frozenset(key for key in table if " " not in key), _pairs(following), _patterns(kept))
+
+
+def _patterns(entries: tuple[Entry, ...]) -> tuple[tuple[Entry, re.Pattern[str]], ...]:
+    return tuple((e, e.pattern) for e in entries if e.pattern is not None)
+
+
+def _indexed(families: tuple[Family, ...], entries: tuple[Entry, ...], keys: list[list[str]],
+             index: dict[str, Any]) -> Lexicons:
+    """Return the lexicons of `entries` (the built-in ones), each with the `keys` of its forms, indexed as compiled_index says."""
+    # Built in C, as every phrase but a few has one entry, which is not cased: a loop over the
+    # 6,000 phrases in Python, as _index makes them (and the trie did), cost a quarter of the load.
+    table = dict(zip(chain.from_iterable(keys), chain.from_iterable(map(repeat, zip(entries), map(len, keys)))))
+    # The others, stored whole; a cased entry is matched through copies of it, each with the
+    # words of one of its forms as written.
+    variants = [*entries, *(replace(entries[r], cased=tuple(words)) for r, words in index["cased"])]
+    shared = index["shared"]
+    table.update(zip(shared, map(tuple, map(map, repeat(variants.__getitem__), shared.values()))))
+    # A beginning's next words are stored joined by a space, each beginning's one string.
+    nexts = index["following"]
+    following = dict(zip(nexts["from"], map(frozenset, map(str.split, nexts["to"]))))
+    return Lexicons(families, entries, table, following, frozenset(index["words"]), _pairs(following),
+                    _patterns(entries))
+
+
+def _pairs(following: Mapping[str, frozenset[str]]) -> frozenset[tuple[str, str]]:
+    """Return the pairs of words that start a phrase of two words or more."""
+    return frozenset((key, word) for key, after in following.items() if " " not in key for word in after)
 
 
 def _phrase(term: str) -> tuple[str, ...]:
     return tuple(map(_normalized, _WORD.findall(term)))
 
 
-def load_file(path: Path, known: Mapping[str, Family] | None = None,
-              parsed: compiled.Parsed | None = None) -> tuple[Family, list[tuple[Entry, list[Form]]]]:
+def load_file(path: Path, known: Mapping[str, Family] | None = None) -> tuple[Family, list[tuple[Entry, list[Form]]]]:
     """Load one lexicon file, failing with its path and line on any mistake.
 
     With `known` families (a user's file), a [family] whose rule is already known needs only
-    its `rule`: the entries join that family. `parsed` is the file's compiled form (see
-    compiled_form), used when its checksum matches the file's text.
+    its `rule`: the entries join that family.
     """
-    if parsed is not None and known is None and parsed.matches_file(path):
-        return _from_compiled(path, parsed.data)
+    # Imported here: a run that reads only the compiled lexicons does without them.
+    from .inflect import inflections
+
     raw = tomlfile.text(path, LexiconError, "lexicon")
     data = tomlfile.parse(raw, path, LexiconError)
     locate = tomlfile.Locator(raw)
@@ -290,9 +323,10 @@ def compiled_form(path: Path) -> dict[str, Any]:
     """Return a built-in lexicon file checked and resolved, as JSON data (what compiled.py stores for it).
 
     Everything load_file works out from the TOML is kept, so that loading the file again
-    from this form (_from_compiled) checks and computes nothing. The entries are stored a
-    column a field (one value a line, in the TOML's order), which _from_compiled turns into
-    entries without a loop over them in Python.
+    from this form (_from_compiled) checks and computes nothing; the phrase index of all the
+    files is stored beside (compiled_index). The entries are stored a column a field (one
+    value a line, in the TOML's order), which _from_compiled turns into entries without a
+    loop over them in Python.
     """
     family, entries = load_file(path)
     fam = {"rule": family.rule, "category": family.category.value, "severity": family.severity.value,
@@ -305,21 +339,64 @@ def compiled_form(path: Path) -> dict[str, Any]:
         "alternative": [e.alternative for e, _ in entries],
         # null: the family's severity
         "severity": [e.severity.value if e.severity is not family.severity else None for e, _ in entries],
-        "not_after": [[list(g) for g in e.not_after] for e, _ in entries],
-        "not_before": [[list(g) for g in e.not_before] for e, _ in entries],
+        # Each guard's words joined by a space; null for none (most entries).
+        "not_after": [[_spaced(g) for g in e.not_after] or None for e, _ in entries],
+        "not_before": [[_spaced(g) for g in e.not_before] or None for e, _ in entries],
         "case": [e.case for e, _ in entries],
         "modifier": [e.modifier for e, _ in entries],
         "noun": [e.noun for e, _ in entries],
         "pattern": [e.pattern.pattern if e.pattern is not None else None for e, _ in entries],
         "reports": [e.reports for e, _ in entries],
-        "keys": [[list(keys) for keys, _ in forms] for _, forms in entries],
-        # The words as written matter only to a cased entry: null for the others.
-        "words": [[list(words) for _, words in forms] if e.case else None for e, forms in entries],
+        # Its forms' normalised words (their key in the index), and their words as written where
+        # those matter (a cased entry's; null for the others), joined by a space.
+        "keys": [[_spaced(keys) for keys, _ in forms if keys] for _, forms in entries],
+        "words": [[_spaced(words) for keys, words in forms if keys] if e.case else None for e, forms in entries],
     }
     return {"family": fam, "entries": columns}
 
 
-def _from_compiled(path: Path, data: dict[str, Any]) -> tuple[Family, list[tuple[Entry, list[Form]]]]:
+def _spaced(words: tuple[str, ...]) -> str:
+    """Return words joined by a space, as the compiled form stores them: read back by splitting at white space."""
+    if any(word.split() != [word] for word in words):
+        raise ValueError(f"a lexicon word holds white space: {words!r}")  # cannot happen: _WORD matches none
+    return " ".join(words)
+
+
+def compiled_index(paths: list[Path]) -> dict[str, Any]:
+    """Return what the phrase index of the lexicon files at `paths` (the built-in ones) adds to their forms, as JSON data.
+
+    Most phrases are a form of one entry, which is not cased: _indexed indexes them from the
+    entries' keys (see compiled_form). The others are stored whole ("shared"), their entries
+    known by position among the files' entries, in order, a cased entry's copy with one
+    form's words as written (see _index) after them all ("cased"). The words that may
+    follow each beginning of a phrase are stored as two columns, and the one-word phrases,
+    all sorted.
+    """
+    entries = [item for path in paths for item in load_file(path)[1]]
+    table, following = _index(entries)
+    # By value: a cased entry's copies differ from it by their words alone.
+    position: dict[Entry, int] = {}
+    for k, (e, _) in enumerate(entries):
+        position.setdefault(e, k)
+    cased: list[list[Any]] = []
+    shared: dict[str, list[int]] = {}
+    for key, listed in table.items():
+        if len(listed) == 1 and not listed[0].cased:
+            continue
+        shared[key] = []
+        for e in listed:
+            if e.cased:
+                cased.append([position[replace(e, cased=())], list(e.cased)])
+                shared[key].append(len(entries) + len(cased) - 1)
+            else:
+                shared[key].append(position[e])
+    ordered = sorted(following)
+    return {"shared": shared, "cased": cased,
+            "following": {"from": ordered, "to": [" ".join(sorted(following[key])) for key in ordered]},
+            "words": sorted(key for key in table if " " not in key)}
+
+
+def _from_compiled(path: Path, data: dict[str, Any]) -> tuple[Family, tuple[Entry, ...]]:
     """Return the family and entries of a lexicon file from its compiled form, checked when it was compiled."""
     fam = data["family"]
     family = Family(rule=fam["rule"], category=Category(fam["category"]), severity=Severity(fam["severity"]),
@@ -332,26 +409,23 @@ def _from_compiled(path: Path, data: dict[str, Any]) -> tuple[Family, list[tuple
     # This runs for every built-in entry at every start: each field is built a column at a
     # time in C, and the entries from the columns (a loop over the entries cost 37,000
     # instructions an entry).
-    entries = from_columns(
+    return family, from_columns(
         Entry, [family] * n, col["term"], col["message"], col["why"], col["alternative"],
         list(map(severity.__getitem__, col["severity"])), _guards_of(col["not_after"]), _guards_of(col["not_before"]),
         col["case"], [()] * n, col["modifier"], col["noun"],
         [None if source is None else _compile(source, case) for source, case in zip(col["pattern"], col["case"])],
         col["reports"])
-    keys = _tuples(col["keys"])
-    # The words as written matter only to a cased entry: the others pair each form's keys with themselves.
-    written = [k if words is None else tuple(map(tuple, words)) for k, words in zip(keys, col["words"])]
-    return family, list(zip(entries, map(list, map(zip, keys, written))))
 
 
-def _guards_of(column: list[list[list[str]]]) -> list[tuple[tuple[str, ...], ...]]:
-    """Return each entry's guards (lists of words) as tuples of words."""
-    return [tuple(map(tuple, guards)) if guards else () for guards in column]  # most entries have none
+def _stored_forms(columns: dict[str, Any]) -> list[list[Form]]:
+    """Return the forms of a compiled file's entries (only a load the index cannot serve needs them)."""
+    return [[(tuple(key.split(" ")), tuple(key.split(" ") if words is None else words[n].split(" ")))
+             for n, key in enumerate(keys)] for keys, words in zip(columns["keys"], columns["words"])]
 
 
-def _tuples(column: list[list[list[str]]]) -> list[tuple[tuple[str, ...], ...]]:
-    """Return each item of a column (lists of words) as tuples of words."""
-    return list(map(tuple, map(map, repeat(tuple), column)))  # in C: a Python call an entry cost more than the tuples
+def _guards_of(column: list[list[str] | None]) -> list[tuple[tuple[str, ...], ...]]:
+    """Return each entry's guards (words joined by a space) as tuples of words."""
+    return [tuple(map(tuple, map(str.split, guards))) if guards else () for guards in column]  # most have none
 
 
 def _reports(item: dict[str, Any], path: Path, locate: tomlfile.Locator, where: str,
@@ -375,6 +449,8 @@ def _pattern(item: dict[str, Any], path: Path, locate: tomlfile.Locator, where: 
         if key in item:
             raise LexiconError(f"{where}: {key!r} applies to a 'term', not to a 'pattern'", path=path,
                                line=locate.key(key, after=line))
+    from .regex_safety import problem  # as inflect above
+
     source, case = item["pattern"], item.get("case", False)
     why = problem(source, 0 if case else re.IGNORECASE)
     if why is not None:
@@ -399,26 +475,27 @@ def _guards(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(map(_normalized, _WORD.findall(p))) for p in phrases if _WORD.search(p))
 
 
-def _trie(entries: list[tuple[Entry, list[Form]]]) -> dict[str, TrieNode]:
-    root: dict[str, TrieNode] = {}
+def _index(entries: list[tuple[Entry, list[Form]]]) -> tuple[dict[str, tuple[Entry, ...]], dict[str, frozenset[str]]]:
+    """Return the entries of every form by its words joined by a space, and the words that may follow its beginnings."""
+    table: dict[str, list[Entry]] = {}
+    following: dict[str, set[str]] = {}
     for entry, forms in entries:
         for keys, words in forms:
             if not keys:
                 continue
-            children, node = root, None
-            for key in keys:
-                node = children.get(key)
-                if node is None:  # not setdefault: that would build a node for every word of every form
-                    node = children[key] = TrieNode([], {})
-                children = node.children
-            assert node is not None
             if entry.case:
                 entry = replace(entry, cased=words)
+            listed = table.get(key := " ".join(keys))
+            if listed is None:
+                listed = table[key] = []
             # Where two entries define one phrase, the first that fits its context wins;
             # a test keeps the built-in lexicons free of such clashes.
-            if entry not in node.entries:
-                node.entries.append(entry)
-    return root
+            if entry not in listed:
+                listed.append(entry)
+            for k in range(1, len(keys)):
+                following.setdefault(" ".join(keys[:k]), set()).add(keys[k])
+    return ({key: tuple(listed) for key, listed in table.items()},
+            {key: frozenset(after) for key, after in following.items()})
 
 
 def _check_keys(table: dict[str, Any], allowed: Mapping[str, type[Any]], required: Iterable[str], path: Path,

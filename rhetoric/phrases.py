@@ -23,8 +23,8 @@ class PhraseMatch:
 
 
 def find_phrases(doc: Document, lexicons: Lexicons) -> Iterator[PhraseMatch]:
-    """Yield the longest non-overlapping lexicon matches, walking the phrase trie token by token."""
-    tokens, text, trie = doc.tokens, doc.text, lexicons.trie
+    """Yield the longest non-overlapping lexicon matches, walking the phrase index token by token."""
+    tokens, text, table, following = doc.tokens, doc.text, lexicons.table, lexicons.following
     starts, ends, norms = tokens.starts, tokens.ends, tokens.norms
     n = len(norms)
     end = 0  # the token after the last match
@@ -35,20 +35,21 @@ def find_phrases(doc: Document, lexicons: Lexicons) -> Iterator[PhraseMatch]:
         if i < end:
             continue  # inside the match before
         match = None
-        node = trie.get(norms[i])
+        key = norms[i]  # the words so far, joined as the index's keys are
+        entries = table.get(key, ())
         j = i + 1
-        while node is not None:
-            for entry in node.entries:
+        while True:
+            for entry in entries:
                 if _fits(doc, i, j, entry):
                     match = PhraseMatch(entry, i, j, starts[i], ends[j - 1])
                     break
-            if j >= n or not node.children:
+            # The next word is looked up before the key that adds it is made, which most walks never
+            # need; the words of a phrase are apart by white space only.
+            after = following.get(key)
+            if after is None or j >= n or norms[j] not in after or not text[ends[j - 1]:starts[j]].isspace():
                 break
-            node = node.children.get(norms[j])
-            # The words of a phrase are apart by white space only (looked at after the cheaper
-            # lookup, which ends most walks).
-            if node is not None and not text[ends[j - 1]:starts[j]].isspace():
-                break
+            key = f"{key} {norms[j]}"
+            entries = table.get(key, ())
             j += 1
         if match is not None:
             yield match

@@ -65,3 +65,44 @@ def test_a_guard_on_either_side_stops_a_match() -> None:
         doc = segment(text)
         hits = [m for m in find_phrases(doc, lex) if m.entry.term == "claim"]
         assert bool(hits) is found, text
+
+
+def _plain_phrases(doc: Document, lex: lexicon.Lexicons) -> list[tuple[int, int, Entry]]:
+    """find_phrases as a search over the whole table: at each token, the longest phrase that fits."""
+    text, norms = doc.text, doc.tokens.norms
+    starts, ends = doc.tokens.starts, doc.tokens.ends
+    keys = list(lex.table)
+    found, i = [], 0
+    while i < len(norms):
+        match = None
+        for j in range(i + 1, len(norms) + 1):
+            if j > i + 1 and not text[ends[j - 2]:starts[j - 1]].isspace():
+                break
+            key = " ".join(norms[i:j])
+            if key not in lex.table and not any(k.startswith(key + " ") for k in keys):
+                break
+            match = next(((i, j, e) for e in lex.table.get(key, ()) if _fits(doc, i, j, e)), match)
+        if match is not None:
+            found.append(match)
+        i = match[1] if match is not None else i + 1
+    return found
+
+
+@cache
+def _phrases() -> tuple[str, ...]:
+    return tuple(lexicon.load().table)
+
+
+@cache
+def _phrase_words() -> tuple[str, ...]:
+    return tuple(sorted({w for key in _phrases() for w in key.split(" ")}))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.sampled_from(_phrases()), st.sampled_from(_phrase_words()),
+                                    st.sampled_from(["the", "Trump's", "said"])),
+                          st.sampled_from([" ", " ", " ", "-", ", ", "\n"])), min_size=1, max_size=10))
+def test_find_phrases_agrees_with_a_search_of_the_whole_table(parts: list[tuple[str, str]]) -> None:
+    lex = lexicon.load()
+    doc = segment("".join(w + sep for w, sep in parts))
+    assert [(m.first, m.end, m.entry) for m in find_phrases(doc, lex)] == _plain_phrases(doc, lex)

@@ -27,7 +27,7 @@ def table(name: str) -> dict[str, Any]:
 
 @cache
 def _parsed() -> dict[str, compiled.Parsed]:
-    return compiled.read(folder())
+    return compiled.read(folder())[0]
 
 
 def folder() -> Path:
