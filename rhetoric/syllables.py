@@ -119,7 +119,7 @@ def _cmu() -> _Pronunciations | _IndexedPronunciations:
 
 
 def _recorded(folder: Path, dist: str, line: str, size: int) -> bool:
-    """Return whether the RECORD of `dist`, installed beside `folder`, has `line` (a file's path, sha256 and size), of `size` bytes."""
+    """Return whether `dist`'s RECORD, beside `folder`, lists `line` (path, sha256, size) and `size` is that size."""
     if size != int(line.rpartition(",")[2]):
         return False
     try:
@@ -189,7 +189,7 @@ class _Hyphenation:
         pointed = f".{word.lower()}."
         size = len(pointed)
         heads, windows = self._heads, self._windows
-        if len(heads) >= _REMEMBERED or len(windows) >= _REMEMBERED:  # a word adds two a letter at most
+        if len(heads) >= _REMEMBERED or len(windows) >= _REMEMBERED:  # a word adds one a letter to each at most
             heads.clear()
             windows.clear()
         reach, get, values, singles = self._reach.get, self._patterns.get, self._values.get, self._singles
@@ -268,13 +268,13 @@ def _pyphen() -> _Hyphenation | Pyphen:
     folder = _package_folder("pyphen")
     path = folder / "dictionaries" / "hyph_en_US.dic"
     try:
-        raw = path.read_bytes()
-        text = raw.decode("utf-8")
+        text = path.read_text(encoding="utf-8")
+        size = path.stat().st_size
     except (OSError, UnicodeDecodeError):
-        raw, text = b"", ""
+        text, size = "", -1
     # ^^hh character codes and non-standard hyphenation ("ff=f") are read differently by Pyphen too.
     # The file pyphen 0.18.1 installs has none of what this reading does not cover (tests say so).
-    if not _recorded(folder, _HYPHENATION_DIST, _HYPHENATION_RECORD, len(raw)) and (
+    if not _recorded(folder, _HYPHENATION_DIST, _HYPHENATION_RECORD, size) and (
             text.partition("\n")[0].strip().lower() != "utf-8" or "^^" in text or "/" in text
             or _unusual_digits(text)):
         from pyphen import Pyphen
