@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import NamedTuple
 
 from . import syllables
 from .model import Document
@@ -31,8 +32,9 @@ class Readability:
     text_standard: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Counts:
+# A NamedTuple, not a frozen dataclass: only this module makes one, and a dataclass compiles its
+# six generated methods at every start.
+class Counts(NamedTuple):
     """What the formulas are computed from."""
 
     words: int

