@@ -21,9 +21,9 @@ from .read import DEFAULT_MAX_BYTES, read
 from .render import json as json_render
 from .report import Report
 from .selection import EVERY, unknown
-from .suppress import Suppression
 
 if TYPE_CHECKING:
+    from .suppress import Suppression
     from .thresholds import Breach
 
 
