@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from itertools import islice, repeat
-from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from . import syllables
 from .config import Config
@@ -189,38 +189,37 @@ class _Workers:
             results_out, results_in = os.pipe()
             pid = os.fork()
             if pid == 0:  # the worker, which never returns from here
-                self._serve(tasks_out, results_in, (tasks_in, results_out))
+                status = 1
+                try:
+                    status = self._serve(tasks_out, results_in, (tasks_in, results_out))
+                finally:
+                    os._exit(status)  # never back into the main process's code (its finally blocks, its exit)
             os.close(tasks_out)
             os.close(results_in)
             self._workers.append((pid, open(tasks_in, "wb"), open(results_out, "rb")))
 
-    def _serve(self, tasks: int, results: int, others: tuple[int, ...]) -> NoReturn:
-        """Run chunks of tasks until the pipe of tasks closes, then end the process."""
-        status = 1
-        try:
-            _worker_start()
-            for fd in others:  # the main process's ends of its pipes
-                os.close(fd)
-            for _, inbox, outbox in self._workers:  # and of those of the workers forked before it
-                inbox.close()
-                outbox.close()
-            # Standard input stays the main process's, as in multiprocessing's workers.
-            sys.stdin = open(os.devnull, encoding="utf-8")
-            with open(tasks, "rb") as inbox, open(results, "wb") as outbox:
-                while True:
-                    try:
-                        chunk: list[_Task] = self._pickle.load(inbox)
-                    except EOFError:
-                        break
-                    try:
-                        reply: list[Outcome] | BaseException = [_task(task) for task in chunk]
-                    except Exception as exc:  # handed to the main process, which raises it, as Pool does
-                        reply = exc
-                    self._pickle.dump(reply, outbox, protocol=-1)
-                    outbox.flush()
-            status = 0
-        finally:
-            os._exit(status)  # never back into the main process's code (its finally blocks, its exit)
+    def _serve(self, tasks: int, results: int, others: tuple[int, int]) -> int:
+        """Run chunks of tasks until the pipe of tasks closes; return the worker's exit status."""
+        _worker_start()
+        for fd in others:  # the main process's ends of its pipes
+            os.close(fd)
+        for _, inbox, outbox in self._workers:  # and of those of the workers forked before it
+            inbox.close()
+            outbox.close()
+        # Standard input stays the main process's, as in multiprocessing's workers.
+        sys.stdin = open(os.devnull, encoding="utf-8")
+        with open(tasks, "rb") as inbox, open(results, "wb") as outbox:
+            while True:
+                try:
+                    chunk: list[_Task] = self._pickle.load(inbox)
+                except EOFError:
+                    return 0
+                try:
+                    reply: list[Outcome] | BaseException = [_task(task) for task in chunk]
+                except Exception as exc:  # handed to the main process, which raises it, as Pool does
+                    reply = exc
+                self._pickle.dump(reply, outbox, protocol=-1)
+                outbox.flush()
 
     def imap(self, tasks: Iterable[_Task]) -> Iterator[Outcome]:
         """Yield the outcome of every task, in order; each worker takes a new chunk as it hands one back."""
