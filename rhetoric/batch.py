@@ -247,8 +247,8 @@ class _Workers:
                 pid, inbox, outbox = self._workers[n]
                 try:
                     done[index] = self._pickle.load(outbox)
-                except (EOFError, self._pickle.UnpicklingError):
-                    raise RuntimeError(f"worker process {pid} ended unexpectedly") from None
+                except (EOFError, self._pickle.UnpicklingError):  # killed (out of memory?): an error, where Pool hung
+                    raise RhetoricError(f"worker process {pid} ended before its work was done") from None
                 chunk = next(chunks, None)
                 if chunk is None:
                     ready.unregister(fd)

@@ -12,6 +12,7 @@ from rhetoric import batch as batch_module
 from rhetoric.batch import Batch, Options, Outcome, analyze_all
 from rhetoric.config import Config
 from rhetoric.cli import app
+from rhetoric.errors import RhetoricError
 from rhetoric.render.csv import COLUMNS
 from tests.conftest import SAMPLES
 
@@ -165,5 +166,5 @@ def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch):
         os._exit(1)
 
     monkeypatch.setattr(batch_module, "analyze_one", analyze_one)
-    with pytest.raises(RuntimeError, match="ended unexpectedly"), Batch(Options(), jobs=2) as batch:
+    with pytest.raises(RhetoricError, match="ended before its work was done"), Batch(Options(), jobs=2) as batch:
         list(batch.run([str(SAMPLES / "the-russians-are-coming.txt")] * 3))
