@@ -4,6 +4,8 @@ import csv
 import io
 import json
 import os
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -168,3 +170,17 @@ def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch):
     monkeypatch.setattr(batch_module, "analyze_one", analyze_one)
     with pytest.raises(RhetoricError, match="ended before its work was done"), Batch(Options(), jobs=2) as batch:
         list(batch.run([str(SAMPLES / "the-russians-are-coming.txt")] * 3))
+
+
+def test_a_run_with_workers_does_without_multiprocessing(tmp_path):
+    # Importing it and starting a Pool cost the main process ~34 M instructions before the fork.
+    code = ("import sys; from rhetoric.cli import app\n"
+            "try:\n    app(sys.argv[1:], prog_name='rhetoric')\nexcept SystemExit:\n    pass\n"
+            "print('multiprocessing' in sys.modules, file=sys.stderr)")
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("The council approved the plan on Monday.\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", code, "analyze", str(tmp_path), "--format", "jsonl", "--jobs", "2"],
+                         capture_output=True, text=True, check=True)
+    assert [json.loads(line)["source"]["path"] for line in out.stdout.splitlines()] == [
+        str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    assert out.stderr.strip() == "False"
