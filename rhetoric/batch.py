@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import os
 import signal
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
-from itertools import repeat
-from typing import TYPE_CHECKING, Any
+from itertools import islice, repeat
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from . import syllables
 from .config import Config
@@ -21,9 +23,9 @@ from .read import DEFAULT_MAX_BYTES, read
 from .render import json as json_render
 from .report import Report
 from .selection import EVERY, unknown
-from .suppress import Suppression
 
 if TYPE_CHECKING:
+    from .suppress import Suppression
     from .thresholds import Breach
 
 
@@ -156,9 +158,127 @@ def _task(args: tuple[str | RhetoricError, Options, Config]) -> Outcome:
 
 def _worker_start() -> None:
     # Ctrl-C reaches every process in the terminal's group. Only the main process acts on
-    # it (it stops the pool); a worker interrupted in the middle of sending a result
-    # would leave the pool's pipe locked and the main process waiting for ever.
+    # it (it stops the workers); a worker interrupted in the middle of sending a result
+    # would leave the main process waiting for the rest of it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+_Task = tuple[str | RhetoricError, Options, Config]
+_CHUNK = 4  # inputs handed to a worker at a time
+
+
+class _Workers:
+    """Worker processes forked from this one, each fed chunks of tasks through a pipe of its own.
+
+    In place of multiprocessing.Pool: importing multiprocessing (which brings in socket, its
+    enums and pickle) and starting a Pool cost ~34 M instructions before the fork, on the
+    critical path of every run with workers; this needs os.fork, pipes and pickle.
+    """
+
+    def __init__(self, jobs: int) -> None:
+        import pickle  # only a run with workers sends anything between processes
+
+        self._pickle = pickle
+        # (pid, the pipe its tasks go down, the pipe its results come up)
+        self._workers: list[tuple[int, BinaryIO, BinaryIO]] = []
+        for stream in (sys.stdout, sys.stderr):  # what they hold is written once, by this process
+            if stream is not None and not stream.closed:
+                stream.flush()
+        for _ in range(jobs):
+            tasks_out, tasks_in = os.pipe()
+            results_out, results_in = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the worker, which never returns from here
+                status = 1
+                try:
+                    status = self._serve(tasks_out, results_in, (tasks_in, results_out))
+                finally:
+                    os._exit(status)  # never back into the main process's code (its finally blocks, its exit)
+            os.close(tasks_out)
+            os.close(results_in)
+            self._workers.append((pid, open(tasks_in, "wb"), open(results_out, "rb")))
+
+    def _serve(self, tasks: int, results: int, others: tuple[int, int]) -> int:
+        """Run chunks of tasks until the pipe of tasks closes; return the worker's exit status."""
+        _worker_start()
+        for fd in others:  # the main process's ends of its pipes
+            os.close(fd)
+        for _, inbox, outbox in self._workers:  # and of those of the workers forked before it
+            inbox.close()
+            outbox.close()
+        # Standard input stays the main process's, as in multiprocessing's workers.
+        sys.stdin = open(os.devnull, encoding="utf-8")
+        with open(tasks, "rb") as inbox, open(results, "wb") as outbox:
+            while True:
+                try:
+                    chunk: list[_Task] = self._pickle.load(inbox)
+                except EOFError:
+                    return 0
+                try:
+                    reply: list[Outcome] | BaseException = [_task(task) for task in chunk]
+                except Exception as exc:  # handed to the main process, which raises it, as Pool does
+                    reply = exc
+                self._pickle.dump(reply, outbox, protocol=-1)
+                outbox.flush()
+
+    def imap(self, tasks: Iterable[_Task]) -> Iterator[Outcome]:
+        """Yield the outcome of every task, in order; each worker takes a new chunk as it hands one back."""
+        import select
+
+        pending = iter(tasks)
+        chunks = iter(lambda: list(islice(pending, _CHUNK)), [])
+        # One chunk at a time a worker: its results pipe then holds one reply at most, all of
+        # which a load reads, so that nothing waits in a reader's buffer unseen by poll.
+        busy: dict[int, tuple[int, int]] = {}  # results descriptor -> (worker, chunk)
+        done: dict[int, list[Outcome] | BaseException] = {}
+        sent = following = 0
+        ready = select.poll()
+        for n, (_, inbox, outbox) in enumerate(self._workers):
+            chunk = next(chunks, None)
+            if chunk is None:
+                break
+            self._send(inbox, chunk)
+            busy[outbox.fileno()] = n, sent
+            ready.register(outbox, select.POLLIN)
+            sent += 1
+        while busy:
+            for fd, _ in ready.poll():
+                n, index = busy.pop(fd)
+                pid, inbox, outbox = self._workers[n]
+                try:
+                    done[index] = self._pickle.load(outbox)
+                except (EOFError, self._pickle.UnpicklingError):  # killed (out of memory?): an error, where Pool hung
+                    raise RhetoricError(f"worker process {pid} ended before its work was done") from None
+                chunk = next(chunks, None)
+                if chunk is None:
+                    ready.unregister(fd)
+                else:  # the worker's next chunk goes before its results are handed on
+                    self._send(inbox, chunk)
+                    busy[fd] = n, sent
+                    sent += 1
+            while following in done:
+                reply = done.pop(following)
+                following += 1
+                if isinstance(reply, BaseException):
+                    raise reply
+                yield from reply
+
+    def _send(self, inbox: BinaryIO, chunk: list[_Task]) -> None:
+        self._pickle.dump(chunk, inbox, protocol=-1)
+        inbox.flush()
+
+    def stop(self) -> None:
+        """End every worker and wait for it."""
+        for pid, inbox, outbox in self._workers:
+            inbox.close()
+            outbox.close()
+            try:
+                os.kill(pid, signal.SIGTERM)  # it may be in the middle of a chunk
+            except ProcessLookupError:
+                pass
+        for pid, _, _ in self._workers:
+            os.waitpid(pid, 0)
+        self._workers = []
 
 
 class Batch:
@@ -168,7 +288,7 @@ class Batch:
         self.options = options
         self.jobs = jobs
         self.configs = configs  # whose lexicons the workers will need
-        self._pool: Any = None
+        self._pool: _Workers | None = None
         self._frozen = False
 
     def __enter__(self) -> Batch:
@@ -180,16 +300,12 @@ class Batch:
             syllables.warm()
             # Keep the collector off what the workers inherit, so they do not copy it page by page.
             self._freeze()
-            # Imported here: a run in one process, such as a one-article report, does without it.
-            import multiprocessing
-
-            self._pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_worker_start)
+            self._pool = _Workers(self.jobs)
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
+            self._pool.stop()
         if self._frozen:
             gc.unfreeze()
             self._frozen = False
@@ -210,7 +326,7 @@ class Batch:
                     # full passes off them, as the workers' are (a few per cent of a long run).
                     self._freeze()
         else:
-            yield from self._pool.imap(_task, tasks, chunksize=4)
+            yield from self._pool.imap(tasks)
 
 
 def analyze_all(items: Iterable[str | RhetoricError], options: Options, jobs: int = 1,

@@ -3,16 +3,17 @@ modifier, the words that intensify it, and the modifiers coordinated with it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from .data import table
 from .model import Document
 from .phrases import PhraseMatch
 
 
-@dataclass(frozen=True, slots=True)
-class _Words:
+# A NamedTuple, not a frozen dataclass: made once per process, and a dataclass compiles its generated
+# methods at every start (as complement._Cues and sourcing.Cues).
+class _Words(NamedTuple):
     """The word lists that decide how far a loaded term's phrase reaches."""
 
     intensifiers: frozenset[str]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from . import lexicon as lexicon_mod
-from . import readability, sourcing, suppress
+from . import readability, sourcing
 from .context import Context
 from .detectors import DETECTORS, scare_quotes
 from .findings import Finding
@@ -15,7 +16,9 @@ from .report import Report, Source
 from .scores import score
 from .segment import segment
 from .selection import Selection
-from .suppress import Suppression
+
+if TYPE_CHECKING:
+    from .suppress import Suppression
 
 
 def analyze(text: str, *, lexicons: Lexicons | None = None, source: Source | None = None,
@@ -37,7 +40,10 @@ def analyze(text: str, *, lexicons: Lexicons | None = None, source: Source | Non
     )
     if selection is not None:
         findings = selection.apply(findings)
-    findings = suppress.apply(findings, suppressions)
+    if suppressions:
+        from .suppress import apply  # imported only where there are comments to apply (see read.py)
+
+        findings = apply(findings, suppressions)
     return Report(
         source=source or Source(path="<text>"),
         document=doc,

@@ -30,7 +30,8 @@ _MAX_DEPTH = 64
 _CARRY_BLOCKS = 3
 
 
-@dataclass(slots=True)
+# Private to the pairing, never compared or printed: no __eq__ or __repr__ to generate at every start.
+@dataclass(slots=True, eq=False, repr=False)
 class _Open:
     """A quotation mark still waiting for its closing mark."""
 

@@ -10,10 +10,13 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .report import Source
-from .suppress import Suppression, in_plain_text, suppressions
+
+if TYPE_CHECKING:
+    from .suppress import Suppression
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
            ".html": "html", ".htm": "html"}
@@ -143,8 +146,9 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Input:
         raise InputError("is empty" if not text else "holds only white space", path=path)
     fmt = FORMATS.get(_suffix(path), "text") if path != STDIN else "text"
     if fmt == "text":
-        return Input(text, Source(path=name, format=fmt, encoding=encoding), suppressions=in_plain_text(text))
+        return Input(text, Source(path=name, format=fmt, encoding=encoding), suppressions=_plain_suppressions(text))
     from . import extract
+    from .suppress import suppressions
 
     if fmt == "markdown":
         extracted = extract.markdown(text)
@@ -157,6 +161,17 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Input:
         raise InputError(f"holds no prose once the {fmt} markup is removed", path=path)
     spans = suppressions(extracted.comments, extracted.lines, len(analysed))
     return Input(analysed, Source(path=name, format=fmt, encoding=encoding), original=text, suppressions=spans)
+
+
+def _plain_suppressions(text: str) -> tuple[Suppression, ...]:
+    """Return the suppressions of a plain text: none unless it names a rhetoric directive."""
+    # Tested before suppress is imported: most texts hold no directive, and the module's three
+    # dataclasses would cost every run their generated methods (~10 M instructions).
+    if "rhetoric-" not in text:
+        return ()
+    from .suppress import in_plain_text
+
+    return in_plain_text(text)
 
 
 def _read_file(path: str, max_bytes: int) -> bytes:

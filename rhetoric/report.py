@@ -13,7 +13,7 @@ from .sourcing import SentenceAssessment
 SCHEMA_VERSION = 1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class Source:
     """Where the text came from."""
 
@@ -22,7 +22,7 @@ class Source:
     encoding: str | None = "utf-8"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
 class Report:
     """The analysis of one text."""
 

@@ -3,12 +3,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 
+import pytest
 from typer.testing import CliRunner
 
-from rhetoric.batch import Options, analyze_all
+from rhetoric import batch as batch_module
+from rhetoric.batch import Batch, Options, Outcome, analyze_all
 from rhetoric.config import Config
 from rhetoric.cli import app
+from rhetoric.errors import RhetoricError
 from rhetoric.render.csv import COLUMNS
 from tests.conftest import SAMPLES
 
@@ -121,3 +127,60 @@ def test_utf8_from_a_worker_is_written_in_order_whatever_the_stream():
     _write(latin, "“é”".encode())
     latin.flush()
     assert latin.buffer.getvalue() == "?é?".encode("latin-1")
+
+
+def test_workers_hand_back_every_outcome_in_order_and_end(tmp_path):
+    # More inputs than the workers take at once, one of them an error: each comes back in its place.
+    paths = [str(tmp_path / f"{n:02}.txt") for n in range(11)]
+    for n, path in enumerate(paths):
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(f"Article {n}. The reckless plan was approved.\n" if n != 5 else "")
+    batch = Batch(Options(), jobs=2)
+    with batch:
+        outcomes = list(batch.run(paths))
+        pids = [pid for pid, _, _ in batch._pool._workers]
+    assert [o.path for o in outcomes] == paths
+    assert [o.error is not None for o in outcomes] == [n == 5 for n in range(11)]
+    assert all(o.payload.text.startswith(f"Article {n}.") for n, o in enumerate(outcomes) if n != 5)
+    for pid in pids:  # reaped: no longer a child of this process
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+
+
+def test_an_error_in_a_worker_reaches_the_caller(tmp_path, monkeypatch):
+    # As multiprocessing.Pool did: the outcomes of the chunks before it arrive, then the exception is raised.
+    paths = [str(SAMPLES / "the-russians-are-coming.txt")] * 4 + [str(tmp_path / "boom.txt")] * 2
+
+    def analyze_one(item, options, config=Config()):
+        if item.endswith("boom.txt"):
+            raise ValueError("a bug")
+        return Outcome(path=item)
+
+    monkeypatch.setattr(batch_module, "analyze_one", analyze_one)  # the workers are forked with it
+    got = []
+    with pytest.raises(ValueError, match="a bug"), Batch(Options(), jobs=2) as batch:
+        got.extend(batch.run(paths))
+    assert [o.path for o in got] == paths[:4]
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch):
+    def analyze_one(item, options, config=Config()):
+        os._exit(1)
+
+    monkeypatch.setattr(batch_module, "analyze_one", analyze_one)
+    with pytest.raises(RhetoricError, match="ended before its work was done"), Batch(Options(), jobs=2) as batch:
+        list(batch.run([str(SAMPLES / "the-russians-are-coming.txt")] * 3))
+
+
+def test_a_run_with_workers_does_without_multiprocessing(tmp_path):
+    # Importing it and starting a Pool cost the main process ~34 M instructions before the fork.
+    code = ("import sys; from rhetoric.cli import app\n"
+            "try:\n    app(sys.argv[1:], prog_name='rhetoric')\nexcept SystemExit:\n    pass\n"
+            "print('multiprocessing' in sys.modules, file=sys.stderr)")
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("The council approved the plan on Monday.\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", code, "analyze", str(tmp_path), "--format", "jsonl", "--jobs", "2"],
+                         capture_output=True, text=True, check=True)
+    assert [json.loads(line)["source"]["path"] for line in out.stdout.splitlines()] == [
+        str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    assert out.stderr.strip() == "False"

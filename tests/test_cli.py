@@ -190,12 +190,13 @@ def test_the_program_builds_only_the_command_it_runs():
     assert len(app.registered_commands) == 4
 
 
-def test_a_plain_run_imports_no_limits_rules_or_summary(tmp_path):
-    # A run that sets no limit, names no rule and prints no summary table starts without them.
+def test_a_plain_run_imports_no_limits_rules_summary_or_suppressions(tmp_path):
+    # A run that sets no limit, names no rule, prints no summary table and reads no rhetoric-disable
+    # comment starts without them.
     code = ("import sys; from rhetoric.cli import app\n"
             "try:\n    app(sys.argv[1:], prog_name='rhetoric')\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('rhetoric.thresholds', 'rhetoric.rules', 'rhetoric.summary') if m in sys.modules),"
-            " file=sys.stderr)")
+            "print(sorted(m for m in ('rhetoric.thresholds', 'rhetoric.rules', 'rhetoric.summary', 'rhetoric.suppress')"
+            " if m in sys.modules), file=sys.stderr)")
     article = tmp_path / "a.txt"
     article.write_text("The council approved the plan on Monday.\n", encoding="utf-8")
     out = subprocess.run([sys.executable, "-c", code, "analyze", str(article), "--format", "jsonl"],

@@ -141,6 +141,16 @@ def test_plain_text_honours_the_comments(lexicons):
     assert in_plain_text("No comments at all.") == ()
 
 
+def test_plain_text_file_through_read(tmp_path):
+    # read() looks for "rhetoric-" itself before importing this module: the same spans, and none without it.
+    path = tmp_path / "a.txt"
+    text = "The reckless plan.\n<!-- rhetoric-disable-next-line -->\nThe reckless plan.\n"
+    path.write_text(text, encoding="utf-8")
+    assert read(str(path)).suppressions == in_plain_text(text) != ()
+    path.write_text("The reckless plan.\n<!-- a note -->\nThe reckless plan.\n", encoding="utf-8")
+    assert read(str(path)).suppressions == ()
+
+
 def test_apply_keeps_findings_outside_or_of_other_rules():
     from rhetoric.findings import Category, Finding, Severity
 
