@@ -19,7 +19,7 @@ from .config import Config
 from .errors import RhetoricError
 from .lexicon import Lexicons, load
 from .pipeline import analyze
-from .read import DEFAULT_MAX_BYTES, read
+from .read import DEFAULT_MAX_BYTES, STDIN, Input, read
 from .render import json as json_render
 from .report import Report
 from .selection import EVERY, unknown
@@ -75,21 +75,33 @@ def lexicons_for(config: Config) -> Lexicons:
     return _lexicons(config.lexicons, config.allow)
 
 
-def analyze_one(item: str | RhetoricError, options: Options, config: Config = Config()) -> Outcome:
-    """Read and analyse one input under `config`; any RhetoricError becomes part of the outcome."""
+def analyze_one(item: str | Input | RhetoricError, options: Options, config: Config = Config()) -> Outcome:
+    """Read and analyse one input under `config`; any RhetoricError becomes part of the outcome.
+
+    An Input is standard input already read (see Batch.run).
+    """
     if isinstance(item, RhetoricError):
         return Outcome(path=item.path or "", error=item)
+    path = STDIN if isinstance(item, Input) else item
     try:
-        doc = read(item, options.max_bytes)
+        doc = item if isinstance(item, Input) else read(item, options.max_bytes)
         report = analyze(doc.text, lexicons=lexicons_for(config), source=doc.source,
                          include_quoted=config.include_quoted, selection=config.selection,
                          suppressions=doc.suppressions)
     except RhetoricError as exc:
-        return Outcome(path=item, error=exc)
+        return Outcome(path=path, error=exc)
     breaches = _breaches(report, config) if config.has_limits else ()
     notes = _comment_notes(doc.suppressions, config) if doc.suppressions else ()
-    return Outcome(path=item, payload=_payload(report, doc.original, config, options.shape), breaches=breaches,
+    return Outcome(path=path, payload=_payload(report, doc.original, config, options.shape), breaches=breaches,
                    notes=notes)
+
+
+def _stdin(options: Options) -> Input | RhetoricError:
+    """Return standard input read by this process, or the error reading it met."""
+    try:
+        return read(STDIN, options.max_bytes)
+    except RhetoricError as exc:
+        return exc
 
 
 def _breaches(report: Report, config: Config) -> tuple[Breach, ...]:
@@ -141,7 +153,7 @@ def _comment_notes(suppressions: Sequence[Suppression], config: Config) -> tuple
     return tuple(notes)
 
 
-def _task(args: tuple[str | RhetoricError, Options, Config]) -> Outcome:
+def _task(args: _Task) -> Outcome:
     """Analyse one input in a worker process."""
     outcome = analyze_one(*args)
     if isinstance(outcome.payload, Iterator):
@@ -163,7 +175,7 @@ def _worker_start() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-_Task = tuple[str | RhetoricError, Options, Config]
+_Task = tuple[str | Input | RhetoricError, Options, Config]
 _CHUNK = 4  # inputs handed to a worker at a time
 
 
@@ -326,7 +338,9 @@ class Batch:
                     # full passes off them, as the workers' are (a few per cent of a long run).
                     self._freeze()
         else:
-            yield from self._pool.imap(tasks)
+            # A worker's standard input is the null device: the main process reads its own for it.
+            yield from self._pool.imap((_stdin(self.options), options, config) if item == STDIN
+                                       else (item, options, config) for item, options, config in tasks)
 
 
 def analyze_all(items: Iterable[str | RhetoricError], options: Options, jobs: int = 1,

@@ -86,6 +86,19 @@ def test_stdin():
     assert {f["rule"] for f in obj["findings"]} >= {"scare-quote.so-called", "rhetorical-question.question"}
 
 
+def test_stdin_among_files_with_workers_reads_the_main_process_input():
+    # A worker's standard input is the null device: "-" must still be the text piped to the command.
+    def lines(jobs: str) -> list[str]:
+        done = subprocess.run([sys.executable, "-m", "rhetoric", "analyze", REFERENCE, "-", REFERENCE, "--format",
+                               "jsonl", "--jobs", jobs], input="The so-called experts were wrong. Who knew?",
+                              capture_output=True, text=True, encoding="utf-8", check=True)
+        return done.stdout.splitlines()
+
+    with_workers = lines("2")
+    assert with_workers == lines("1")
+    assert json.loads(with_workers[1])["source"]["path"] == "<stdin>"
+
+
 def test_text_report_has_no_escape_codes_when_not_a_terminal():
     result = run("analyze", REFERENCE)
     assert result.exit_code == 0
