@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import os
+import signal
 import subprocess
 import sys
 
@@ -167,9 +168,19 @@ def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch):
     def analyze_one(item, options, config=Config()):
         os._exit(1)
 
+    def hung(*_):
+        raise AssertionError("still waiting for a dead worker after 60 s")
+
     monkeypatch.setattr(batch_module, "analyze_one", analyze_one)
-    with pytest.raises(RhetoricError, match="ended before its work was done"), Batch(Options(), jobs=2) as batch:
-        list(batch.run([str(SAMPLES / "the-russians-are-coming.txt")] * 3))
+    # Should the wait come back, the test fails instead of hanging the suite (a fork does not inherit the alarm).
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        with pytest.raises(RhetoricError, match="ended before its work was done"), Batch(Options(), jobs=2) as batch:
+            list(batch.run([str(SAMPLES / "the-russians-are-coming.txt")] * 3))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def test_a_run_with_workers_does_without_multiprocessing(tmp_path):
