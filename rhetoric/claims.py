@@ -191,7 +191,7 @@ def _local_signals(doc: Document, c: ClaimCues, long: list[int], seen: list[set[
 # compiling their patterns cost most of a process's first analysis, and each worker pays it again.
 # Regenerate after editing the [claim] table, or the code that reads a signal (claims.py, prefilter.py):
 #
-#     python -m rhetoric.claims
+#     python -m rhetoric.compiled   (or python -m rhetoric.claims for this file alone)
 #
 # (tests/test_claims_stored.py fails while the stored form is out of date.)
 STORED = "claims.json"

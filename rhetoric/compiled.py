@@ -6,7 +6,8 @@ its inflections and normalised words worked out), and the lexicons' phrase index
 The TOML files stay the source of truth: each file's form is stored with the CRC-32
 of the text it came from, and is used only while the file still holds that text;
 a file edited since is read from its TOML. Regenerate after editing a lexicon or a
-cue table in rhetoric/data, or the code that resolves a lexicon:
+cue table in rhetoric/data, or the code that resolves a lexicon (the same command also
+rewrites the stored claim signals, claims.STORED):
 
     python -m rhetoric.compiled
 
@@ -91,13 +92,15 @@ def _checksum(data: bytes) -> int:
 
 
 def main() -> None:
-    """Regenerate the compiled files of the built-in lexicons and of the cue tables."""
-    from . import data
+    """Regenerate the compiled files of the built-in lexicons and of the cue tables, and the stored claim signals."""
+    from . import claims, data
     from .lexicon import builtin_folder, compiled_form, compiled_index
 
     for folder, form, index in ((builtin_folder(), compiled_form, compiled_index), (data.folder(), None, None)):
         (folder / FILENAME).write_text(build(folder, form, index), encoding="utf-8")
         print(f"wrote {folder / FILENAME}", file=sys.stderr)
+    # The claim table is one of the cue tables: one command regenerates everything it feeds.
+    claims.main()
 
 
 if __name__ == "__main__":

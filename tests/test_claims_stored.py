@@ -23,7 +23,7 @@ def test_the_stored_signals_are_up_to_date() -> None:
     if json.loads(_stored_text())["engine"] != prefilter.ENGINE:
         pytest.skip("stored by another interpreter: its signals are built from the table (tested below)")
     assert _stored_text() == claims.stored_form(), \
-        "the [claim] table or the code reading it changed: run `python -m rhetoric.claims`"
+        "the [claim] table or the code reading it changed: run `python -m rhetoric.compiled`"
 
 
 def test_the_stored_signals_equal_the_built_ones() -> None:
