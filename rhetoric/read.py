@@ -237,14 +237,56 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         bad = exc.start
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding in ("utf_8", "utf-8"):
+    encoding = _legacy(data)
+    if encoding is None:
         raise InputError(f"is not valid UTF-8 and no other text encoding fits (bad byte 0x{data[bad]:02x} at "
                          f"offset {bad}); convert it to UTF-8 first, e.g. with iconv", path=path)
     try:
-        return data.decode(best.encoding), best.encoding
+        return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError) as exc:
-        raise InputError(f"cannot be decoded as {best.encoding}, the closest text encoding; convert it to UTF-8 "
+        raise InputError(f"cannot be decoded as {encoding}, the closest text encoding; convert it to UTF-8 "
                          "first", path=path) from exc
+
+
+# Windows' Western encoding, a superset of Latin-1's letters with the typographic quotes, apostrophes and
+# dashes at 0x80-0x9F: what legacy English text is almost always written in.
+_WESTERN = "cp1252"
+# The most letters beyond ASCII in text taken for English when the detector cannot tell the encodings
+# apart: a share of all its letters (0.6% at most in the 787 news articles of the benchmark corpora that
+# Windows-1252 can hold; 5-16% in sentences of German, French, Czech or Turkish), or a few in all, which a
+# short English text with an accented name or two can exceed that share with.
+_ENGLISH_FOREIGN_SHARE = 0.02
+_ENGLISH_FOREIGN_FEW = 4
+
+
+def _legacy(data: bytes) -> str | None:
+    """Return the legacy encoding charset-normalizer finds for `data`, taking Windows-1252 for English text.
+
+    Text that is mostly ASCII, as English is, gives the detector little to go on: it ranks encodings that
+    read the few other bytes as different letters (Baltic, Central European, DOS) as high as Windows-1252,
+    or higher, and one in seven of the benchmark's English news articles saved in Windows-1252 came back
+    garbled ("naïve" as "na’ve", curly quotes as "ō" and "ö", which the quotation detector cannot see).
+    So Windows-1252 is taken when the detector counts it among the encodings that fit and the text read
+    so holds no more letters beyond ASCII than English does. Otherwise the detector's first choice stands:
+    Cyrillic, Greek, Central European or Turkish text is not read as Western.
+    """
+    from charset_normalizer import from_bytes
+
+    sample = data[:200_000]
+    matches = from_bytes(sample)
+    best = matches.best()
+    if best is None or best.encoding in ("utf_8", "utf-8"):
+        return None
+    if _WESTERN in best.could_be_from_charset:  # the same text either way: give the usual name
+        return _WESTERN
+    if any(m.encoding == _WESTERN or _WESTERN in m.could_be_from_charset for m in matches) and _english(sample):
+        return _WESTERN
+    return best.encoding
+
+
+def _english(sample: bytes) -> bool:
+    """Return whether `sample` read as Windows-1252 has as few letters beyond ASCII as English text."""
+    text = sample.decode(_WESTERN, errors="replace")
+    letters = sum(map(str.isalpha, text))
+    foreign = letters - sum(map(str.isalpha, text.encode("ascii", "ignore").decode("ascii")))
+    return foreign <= max(_ENGLISH_FOREIGN_FEW, _ENGLISH_FOREIGN_SHARE * letters)

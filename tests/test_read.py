@@ -59,6 +59,33 @@ def test_encodings(tmp_path, data, encoding, text):
         assert doc.source.encoding not in ("utf-8", None)
 
 
+# English news as Windows and older systems saved it: typographic quotes, apostrophes and dashes, an
+# accented name or loanword. The detector alone read such text as Baltic or DOS encodings ("na’ve").
+_ENGLISH = ("The minister\u2019s \u201creform\u201d plan \u2013 called \u2018bold\u2019 by its supporters \u2014 "
+            "failed on Tuesday. Caf\u00e9 owners in Z\u00fcrich said it was na\u00efve to expect more\u2026\n\n"
+            "\u201cWe were never asked,\u201d one of them said.\n")
+_LATIN1_ENGLISH = "The caf\u00e9 was full. He said the \u00e9lite\u2019s plan was na\u00efve.\n".replace("\u2019", "'")
+
+
+@pytest.mark.parametrize(("text", "saved_as", "encoding"), [
+    (_ENGLISH, "cp1252", "cp1252"),
+    (_LATIN1_ENGLISH, "latin-1", "cp1252"),  # Latin-1's letters are Windows-1252's: the same text
+    ("The caf\u00e9 was full. He said it was na\u00efve to think the \u201creform\u201d would pass.\n",
+     "cp1252", "cp1252"),
+    # Text whose letters go well beyond ASCII keeps the detector's reading: it is not taken for Western.
+    ("Vl\u00e1da ozn\u00e1mila nov\u00e1 opat\u0159en\u00ed. Kritici je ozna\u010dili za ne\u00fasp\u011bch "
+     "a ministr to pop\u0159el.", "cp1250", "cp1250"),
+    ("H\u00fck\u00fcmet yeni \u00f6nlemler a\u00e7\u0131klad\u0131. Ele\u015ftirmenler bunlar\u0131 "
+     "ba\u015far\u0131s\u0131zl\u0131k olarak nitelendirdi.", "cp1254", "cp1254"),
+    ("\u041f\u0440\u0430\u0432\u0438\u0442\u0435\u043b\u044c\u0441\u0442\u0432\u043e \u043e\u0431\u044a\u044f\u0432\u0438\u043b\u043e "
+     "\u043e \u043d\u043e\u0432\u044b\u0445 \u043c\u0435\u0440\u0430\u0445.", "cp1251", "cp1251"),
+])
+def test_legacy_encodings_read_exactly(tmp_path, text, saved_as, encoding):
+    doc = read(write(tmp_path / "a.txt", text.encode(saved_as)))
+    assert doc.text == text
+    assert doc.source.encoding == encoding
+
+
 def test_markdown_markup_is_removed(tmp_path):
     md = b"# The *plan*\n\nThe [council](http://x) approved **it**.\n\n```\ncode()\n```\n\n- one item\n"
     doc = read(write(tmp_path / "a.md", md))
