@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -26,8 +27,11 @@ class Extracted:
 def markdown(source: str) -> Extracted:
     """Return the prose of a Markdown document: one paragraph per block, markup removed.
 
-    Every HTML comment (a block of its own, or inline) is placed at the offset where it stands
-    in the prose, and every source line with prose is mapped to its span of the prose.
+    Front matter (the metadata that static-site generators read between `---` or `+++` lines at
+    the top) is not prose, save its title, which becomes the first paragraph: a headline is where
+    loaded words are most often found. Every HTML comment (a block of its own, or inline) is placed
+    at the offset where it stands in the prose, and every source line with prose is mapped to its
+    span of the prose.
     """
     from markdown_it import MarkdownIt
 
@@ -36,7 +40,12 @@ def markdown(source: str) -> Extracted:
     lines: list[Line] = []
     length = 0  # of the prose so far, blocks joined by blank lines
 
-    for token in MarkdownIt("commonmark").parse(source):
+    body, title = front_matter(source)
+    if title is not None:
+        blocks.append(title[0])
+        lines.append(Line(title[1], 0, len(title[0])))
+        length = len(title[0])
+    for token in MarkdownIt("commonmark").parse(body):
         if token.type == "html_block":
             first = token.map[0] if token.map else 0
             comments.extend(Comment(body, length, first + token.content.count("\n", 0, end))
@@ -79,6 +88,56 @@ def markdown(source: str) -> Extracted:
         blocks.append(text)
         length = start + len(text)
     return Extracted("\n\n".join(blocks), tuple(comments), tuple(lines))
+
+
+# A front matter's opening line and the lines that may close it: YAML's (Jekyll, Hugo, Pandoc and
+# most static-site generators) and TOML's (Hugo).
+_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
+# The key of the title in a front matter, as YAML and as TOML write it.
+_TITLE = {"---": "title:", "+++": "title ="}
+# A line that sets a key, as YAML and as TOML write it: a front matter has one at least, which tells it
+# from a document that opens with a thematic break.
+_KEY = {"---": re.compile(r"[A-Za-z_][\w.-]*:(?:\s|$)"), "+++": re.compile(r"[A-Za-z_][\w.-]*\s*=")}
+
+
+def front_matter(source: str) -> tuple[str, tuple[str, int] | None]:
+    """Return `source` with its front matter's lines emptied (so that lines keep their numbers), and its title.
+
+    The title, with the 0-based number of its line, is read when it is written on one line, as a plain or
+    quoted scalar; a title written over several lines is left out with the rest.
+    """
+    lines = source.splitlines(keepends=True)
+    fence = lines[0].strip() if lines else ""
+    if fence not in _FENCES:
+        return source, None
+    end = next((n for n in range(1, len(lines)) if lines[n].strip() in _FENCES[fence]), None)
+    if end is None or not any(_KEY[fence].match(lines[n]) for n in range(1, end)):
+        return source, None  # a thematic break, not front matter
+    title = None
+    for n in range(1, end):
+        if lines[n].startswith(_TITLE[fence]):
+            value = _scalar(lines[n][len(_TITLE[fence]):].strip())
+            title = (value, n) if value else None
+            break
+    emptied = "".join(line[len(line.rstrip("\r\n")):] for line in lines[:end + 1])
+    return emptied + "".join(lines[end + 1:]), title
+
+
+def _scalar(value: str) -> str | None:
+    """Return the text of a one-line YAML or TOML string value, or None for any other kind of value."""
+    import json
+
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        try:
+            text = json.loads(value)  # the escapes of YAML's and TOML's double-quoted strings are JSON's
+        except ValueError:
+            return None
+        return text.strip() if isinstance(text, str) else None
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'").strip()  # YAML doubles a quote inside; TOML has none
+    if not value or value[0] in "|>[{&*!%@`\"'#":  # a block, a list, a map, an alias, a tag: not one line of text
+        return None
+    return value.split(" #", 1)[0].strip()  # a plain scalar: a comment may follow
 
 
 def markdown_text(source: str) -> str:

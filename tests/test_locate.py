@@ -30,6 +30,16 @@ def test_markdown_source_lines_map_to_their_prose():
         (0, "Title"), (2, "First para"), (3, "graph."), (9, "item")]
 
 
+def test_markdown_front_matter_keeps_line_numbers_and_places_its_title():
+    source = "---\nlayout: post\ntitle: \"A so-called plan\"\n---\n\nThe *radical* plan.\n"
+    text = markdown_text(source)
+    assert text == "A so-called plan\n\nThe radical plan."
+    locator = Locator(text, source, "markdown")
+    assert locator.region(*spans(text, "so-called")[0]) == Region(3, 3, 11, 20, 27, 9, "so-called")
+    region = locator.region(*spans(text, "radical")[0])
+    assert (region.start_line, region.start_column) == (6, 6)
+
+
 def test_markdown_span_across_a_soft_break_is_found():
     source = "Intro.\n\n> The so-called\n> experts said so.\n"
     text = markdown_text(source)

@@ -93,6 +93,29 @@ def test_markdown_markup_is_removed(tmp_path):
     assert doc.source.format == "markdown" and doc.original is not None
 
 
+def test_markdown_front_matter_is_metadata_but_its_title_is_prose(tmp_path):
+    md = ("---\nlayout: post\ntitle: \"The so-called \\\"reform\\\" fails\"\ndate: 2024-05-01\n"
+          "tags: [politics, budget]\n---\n\nThe council rejected the plan on Monday.\n")
+    doc = read(write(tmp_path / "a.md", md.encode()))
+    assert doc.text == 'The so-called "reform" fails\n\nThe council rejected the plan on Monday.'
+    toml = "+++\ntitle = 'Budget passes'\ndraft = false\n+++\nThe council approved it.\n"
+    assert read(write(tmp_path / "b.md", toml.encode())).text == "Budget passes\n\nThe council approved it."
+
+
+@pytest.mark.parametrize(("source", "text"), [
+    ("---\nauthor: A. Writer\n---\nBody.\n", "Body."),  # no title: nothing of the metadata is prose
+    ("---\ntitle: >\n  A folded\n  title\n---\nBody.\n", "Body."),  # a title over several lines is left out
+    ("---\ntitle: Plain words # a comment\n...\nBody.\n", "Plain words\n\nBody."),
+    ("---\r\ntitle: 'It''s here'\r\n---\r\nBody.\r\n", "It's here\n\nBody."),
+    # Not front matter: a document that opens with a thematic break, or whose fence is never closed.
+    ("---\nIntro.\n\nA heading\n---\nMore.\n", "Intro.\n\nA heading\n\nMore."),
+    ("---\ntitle: Unclosed\n\nBody.\n", "title: Unclosed\n\nBody."),
+    ("Body.\n\n---\ntitle: not at the top\n---\n", "Body.\n\ntitle: not at the top"),
+])
+def test_markdown_front_matter_shapes(tmp_path, source, text):
+    assert read(write(tmp_path / "a.md", source.encode())).text == text
+
+
 def test_html_main_text_is_extracted(tmp_path):
     html = ("<html><body><nav>Home | News</nav><article><h1>Plan approved</h1>"
             "<p>The council approved the plan on Monday after a long debate about the budget.</p>"
