@@ -154,8 +154,16 @@ def _resolver(config_file: Optional[str], no_config: bool, select: Optional[list
     return Resolver(explicit=config_file, command_line=layer, isolated=no_config)
 
 
+def _require_stdout() -> None:
+    """Stop with exit status 2 when standard output is closed (`>&-`): what the command prints would vanish."""
+    if sys.stdout is None:  # Python's stand-in for a standard output whose descriptor was closed
+        typer.echo("rhetoric: standard output is closed: nowhere to print", err=True)
+        raise typer.Exit(EXIT_INPUT)
+
+
 def _version(value: bool) -> None:
     if value:
+        _require_stdout()
         typer.echo(f"rhetoric {__version__}")
         raise typer.Exit()
 
@@ -277,6 +285,7 @@ def show_config(
     from .errors import RhetoricError
     from .rules import all_rules
 
+    _require_stdout()
     if path != "-" and not os.path.exists(path):
         typer.echo(f"rhetoric: {path}: no such file or folder", err=True)
         raise typer.Exit(EXIT_INPUT)
@@ -312,6 +321,7 @@ def rules(
     from .errors import RhetoricError
     from .rules import all_rules
 
+    _require_stdout()
     try:
         resolver = Resolver(explicit=config_file, command_line=command_line(lexicons=lexicon or ()),
                             isolated=no_config)

@@ -227,6 +227,10 @@ def test_a_closed_standard_output_is_an_error_not_a_traceback(tmp_path):
                              stderr=subprocess.PIPE, text=True, preexec_fn=lambda: os.close(1))
         assert out.returncode == 2, out.stderr
         assert out.stderr == "rhetoric: standard output is closed: nowhere to write the results (use --output FILE)\n"
+    for command in (["rules"], ["config", str(tmp_path)], ["--version"]):
+        out = subprocess.run([sys.executable, "-m", "rhetoric", *command], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True, preexec_fn=lambda: os.close(1))
+        assert (out.returncode, out.stderr) == (2, "rhetoric: standard output is closed: nowhere to print\n"), command
     written = tmp_path / "out.json"
     out = subprocess.run([sys.executable, "-m", "rhetoric", "analyze", str(article), "--output", str(written)],
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, preexec_fn=lambda: os.close(1))
