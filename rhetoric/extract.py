@@ -40,12 +40,12 @@ def markdown(source: str) -> Extracted:
     lines: list[Line] = []
     length = 0  # of the prose so far, blocks joined by blank lines
 
-    body, title = front_matter(source)
+    rest, title = front_matter(source)
     if title is not None:
         blocks.append(title[0])
         lines.append(Line(title[1], 0, len(title[0])))
         length = len(title[0])
-    for token in MarkdownIt("commonmark").parse(body):
+    for token in MarkdownIt("commonmark").parse(rest):
         if token.type == "html_block":
             first = token.map[0] if token.map else 0
             comments.extend(Comment(body, length, first + token.content.count("\n", 0, end))
