@@ -95,9 +95,10 @@ def markdown(source: str) -> Extracted:
 _FENCES = {"---": ("---", "..."), "+++": ("+++",)}
 # The key of the title in a front matter, as YAML and as TOML write it.
 _TITLE = {"---": "title:", "+++": "title ="}
-# A line that sets a key, as YAML and as TOML write it: a front matter has one at least, which tells it
-# from a document that opens with a thematic break.
-_KEY = {"---": re.compile(r"[A-Za-z_][\w.-]*:(?:\s|$)"), "+++": re.compile(r"[A-Za-z_][\w.-]*\s*=")}
+# The line breaks of Markdown (CommonMark's, which markdown-it counts lines by).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# What follows a key, as YAML and as TOML write it.
+_SETS = {"---": ":", "+++": "="}
 
 
 def front_matter(source: str) -> tuple[str, tuple[str, int] | None]:
@@ -106,12 +107,17 @@ def front_matter(source: str) -> tuple[str, tuple[str, int] | None]:
     The title, with the 0-based number of its line, is read when it is written on one line, as a plain or
     quoted scalar; a title written over several lines is left out with the rest.
     """
-    lines = source.splitlines(keepends=True)
+    if not source.startswith(tuple(_FENCES)):
+        return source, None
+    # Split where Markdown ends a line (not at the other breaks str.splitlines knows), ends kept, so that
+    # line numbers are markdown-it's.
+    starts = [0, *(m.end() for m in _LINE_BREAK.finditer(source))]
+    lines = [source[a:b] for a, b in zip(starts, [*starts[1:], len(source)]) if a < len(source)]
     fence = lines[0].strip() if lines else ""
     if fence not in _FENCES:
         return source, None
     end = next((n for n in range(1, len(lines)) if lines[n].strip() in _FENCES[fence]), None)
-    if end is None or not any(_KEY[fence].match(lines[n]) for n in range(1, end)):
+    if end is None or not any(_sets_key(lines[n], fence) for n in range(1, end)):
         return source, None  # a thematic break, not front matter
     title = None
     for n in range(1, end):
@@ -121,6 +127,17 @@ def front_matter(source: str) -> tuple[str, tuple[str, int] | None]:
             break
     emptied = "".join(line[len(line.rstrip("\r\n")):] for line in lines[:end + 1])
     return emptied + "".join(lines[end + 1:]), title
+
+
+def _sets_key(line: str, fence: str) -> bool:
+    """Return whether `line` sets a key (`name: value` in YAML, `name = value` in TOML): a front matter has one."""
+    key, found, value = line.partition(_SETS[fence])
+    if fence == "+++":
+        key = key.rstrip(" \t")  # TOML allows spaces before "="
+    elif value[:1] not in ("", " ", "\t", "\r", "\n"):
+        return False  # YAML wants a space or the line's end after ":"
+    name = key.replace("_", "a").replace("-", "a").replace(".", "a")
+    return bool(found) and (key[:1].isalpha() or key[:1] == "_") and name.isalnum()
 
 
 def _scalar(value: str) -> str | None:
