@@ -144,7 +144,7 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Input:
     text, encoding = decode(data, path)
     if not text.strip():
         raise InputError("is empty" if not text else "holds only white space", path=path)
-    fmt = FORMATS.get(_suffix(path), "text") if path != STDIN else "text"
+    fmt = FORMATS.get(_suffix(path), "text") if path != STDIN else _sniffed(text)
     if fmt == "text":
         return Input(text, Source(path=name, format=fmt, encoding=encoding), suppressions=_plain_suppressions(text))
     from . import extract
@@ -161,6 +161,23 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Input:
         raise InputError(f"holds no prose once the {fmt} markup is removed", path=path)
     spans = suppressions(extracted.comments, extracted.lines, len(analysed))
     return Input(analysed, Source(path=name, format=fmt, encoding=encoding), original=text, suppressions=spans)
+
+
+def _sniffed(text: str) -> str:
+    """Return the format of standard input, which has no file name to tell it: an HTML page by how it opens."""
+    head = text[:4096].lstrip().lower()
+    # A browser's "saved from" comment, or an XML declaration, may come before the page's first tag.
+    while head.startswith(("<!--", "<?xml")):
+        closing = "-->" if head.startswith("<!--") else "?>"
+        end = head.find(closing)
+        if end < 0:
+            return "text"
+        head = head[end + len(closing):].lstrip()
+    return "html" if head.startswith(_HTML_OPENINGS) else "text"
+
+
+# How a web page opens: a doctype, or the html element itself.
+_HTML_OPENINGS = ("<!doctype html", "<html")
 
 
 def _plain_suppressions(text: str) -> tuple[Suppression, ...]:

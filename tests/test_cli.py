@@ -86,6 +86,20 @@ def test_stdin():
     assert {f["rule"] for f in obj["findings"]} >= {"scare-quote.so-called", "rhetorical-question.question"}
 
 
+@pytest.mark.parametrize("opening", ["<!DOCTYPE html>", "<!-- saved from url=(0024)https://example.com/ -->\n<html>",
+                                     '<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'])
+def test_a_web_page_on_standard_input_is_read_as_html(opening):
+    page = (f"{opening}<head><meta property=\"og:title\" content=\"Plan\"></head><body><nav>Home</nav><article>"
+            "<h1>Plan approved</h1><p>The so-called reform was approved on Monday after a long debate.</p>"
+            "<p>It will cost $3 million, officials said in a statement on Tuesday.</p></article></body></html>")
+    obj = json.loads(run("analyze", "-", "--format", "json", input=page).stdout)
+    assert obj["source"]["format"] == "html"
+    assert obj["text"].startswith("Plan approved") and "og:title" not in obj["text"]
+    # Text that merely mentions a tag is text.
+    obj = json.loads(run("analyze", "-", "--format", "json", input="The <html> element opens a page.").stdout)
+    assert obj["source"]["format"] == "text"
+
+
 def test_stdin_among_files_with_workers_reads_the_main_process_input():
     # A worker's standard input is the null device: "-" must still be the text piped to the command.
     def lines(jobs: str) -> list[str]:
