@@ -47,6 +47,7 @@ class Options:
 
     max_bytes: int = DEFAULT_MAX_BYTES
     shape: Shape = Shape.REPORT
+    stdin_format: str | None = None  # "text", "markdown" or "html"; None: told by how the input opens
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
@@ -84,7 +85,7 @@ def analyze_one(item: str | Input | RhetoricError, options: Options, config: Con
         return Outcome(path=item.path or "", error=item)
     path = STDIN if isinstance(item, Input) else item
     try:
-        doc = item if isinstance(item, Input) else read(item, options.max_bytes)
+        doc = item if isinstance(item, Input) else read(item, options.max_bytes, options.stdin_format)
         report = analyze(doc.text, lexicons=lexicons_for(config), source=doc.source,
                          include_quoted=config.include_quoted, selection=config.selection,
                          suppressions=doc.suppressions)
@@ -99,7 +100,7 @@ def analyze_one(item: str | Input | RhetoricError, options: Options, config: Con
 def _stdin(options: Options) -> Input | RhetoricError:
     """Return standard input read by this process, or the error reading it met."""
     try:
-        return read(STDIN, options.max_bytes)
+        return read(STDIN, options.max_bytes, options.stdin_format)
     except RhetoricError as exc:
         return exc
 

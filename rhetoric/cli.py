@@ -100,6 +100,12 @@ class Format(str, Enum):
     github = "github"
 
 
+class StdinFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+
+
 _RULES = "Rules, configuration and thresholds"
 ConfigFile = Annotated[Optional[str], typer.Option(
     "--config", metavar="FILE", rich_help_panel=_RULES,
@@ -213,6 +219,9 @@ def analyze(
     no_color: Annotated[bool, typer.Option("--no-color", help="Print no colours (so does NO_COLOR=1).")] = False,
     no_text: Annotated[bool, typer.Option("--no-text", help="Leave the highlighted article out of the report.")]
     = False,
+    stdin_format: Annotated[Optional[StdinFormat], typer.Option(
+        "--stdin-format", help="Read standard input (-) as this format (default: HTML when it opens as a web page "
+                               "does, else text).")] = None,
     max_bytes: Annotated[int, typer.Option(
         "--max-bytes", min=1, help="Refuse files larger than this many bytes (each MB of text needs ~15-25 MB of memory).")]
     = 5_000_000,  # read.DEFAULT_MAX_BYTES, written out so that --help does not import the reader
@@ -250,6 +259,7 @@ def analyze(
             paths, format=format.value, output=output, jobs=jobs or os.cpu_count() or 1,
             include=include or [], exclude=exclude or [], sort=sort, detail=detail, no_color=no_color,
             show_text=not no_text, max_bytes=max_bytes, resolver=resolver,
+            stdin_format=stdin_format.value if stdin_format is not None else None,
         )
     except KeyboardInterrupt:
         typer.echo("rhetoric: interrupted", err=True)

@@ -129,8 +129,12 @@ def _suffix(path: str) -> str:
     return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
 
-def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Input:
-    """Read, decode and (for Markdown and HTML) extract one file, or standard input for "-"."""
+def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_format: str | None = None) -> Input:
+    """Read, decode and (for Markdown and HTML) extract one file, or standard input for "-".
+
+    Standard input is read in `stdin_format` ("text", "markdown" or "html"); by default as HTML when it
+    opens as a web page does, else as plain text.
+    """
     if path == STDIN:
         data = sys.stdin.buffer.read(max_bytes + 1)
         name = "<stdin>"
@@ -144,7 +148,7 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Input:
     text, encoding = decode(data, path)
     if not text.strip():
         raise InputError("is empty" if not text else "holds only white space", path=path)
-    fmt = FORMATS.get(_suffix(path), "text") if path != STDIN else _sniffed(text)
+    fmt = FORMATS.get(_suffix(path), "text") if path != STDIN else stdin_format or _sniffed(text)
     if fmt == "text":
         return Input(text, Source(path=name, format=fmt, encoding=encoding), suppressions=_plain_suppressions(text))
     from . import extract

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jobs: int, include: Sequence[str],
                     exclude: Sequence[str], sort: str, detail: bool, no_color: bool, show_text: bool,
-                    max_bytes: int, resolver: Resolver) -> tuple[int, int]:
+                    max_bytes: int, resolver: Resolver, stdin_format: str | None = None) -> tuple[int, int]:
     """Analyse every input and write the results; return how many inputs failed and how many limits were exceeded."""
     items = list(expand(paths, include, exclude))
     configs = configure(items, resolver)
@@ -33,10 +33,10 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
     if format == "html" and not single:
         if not output:
             raise RhetoricError("--format html for several articles writes a folder: add --output FOLDER")
-        return _html_folder(items, configs, output, Options(max_bytes=max_bytes), jobs)
+        return _html_folder(items, configs, output, Options(max_bytes=max_bytes, stdin_format=stdin_format), jobs)
     summary = format == "text" and not single and not detail
     shape = Shape.ROW if summary else Shape.REPORT if format in ("text", "html") else Shape(format)
-    options = Options(max_bytes=max_bytes, shape=shape)
+    options = Options(max_bytes=max_bytes, shape=shape, stdin_format=stdin_format)
     failed = breaches = 0
     batch_jobs = min(jobs, max(1, len(items)))
     # Rich and the renderers other than JSON's are imported only for the formats that use them:

@@ -100,6 +100,16 @@ def test_a_web_page_on_standard_input_is_read_as_html(opening):
     assert obj["source"]["format"] == "text"
 
 
+def test_stdin_format_says_how_to_read_standard_input():
+    markdown = "---\ntitle: The so-called plan\n---\n# Budget\n\nThe **reckless** [plan](https://x.example/).\n"
+    obj = json.loads(run("analyze", "-", "--stdin-format", "markdown", "--format", "json", input=markdown).stdout)
+    assert (obj["source"]["format"], obj["text"]) == ("markdown", "The so-called plan\n\nBudget\n\nThe reckless plan.")
+    page = "<!DOCTYPE html><html><body><article><p>The reckless plan was approved on Monday.</p></article></body></html>"
+    obj = json.loads(run("analyze", "-", "--stdin-format", "text", "--format", "json", input=page).stdout)
+    assert obj["source"]["format"] == "text" and "text" not in obj  # read as it is: the tags are text
+    assert run("analyze", "-", "--stdin-format", "pdf", input=page).exit_code == 2
+
+
 def test_stdin_among_files_with_workers_reads_the_main_process_input():
     # A worker's standard input is the null device: "-" must still be the text piped to the command.
     def lines(jobs: str) -> list[str]:
@@ -111,6 +121,11 @@ def test_stdin_among_files_with_workers_reads_the_main_process_input():
     with_workers = lines("2")
     assert with_workers == lines("1")
     assert json.loads(with_workers[1])["source"]["path"] == "<stdin>"
+    # --stdin-format reaches the main process, which reads standard input for the workers.
+    done = subprocess.run([sys.executable, "-m", "rhetoric", "analyze", REFERENCE, "-", "--stdin-format", "markdown",
+                           "--format", "jsonl", "--jobs", "2"], input="# The *so-called* plan\n",
+                          capture_output=True, text=True, encoding="utf-8", check=True)
+    assert json.loads(done.stdout.splitlines()[1])["text"] == "The so-called plan"
 
 
 def test_text_report_has_no_escape_codes_when_not_a_terminal():
