@@ -29,9 +29,10 @@ def markdown(source: str) -> Extracted:
 
     Front matter (the metadata that static-site generators read between `---` or `+++` lines at
     the top) is not prose, save its title, which becomes the first paragraph: a headline is where
-    loaded words are most often found. Every HTML comment (a block of its own, or inline) is placed
-    at the offset where it stands in the prose, and every source line with prose is mapped to its
-    span of the prose.
+    loaded words are most often found. Tables (GitHub's pipe tables) are not prose either, as in
+    HTML pages; struck-through text keeps its words, its tildes go. Every HTML comment (a block of
+    its own, or inline) is placed at the offset where it stands in the prose, and every source line
+    with prose is mapped to its span of the prose.
     """
     from markdown_it import MarkdownIt
 
@@ -45,7 +46,11 @@ def markdown(source: str) -> Extracted:
         blocks.append(title[0])
         lines.append(Line(title[1], 0, len(title[0])))
         length = len(title[0])
-    for token in MarkdownIt("commonmark").parse(rest):
+    tables = 0  # how many tables the token is in
+    for token in MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(rest):
+        tables += (token.type == "table_open") - (token.type == "table_close")
+        if tables:
+            continue
         if token.type == "html_block":
             first = token.map[0] if token.map else 0
             comments.extend(Comment(body, length, first + token.content.count("\n", 0, end))

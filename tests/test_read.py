@@ -93,6 +93,13 @@ def test_markdown_markup_is_removed(tmp_path):
     assert doc.source.format == "markdown" and doc.original is not None
 
 
+def test_markdown_tables_are_not_prose_and_strikethrough_keeps_its_words(tmp_path):
+    md = ("Seats after the vote:\n\n| Party | Seats |\n|---|--:|\n| The so-called centre | 12 |\n\n"
+          "The ~~reckless~~ plan passed. A | stands alone.\n")
+    doc = read(write(tmp_path / "a.md", md.encode()))
+    assert doc.text == "Seats after the vote:\n\nThe reckless plan passed. A | stands alone."
+
+
 def test_markdown_front_matter_is_metadata_but_its_title_is_prose(tmp_path):
     md = ("---\nlayout: post\ntitle: \"The so-called \\\"reform\\\" fails\"\ndate: 2024-05-01\n"
           "tags: [politics, budget]\n---\n\nThe council rejected the plan on Monday.\n")
