@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import chain
 
 from .errors import InputError
 from .suppress import Comment, Line, comments_in
@@ -100,8 +101,8 @@ def markdown(source: str) -> Extracted:
 _FENCES = {"---": ("---", "..."), "+++": ("+++",)}
 # The key of the title in a front matter, as YAML and as TOML write it.
 _TITLE = {"---": "title:", "+++": "title ="}
-# The line breaks of Markdown (CommonMark's, which markdown-it counts lines by).
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# The line breaks of Markdown (CommonMark's, which markdown-it counts lines by), and of SARIF.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # What follows a key, as YAML and as TOML write it.
 _SETS = {"---": ":", "+++": "="}
 
@@ -114,15 +115,23 @@ def front_matter(source: str) -> tuple[str, tuple[str, int] | None]:
     """
     if not source.startswith(tuple(_FENCES)):
         return source, None
-    # Split where Markdown ends a line (not at the other breaks str.splitlines knows), ends kept, so that
-    # line numbers are markdown-it's.
-    starts = [0, *(m.end() for m in _LINE_BREAK.finditer(source))]
-    lines = [source[a:b] for a, b in zip(starts, [*starts[1:], len(source)]) if a < len(source)]
-    fence = lines[0].strip() if lines else ""
+    # Lines as Markdown ends them (not at the other breaks str.splitlines knows), ends kept, so that line
+    # numbers are markdown-it's; read only as far as the closing fence.
+    breaks = chain((brk.end() for brk in LINE_BREAK.finditer(source)), [len(source)])
+    at = next(breaks)
+    fence = source[:at].strip()
     if fence not in _FENCES:
         return source, None
-    end = next((n for n in range(1, len(lines)) if lines[n].strip() in _FENCES[fence]), None)
-    if end is None or not any(_sets_key(lines[n], fence) for n in range(1, end)):
+    lines = [source[:at]]
+    for stop in breaks:
+        line, at = source[at:stop], stop
+        lines.append(line)
+        if line.strip() in _FENCES[fence]:
+            break
+    else:
+        return source, None  # no closing line: a thematic break, not front matter
+    end = len(lines) - 1
+    if not any(_sets_key(line, fence) for line in lines[1:end]):
         return source, None  # a thematic break, not front matter
     title = None
     for n in range(1, end):
@@ -130,8 +139,7 @@ def front_matter(source: str) -> tuple[str, tuple[str, int] | None]:
             value = _scalar(lines[n][len(_TITLE[fence]):].strip())
             title = (value, n) if value else None
             break
-    emptied = "".join(line[len(line.rstrip("\r\n")):] for line in lines[:end + 1])
-    return emptied + "".join(lines[end + 1:]), title
+    return "".join(line[len(line.rstrip("\r\n")):] for line in lines) + source[at:], title
 
 
 def _sets_key(line: str, fence: str) -> bool:

@@ -15,10 +15,9 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .extract import LINE_BREAK  # the line terminators SARIF counts (CR, LF and CR LF): Markdown's
 from .suppress import Line
 
-# The line terminators SARIF counts (CR, LF and CR LF), which are also the ones Markdown knows.
-_NEWLINE = re.compile(r"\r\n|\r|\n")
 # What may stand between two words of the prose in the source: white space, with the marks of
 # emphasis and code that touch it, and the ">" that starts every line of a Markdown block quote.
 # The lookbehind starts a gap only at the first mark of a run, so a long run of marks is not
@@ -53,7 +52,7 @@ class Locator:
         self._text = text
         self._source = text if original is None else original
         self._format = format if original is not None else "text"
-        self._line_starts = (0, *(m.end() for m in _NEWLINE.finditer(self._source)))
+        self._line_starts = (0, *(m.end() for m in LINE_BREAK.finditer(self._source)))
         self._lines: tuple[Line, ...] = ()  # Markdown: the analysed span of each source line with prose
         # The same words are looked up again and again (a loaded term recurs): scan for them once.
         self._matches: dict[tuple[str, tuple[int, int], tuple[int, int]],

@@ -300,7 +300,7 @@ def _legacy(data: bytes) -> str | None:
         return None
     if _WESTERN in best.could_be_from_charset:  # the same text either way: give the usual name
         return _WESTERN
-    if any(m.encoding == _WESTERN or _WESTERN in m.could_be_from_charset for m in matches) and _english(sample):
+    if any(_WESTERN in m.could_be_from_charset for m in matches) and _english(sample):  # (each lists its own)
         return _WESTERN
     return best.encoding
 
