@@ -53,6 +53,7 @@ class Input:
     source: Source
     original: str | None = None  # the decoded file, when the analysed text differs from it
     suppressions: tuple[Suppression, ...] = ()  # from rhetoric-disable comments in the source
+    notes: tuple[str, ...] = ()  # warnings about how it was read (bytes that are not valid UTF-8)
 
 
 def expand(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[str | InputError]:
@@ -145,12 +146,15 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_format: str | None
         raise InputError(f"is larger than the limit of {max_bytes:,} bytes; skipped (if it really is one article, "
                          "raise the limit with --max-bytes: analysis needs about 15-25 MB of memory per MB of text)",
                          path=path)
-    text, encoding = decode(data, path)
+    text, encoding, note = decode(data, path)
+    notes = (note,) if note else ()
     if not text.strip():
         raise InputError("is empty" if not text else "holds only white space", path=path)
     fmt = FORMATS.get(_suffix(path), "text") if path != STDIN else stdin_format or _sniffed(text)
     if fmt == "text":
-        return Input(text, Source(path=name, format=fmt, encoding=encoding), suppressions=_plain_suppressions(text))
+        # Bytes read as U+FFFD make the text differ from the file's: the output then carries the text.
+        return Input(text, Source(path=name, format=fmt, encoding=encoding), original=text if notes else None,
+                     suppressions=_plain_suppressions(text), notes=notes)
     from . import extract
     from .suppress import suppressions
 
@@ -164,7 +168,8 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_format: str | None
     if not analysed.strip():
         raise InputError(f"holds no prose once the {fmt} markup is removed", path=path)
     spans = suppressions(extracted.comments, extracted.lines, len(analysed))
-    return Input(analysed, Source(path=name, format=fmt, encoding=encoding), original=text, suppressions=spans)
+    return Input(analysed, Source(path=name, format=fmt, encoding=encoding), original=text, suppressions=spans,
+                 notes=notes)
 
 
 def _sniffed(text: str) -> str:
@@ -239,11 +244,14 @@ def _cannot(what: str, exc: OSError) -> str:
     return f"cannot {what}: {reason}; skipped"
 
 
-def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Decode bytes: UTF-8 or UTF-16 by byte-order mark, else UTF-8, else a detected legacy encoding."""
+def decode(data: bytes, path: str) -> tuple[str, str, str | None]:
+    """Decode bytes: UTF-8 or UTF-16 by byte-order mark, else UTF-8, else a detected legacy encoding.
+
+    Return the text, the encoding's name and a warning when some bytes could not be read as they were written.
+    """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16"), "utf-16"
+            return data.decode("utf-16"), "utf-16", None
         except UnicodeDecodeError as exc:
             raise InputError(f"starts like UTF-16 text but cannot be decoded at byte {exc.start}; "
                              "the file may be truncated or not text", path=path) from exc
@@ -255,18 +263,44 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     if b"\x00" in data[:8192]:
         raise InputError("looks like a binary file, not text (it holds NUL bytes); skipped", path=path)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError as exc:
         bad = exc.start
+    mended = _mostly_utf8(data, bad)
+    if mended is not None:
+        return mended
     encoding = _legacy(data)
     if encoding is None:
         raise InputError(f"is not valid UTF-8 and no other text encoding fits (bad byte 0x{data[bad]:02x} at "
                          f"offset {bad}); convert it to UTF-8 first, e.g. with iconv", path=path)
     try:
-        return data.decode(encoding), encoding
+        return data.decode(encoding), encoding, None
     except (UnicodeDecodeError, LookupError) as exc:
         raise InputError(f"cannot be decoded as {encoding}, the closest text encoding; convert it to UTF-8 "
                          "first", path=path) from exc
+
+
+# UTF-8 text with a few bytes that are not (a character cut in two where the file was cut short, a
+# Windows-1252 quote pasted in) is still UTF-8: read in a legacy encoding instead, every other character
+# beyond ASCII would be garbled. It is taken for UTF-8 when it holds at least this many well-formed
+# characters beyond ASCII for each stretch that is not. Text in a legacy encoding, English or not, holds
+# almost none: its bytes beyond ASCII seldom fall into UTF-8's patterns (a Windows-1252 quote alone in
+# ASCII text never does, and Windows-1252 then reads the text exactly).
+_UTF8_PER_FAULT = 2
+_REPLACEMENT = "\ufffd"
+
+
+def _mostly_utf8(data: bytes, bad: int) -> tuple[str, str, str] | None:
+    """Return `data` read as UTF-8, faults replaced, with a warning, if it is UTF-8 with a few faults; else None."""
+    text = data.decode("utf-8", errors="replace")
+    faults = text.count(_REPLACEMENT) - data.count(_REPLACEMENT.encode())  # replacements the file did not hold
+    beyond_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    if beyond_ascii - faults < _UTF8_PER_FAULT * faults:
+        return None
+    where = f"0x{data[bad]:02x} at byte offset {bad}"
+    what = f"{faults} stretches of bytes are not valid UTF-8 (the first, {where})" if faults > 1 else \
+        f"a stretch of bytes is not valid UTF-8 ({where})"
+    return text, "utf-8", f"{what}: read as U+FFFD, the replacement character, and the rest as UTF-8"
 
 
 # Windows' Western encoding, a superset of Latin-1's letters with the typographic quotes, apostrophes and

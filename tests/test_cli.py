@@ -163,6 +163,18 @@ def test_bad_file_yields_an_error_object_and_the_run_goes_on(tmp_path):
     assert "findings" in second
 
 
+def test_faulty_utf8_is_analysed_with_a_warning(tmp_path):
+    path = _write(tmp_path / "a.txt", "The \u201creform\u201d passed. ".encode() * 3 + b"Critics called it \x93a sham\x94.")
+    result = run("analyze", str(path), "--format", "json")
+    assert result.exit_code == 0  # a warning, not a failure
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"rhetoric: {path}: 2 stretches of bytes are not valid UTF-8")
+    report = json.loads(result.stdout)
+    validate(report)
+    assert report["source"]["encoding"] == "utf-8"
+    assert report["text"].endswith("Critics called it \ufffda sham\ufffd.")  # the text its offsets refer to
+
+
 def test_utf16_and_bom(tmp_path):
     p16 = _write(tmp_path / "u16.txt", "The plan was approved.".encode("utf-16"))
     bom = _write(tmp_path / "bom.txt", "\ufeffThe plan was approved.".encode("utf-8"))

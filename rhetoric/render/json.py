@@ -1,4 +1,4 @@
-"""The JSON object of the output contract (see docs/output-contract.md and the schema)."""
+"""The JSON object of the output contract (see "The JSON contract" in README.md, and schema/report.schema.json)."""
 
 from __future__ import annotations
 
