@@ -5,6 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def shown(path: str) -> str:
+    """Return `path` fit for one line of text: characters that are not printable (a newline, an escape, a byte
+    of a file name that is not text, which Python holds as a lone surrogate) as backslash escapes."""
+    if path.isprintable():
+        return path
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in path)
+
+
 class RhetoricError(Exception):
     """Base of every error rhetoric raises on purpose."""
 
@@ -15,7 +23,7 @@ class RhetoricError(Exception):
         self.line = line
 
     def __str__(self) -> str:
-        where = self.path or ""
+        where = shown(self.path) if self.path else ""
         if where and self.line is not None:
             where = f"{where}:{self.line}"
         return f"{where}: {self.message}" if where else self.message

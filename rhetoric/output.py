@@ -17,6 +17,7 @@ def destination(path: str | None) -> Iterator[TextIO]:
     if path is None or path == "-":
         if sys.stdout is None:  # Python's stand-in for a standard output whose descriptor was closed (`>&-`)
             raise OutputError("standard output is closed: nowhere to write the results (use --output FILE)")
+        _escaping(sys.stdout)
         yield sys.stdout
         return
     import tempfile  # here: it brings in random and hashlib's SHA-512, which output to a terminal or pipe does without
@@ -27,7 +28,7 @@ def destination(path: str | None) -> Iterator[TextIO]:
     except OSError as exc:  # named for the file asked for, not the temporary one beside it
         raise OutputError(f"cannot write the results: {exc.strerror or exc}", path=path) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="", errors=_ESCAPE) as f:
             yield f
         # mkstemp makes the file private; give it the permissions any new file would have.
         umask = os.umask(0)
@@ -37,3 +38,16 @@ def destination(path: str | None) -> Iterator[TextIO]:
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+# A file name that is not text reaches the output as lone surrogates, which UTF-8 cannot hold: written as
+# backslash escapes, a JSON string holds the very escape that gives the name back ("caf\\udce9.txt"),
+# and the other formats show it as Python does. (The default handlers raise, or write the raw bytes,
+# which leave the output no longer UTF-8.)
+_ESCAPE = "backslashreplace"
+
+
+def _escaping(stream: TextIO) -> None:
+    """Make `stream` write what its encoding cannot hold as backslash escapes, if it is a text file that can."""
+    if getattr(stream, "errors", _ESCAPE) != _ESCAPE and hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors=_ESCAPE)

@@ -11,7 +11,7 @@ import typer
 
 from .batch import Batch, Options, Outcome, Shape, lexicons_for
 from .config import Config, Resolver, check_rules
-from .errors import RhetoricError
+from .errors import RhetoricError, shown
 from .output import destination
 from .read import STDIN, expand
 from .render import json as json_render
@@ -165,7 +165,7 @@ def _rules_in_use(configs: Sequence[Config]) -> list[Rule]:
 def _report_breaches(outcome: Outcome) -> int:
     """Print the input's warnings and the limits it exceeded; return how many limits."""
     for note in outcome.notes:
-        typer.echo(f"rhetoric: {outcome.path}: {note}", err=True)
+        typer.echo(f"rhetoric: {shown(outcome.path)}: {note}", err=True)
     for breach in outcome.breaches:
         typer.echo(f"rhetoric: {breach}", err=True)
     return len(outcome.breaches)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .errors import shown
 from .findings import Category, Severity, Voice
 from .report import Report
 
@@ -26,7 +27,7 @@ class Breach:
     allowed: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.limit} exceeded: {self.measured}, allowed {self.allowed}"
+        return f"{shown(self.path)}: {self.limit} exceeded: {self.measured}, allowed {self.allowed}"
 
 
 def check(report: Report, limits: Limits, include_quoted: bool = False) -> tuple[Breach, ...]:

@@ -175,6 +175,38 @@ def test_faulty_utf8_is_analysed_with_a_warning(tmp_path):
     assert report["text"].endswith("Critics called it \ufffda sham\ufffd.")  # the text its offsets refer to
 
 
+def test_file_names_that_are_not_text_or_hold_a_newline(tmp_path):
+    # A Latin-1 name from an old archive, and a newline in a name: neither may crash an output
+    # (Python holds the first's byte as a lone surrogate, which UTF-8 cannot hold), make the output
+    # anything but UTF-8, or break a message on stderr over two lines.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    try:
+        latin = os.path.join(os.fsencode(folder), b"caf\xe9.txt")
+        with open(latin, "wb") as f:
+            f.write(b"The council approved the disastrous plan on Monday.")
+    except OSError:  # a file system that takes only UTF-8 names
+        pytest.skip("this file system refuses names that are not UTF-8")
+    (folder / "bad\nname.txt").write_bytes(b"")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}  # strict, as in a UTF-8 locale
+
+    def analyze(*args):
+        done = subprocess.run([sys.executable, "-m", "rhetoric", "analyze", str(folder), *args], capture_output=True,
+                              env=env, cwd=tmp_path)
+        assert done.returncode == 2 and b"Traceback" not in done.stderr  # 2: the empty file
+        assert done.stderr.decode("utf-8").splitlines() == [f"rhetoric: {folder}/bad\\nname.txt: is empty"]
+        return done.stdout.decode("utf-8")
+
+    failed, report = map(json.loads, analyze("--format", "jsonl", "--jobs", "2").splitlines())
+    assert failed["source"]["path"] == str(folder / "bad\nname.txt")
+    assert os.fsencode(report["source"]["path"]) == latin  # the JSON escape gives the name back
+    assert f"{folder}/caf\\udce9.txt," in analyze("--format", "csv")
+    analyze("--format", "sarif", "--output", "out.sarif")
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]}
+    assert "in/caf%E9.txt" in uris
+
+
 def test_utf16_and_bom(tmp_path):
     p16 = _write(tmp_path / "u16.txt", "The plan was approved.".encode("utf-16"))
     bom = _write(tmp_path / "bom.txt", "\ufeffThe plan was approved.".encode("utf-8"))

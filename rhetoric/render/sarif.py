@@ -81,7 +81,8 @@ def artifact_location(path: str) -> dict[str, Any]:
     if path in STDIN_NAMES:
         return {"description": {"text": "standard input"}}
     rel = relative_path(path)
-    return {"uri": Path(rel).as_uri() if Path(rel).is_absolute() else quote(rel, safe="/")}
+    # The bytes of the name, percent-encoded: a name that is not text (held as lone surrogates) has no UTF-8.
+    return {"uri": Path(rel).as_uri() if Path(rel).is_absolute() else quote(os.fsencode(rel), safe="/")}
 
 
 def relative_path(path: str) -> str:

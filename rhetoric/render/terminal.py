@@ -9,6 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ..errors import shown
 from ..findings import Category, Finding, Voice
 from ..report import Report
 
@@ -58,7 +59,7 @@ def _header(report: Report) -> Panel:
     line = Text()
     line.append(f"{doc.word_count:,} words · {len(doc.sentences)} sentences · {len(doc.paragraphs)} paragraphs"
                 f" · {report.reading_minutes:g} min read")
-    line.append(f"\n{report.source.path}", style="dim")
+    line.append(f"\n{shown(report.source.path)}", style="dim")
     return Panel(line, title=Text(report.title or "(untitled)", style="bold"), title_align="left")
 
 
@@ -160,7 +161,7 @@ def render_summary(rows: list[Row], total: Row | None, console: Console, failed:
     def cells(r: Row) -> list[str]:
         share = "n/a" if r.attributed_share is None else f"{100 * r.attributed_share:.0f}%"
         path = r.path[len(prefix):] if r.path.startswith(prefix) else r.path
-        return [path, f"{r.words:,}", *(_fmt(r.densities[c.value]) for c in cats), share, _fmt(r.grade)]
+        return [shown(path), f"{r.words:,}", *(_fmt(r.densities[c.value]) for c in cats), share, _fmt(r.grade)]
 
     for r in rows:
         table.add_row(*cells(r))
