@@ -22,6 +22,8 @@ def destination(path: str | None) -> Iterator[TextIO]:
         return
     import tempfile  # here: it brings in random and hashlib's SHA-512, which output to a terminal or pipe does without
 
+    if os.path.isdir(path):  # else the results would be written and then fail to take the folder's place
+        raise OutputError("is a folder: --output needs the name of a file to write", path=path)
     folder = os.path.dirname(os.path.abspath(path))
     try:
         fd, tmp = tempfile.mkstemp(prefix=".rhetoric-", suffix=".tmp", dir=folder)

@@ -287,6 +287,13 @@ def test_an_output_folder_that_does_not_exist_is_an_error_not_a_traceback(tmp_pa
     assert list(tmp_path.iterdir()) == []
 
 
+def test_an_output_that_is_a_folder_is_an_error_before_any_work(tmp_path):
+    result = rhetoric("analyze", str(SAMPLES / "the-russians-are-coming.txt"), "--output", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr == f"rhetoric: {tmp_path}: is a folder: --output needs the name of a file to write\n"
+    assert list(tmp_path.iterdir()) == []  # no temporary file left in it
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 @pytest.mark.parametrize("args", [("analyze", "--format", "jsonl"), ("analyze",), ("--version",)])
 def test_a_full_disk_is_an_error_not_a_traceback(args):
