@@ -58,9 +58,13 @@ class Input:
 
 def expand(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[str | InputError]:
     """Yield every file named by `paths`, walking folders in sorted order; errors in their place."""
+    stdin_named = False
     for p in paths:
         if p == STDIN:
-            yield p
+            # Read once, it has nothing left for a second "-" (which said "is empty").
+            yield InputError("standard input is named more than once; it was read for the first -", path=p) \
+                if stdin_named else p
+            stdin_named = True
             continue
         path = Path(p)
         if path.is_dir():

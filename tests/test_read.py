@@ -26,6 +26,11 @@ def test_walk_is_sorted_recursive_and_skips_hidden(tmp_path):
     assert names == ["a/y.html", "a/z.md", "b.txt"]
 
 
+def test_standard_input_is_read_once(tmp_path):
+    first, again = expand(["-", "-"])
+    assert first == "-" and isinstance(again, InputError) and "named more than once" in str(again)
+
+
 def test_include_and_exclude(tmp_path):
     write(tmp_path / "keep.txt", b"k")
     write(tmp_path / "drop.txt", b"d")
