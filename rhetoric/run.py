@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
 
 import typer
@@ -49,7 +50,11 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
         from .render import github as github_render
     elif format == "sarif":
         from .render import sarif as sarif_render
-    with destination(output) as stream, Batch(options, jobs=batch_jobs, configs=configs) as batch:
+    # A progress bar is shown while nothing else reaches the terminal: the summary comes at the end, other
+    # results go to a file or a pipe (a bar would break up reports or JSON printed to the terminal).
+    quiet = summary or output not in (None, "-") or not _is_terminal(sys.stdout)
+    with (destination(output) as stream, Batch(options, jobs=batch_jobs, configs=configs) as batch,
+          _progress(len(items) if quiet else 0) as progress):
         if format == "text":
             from rich.console import Console
 
@@ -58,7 +63,6 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
             # --no-color prints plain text; NO_COLOR (honoured by Rich) keeps bold but drops colours.
             console = Console(file=stream, highlight=False, force_terminal=False if output else None,
                               color_system=None if no_color else "auto")
-        progress = _progress(len(items)) if summary else None
         rows = []
         objects = 0  # JSON objects written
         sarif_files, sarif_failures = [], []
@@ -182,8 +186,11 @@ def _html_folder(items: Sequence[str | RhetoricError], configs: list[Config], fo
     Path(folder).mkdir(parents=True, exist_ok=True)
     rows, names, failed = [], [], []
     breaches = 0
-    with Batch(options, jobs=min(jobs, max(1, len(items))), configs=configs) as batch:
+    with (Batch(options, jobs=min(jobs, max(1, len(items))), configs=configs) as batch,
+          _progress(len(items)) as progress):
         for n, outcome in enumerate(batch.run(items, configs)):
+            if progress is not None:
+                progress[0].advance(progress[1])
             breaches += _report_breaches(outcome)
             if outcome.error is not None:
                 typer.echo(f"rhetoric: {outcome.error}", err=True)
@@ -199,14 +206,26 @@ def _html_folder(items: Sequence[str | RhetoricError], configs: list[Config], fo
     return len(failed), breaches
 
 
-def _progress(total: int) -> tuple[Progress, TaskID] | None:
-    """Return a started progress bar on standard error, or None when stderr is not a terminal."""
-    if total < 2 or not sys.stderr.isatty():
-        return None
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # not a file, or closed
+        return False
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[tuple[Progress, TaskID] | None]:
+    """Yield a started progress bar of `total` steps on standard error, or None when stderr is not a terminal."""
+    if total < 2 or not _is_terminal(sys.stderr):
+        yield None
+        return
     from rich.console import Console
     from rich.progress import Progress
 
     progress = Progress(console=Console(stderr=True), transient=True)
     task = progress.add_task("Analysing", total=total)
-    progress.start()
-    return progress, task
+    try:
+        progress.start()  # (in here: Ctrl-C may come while it hides the cursor)
+        yield progress, task
+    finally:
+        progress.stop()  # (again, if stopped for the summary) and on Ctrl-C: the terminal gets its cursor back

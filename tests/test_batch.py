@@ -195,3 +195,58 @@ def test_a_run_with_workers_does_without_multiprocessing(tmp_path):
     assert [json.loads(line)["source"]["path"] for line in out.stdout.splitlines()] == [
         str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
     assert out.stderr.strip() == "False"
+
+
+def _on_a_terminal(args, *, stdout_too=False, interrupt_after=None):
+    """Run the command with standard error (and standard output, if asked) on a pseudo-terminal; return what it
+    showed there and its exit status. `interrupt_after`: bytes of the terminal's output to wait for before Ctrl-C."""
+    import pty
+    import select
+
+    main, side = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "rhetoric", *args], stderr=side,
+                            stdout=side if stdout_too else subprocess.DEVNULL)
+    os.close(side)
+    shown = b""
+    while True:
+        ready, _, _ = select.select([main], [], [], 60)
+        try:
+            data = os.read(main, 65536) if ready else b""
+        except OSError:  # the terminal's other side closed: the process has ended
+            data = b""
+        if not data:
+            break
+        shown += data
+        if interrupt_after is not None and interrupt_after in shown:
+            proc.send_signal(signal.SIGINT)
+            interrupt_after = None
+    os.close(main)
+    return shown, proc.wait(timeout=60)
+
+
+def _folder(tmp_path, n=6):
+    tmp_path.mkdir(exist_ok=True)
+    for k in range(n):
+        (tmp_path / f"a{k}.txt").write_bytes((SAMPLES / "the-russians-are-coming.txt").read_bytes())
+    return str(tmp_path)
+
+
+def test_progress_bar_on_a_terminal_while_results_go_elsewhere(tmp_path):
+    out = tmp_path / "out" / "reports.jsonl"
+    out.parent.mkdir()
+    shown, status = _on_a_terminal(["analyze", _folder(tmp_path / "in"), "--format", "jsonl", "--output", str(out)])
+    assert status == 0 and len(out.read_text(encoding="utf-8").splitlines()) == 6
+    assert b"Analysing" in shown and shown.rstrip(b"\r\n\x1b[1A2K").endswith(b"\x1b[?25h")  # the cursor is back
+
+
+def test_no_progress_bar_in_results_printed_to_the_terminal(tmp_path):
+    shown, status = _on_a_terminal(["analyze", _folder(tmp_path), "--format", "jsonl"], stdout_too=True)
+    assert status == 0 and b"Analysing" not in shown and shown.count(b'"schema_version"') == 6
+
+
+def test_ctrl_c_gives_the_terminal_its_cursor_back(tmp_path):
+    shown, status = _on_a_terminal(["analyze", _folder(tmp_path, 200), "--format", "csv", "--output",
+                                    str(tmp_path / "scores.csv"), "--jobs", "1"], interrupt_after=b"Analysing")
+    assert status == 130
+    assert b"\x1b[?25l" in shown and shown.rfind(b"\x1b[?25h") > shown.rfind(b"\x1b[?25l")
+    assert b"rhetoric: interrupted" in shown
