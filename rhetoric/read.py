@@ -56,6 +56,13 @@ class Input:
     notes: tuple[str, ...] = ()  # warnings about how it was read (bytes that are not valid UTF-8)
 
 
+class NamedPipe(str):
+    """A named pipe given on the command line, as process substitution gives one (`<(pdftotext a.pdf -)`):
+    read, unlike a pipe met in a folder, where nothing may be waiting to write and reading could wait forever."""
+
+    __slots__ = ()
+
+
 def expand(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[str | InputError]:
     """Yield every file named by `paths`, walking folders in sorted order; errors in their place."""
     stdin_named = False
@@ -67,7 +74,9 @@ def expand(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[
             stdin_named = True
             continue
         path = Path(p)
-        if path.is_dir():
+        if _is_pipe(p):
+            yield NamedPipe(p)
+        elif path.is_dir():
             found = False
             for item in _walk(path, include, exclude):
                 found = True
@@ -106,6 +115,13 @@ def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterato
                 yield entry.path
 
     yield from visit(root)
+
+
+def _is_pipe(path: str) -> bool:
+    try:
+        return stat.S_ISFIFO(os.stat(path).st_mode)
+    except (OSError, ValueError):  # missing, unreadable, or a name the system cannot take: read() says which
+        return False
 
 
 def _wanted(path: str, root: Path, include: Sequence[str], exclude: Sequence[str]) -> bool:
@@ -205,6 +221,12 @@ def _plain_suppressions(text: str) -> tuple[Suppression, ...]:
 
 
 def _read_file(path: str, max_bytes: int) -> bytes:
+    if isinstance(path, NamedPipe):
+        try:
+            with open(path, "rb") as pipe:  # waiting for its writer is what the command line asked for
+                return pipe.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(_cannot("read", exc), path=path) from exc
     try:
         _check_kind(os.stat(path).st_mode, path)  # a device or a pipe is never even opened
         # Opened without blocking and checked again on the open descriptor: a file swapped

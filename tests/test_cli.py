@@ -207,6 +207,17 @@ def test_file_names_that_are_not_text_or_hold_a_newline(tmp_path):
     assert "in/caf%E9.txt" in uris
 
 
+@pytest.mark.skipif(not os.path.exists("/bin/bash"), reason="needs bash for process substitution")
+def test_process_substitution_is_read(tmp_path):
+    command = (f"{sys.executable} -m rhetoric analyze <(printf 'The so-called plan failed.') {REFERENCE} "
+               "--format jsonl --jobs 2")
+    done = subprocess.run(["/bin/bash", "-c", command], capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 0, done.stderr
+    first, second = (json.loads(line) for line in done.stdout.splitlines())
+    assert first["source"]["path"].startswith("/dev/fd/") and first["stats"]["words"] == 4
+    assert second["source"]["path"] == REFERENCE
+
+
 def test_utf16_and_bom(tmp_path):
     p16 = _write(tmp_path / "u16.txt", "The plan was approved.".encode("utf-16"))
     bom = _write(tmp_path / "bom.txt", "\ufeffThe plan was approved.".encode("utf-8"))

@@ -7,7 +7,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from rhetoric.errors import InputError
-from rhetoric.read import expand, read
+from rhetoric.read import NamedPipe, expand, read
 
 
 def write(path, data: bytes):
@@ -167,6 +167,27 @@ def test_html_main_text_is_extracted(tmp_path):
 def test_size_limit(tmp_path):
     with pytest.raises(InputError, match="larger than the limit"):
         read(write(tmp_path / "big.txt", b"word " * 100), max_bytes=100)
+
+
+def test_a_named_pipe_on_the_command_line_is_read(tmp_path):
+    # As process substitution names one: rhetoric analyze <(pdftotext report.pdf -)
+    import threading
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (named,) = expand([str(fifo)])
+    assert isinstance(named, NamedPipe)
+
+    def write():
+        with open(fifo, "wb") as f:
+            f.write(b"The council approved the plan.")
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    assert read(named).text == "The council approved the plan."
+    writer.join()
+    # Met in a folder, where nothing may ever write to it, it is not opened (below).
+    assert not any(isinstance(p, NamedPipe) for p in expand([str(tmp_path)]))
 
 
 def test_fifo_is_never_opened(tmp_path):
