@@ -90,12 +90,13 @@ def segment(text: str) -> Document:
     """Split `text` into paragraphs, sentences, tokens and quotations."""
     tokens = _tokens(text)
     token_starts = tokens.starts
-    paragraphs = tuple(_paragraphs(text))
+    lines = _lone_returns_as_newlines(text)
+    paragraphs = tuple(_paragraphs(lines))
     # Offsets are kept in arrays, a few bytes each: a text may hold a million lines.
     line_starts = array(token_starts.typecode, [0])
-    line_starts.extend(map(re.Match.end, re.finditer("\n", text)))
-    sentences = _sentences(text, paragraphs, token_starts, line_starts)
-    quotations = pair_quotations(text, paragraphs)
+    line_starts.extend(map(re.Match.end, re.finditer("\n", lines)))
+    sentences = _sentences(lines, paragraphs, token_starts, line_starts)
+    quotations = pair_quotations(lines, paragraphs)
     return Document(
         text=text,
         paragraphs=paragraphs,
@@ -107,6 +108,18 @@ def segment(text: str) -> Document:
         sentence_starts=array(token_starts.typecode, [s.start for s in sentences]),
         token_starts=token_starts,
     )
+
+
+_LONE_RETURN = re.compile(r"\r(?!\n)")
+
+
+def _lone_returns_as_newlines(text: str) -> str:
+    """Return `text` with each carriage return that no line feed follows made one, for finding lines.
+
+    Classic Mac OS ended lines with a carriage return alone; SARIF's regions count it as a line break, as
+    Markdown does. Character for character, so every offset holds; the detectors still read `text` itself.
+    """
+    return _LONE_RETURN.sub("\n", text) if "\r" in text else text
 
 
 # Words whose "'s" is "is" or "has", not a possessive.

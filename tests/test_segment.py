@@ -89,6 +89,17 @@ def test_line_and_column():
     assert doc.line_col(7) == (4, 1)
 
 
+def test_every_line_ending_ends_a_line():
+    # Unix, Windows and classic Mac OS: the same paragraphs, sentences and lines (as SARIF counts them).
+    lf = "Plan approved\n\nLONDON (Reuters) - The council approved the plan.\nIt will cost more.\n"
+    for ending in ("\n", "\r\n", "\r"):
+        text = lf.replace("\n", ending)
+        doc = segment(text)
+        assert [text[s.start:s.end] for s in doc.sentences] == sentences(lf)
+        assert len(doc.paragraphs) == 2
+        assert doc.line_col(text.index("It will")) == (4, 1)
+
+
 def test_empty_text():
     doc = segment("")
     assert doc.sentences == () and doc.tokens == () and doc.paragraphs == ()
