@@ -89,6 +89,8 @@ _STARTERS = frozenset(
 def segment(text: str) -> Document:
     """Split `text` into paragraphs, sentences, tokens and quotations."""
     tokens = _tokens(text)
+    if any(mark in text for mark in _INVISIBLE):
+        tokens = _rejoined(text, tokens)
     token_starts = tokens.starts
     lines = _lone_returns_as_newlines(text)
     paragraphs = tuple(_paragraphs(lines))
@@ -108,6 +110,28 @@ def segment(text: str) -> Document:
         sentence_starts=array(token_starts.typecode, [s.start for s in sentences]),
         token_starts=token_starts,
     )
+
+
+# Characters that show nothing where they stand inside a word: a soft hyphen (where the word may break at the
+# end of a line, as text copied from a hyphenated web page keeps it), zero-width spaces and joiners.
+_INVISIBLE = ("\xad", "\u200b", "\u200c", "\u200d", "\u2060")
+
+
+def _rejoined(text: str, tokens: Tokens) -> Tokens:
+    """Return `tokens` with the pieces of each word that invisible characters split ("dis\xadaster") made one."""
+    starts, ends, norms = tokens.starts, tokens.ends, tokens.norms
+    invisible = "".join(_INVISIBLE)
+    joined_starts, joined_ends, joined_norms = array(starts.typecode), array(ends.typecode), []
+    for k, norm in enumerate(norms):
+        gap = text[ends[k - 1]:starts[k]] if k else ""
+        if gap and not gap.strip(invisible):  # only invisible characters since the piece before
+            joined_ends[-1] = ends[k]
+            joined_norms[-1] = sys.intern(joined_norms[-1] + norm)
+        else:
+            joined_starts.append(starts[k])
+            joined_ends.append(ends[k])
+            joined_norms.append(norm)
+    return Tokens(joined_starts, joined_ends, tuple(joined_norms))
 
 
 _LONE_RETURN = re.compile(r"\r(?!\n)")

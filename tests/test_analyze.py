@@ -26,6 +26,11 @@ def test_empty_text_gives_an_empty_report():
     assert report.scores.attributed_share is None
 
 
+def test_a_soft_hyphen_does_not_hide_a_loaded_word():
+    report = analyze("The council's dis\xadastrous plan failed.")
+    assert [f.text for f in report.findings if f.category.value == "loaded-term"] == ["dis\xadastrous plan"]
+
+
 def test_quoted_loaded_words_belong_to_the_speaker():
     report = analyze("“The plan is disgraceful,” said Ana Ruiz, a councillor. The plan is disgraceful.")
     voices = [f.voice for f in report.findings if f.category.value == "loaded-term"]

@@ -15,6 +15,7 @@ from rhetoric.segment import (
     _ascii_shape,
     _ascii_words,
     _is_boundary,
+    _lone_returns_as_newlines,
     _paragraphs,
     _tokens,
     _trimmed,
@@ -98,6 +99,14 @@ def test_every_line_ending_ends_a_line():
         assert [text[s.start:s.end] for s in doc.sentences] == sentences(lf)
         assert len(doc.paragraphs) == 2
         assert doc.line_col(text.index("It will")) == (4, 1)
+
+
+def test_invisible_characters_inside_a_word_leave_it_one_word():
+    # A soft hyphen where a web page may break the word, zero-width spaces and joiners.
+    text = "A dis\xadastrous cata\u00adstro\u00adphe, zero\u200bwidth, and a may\xad end."
+    doc = segment(text)
+    assert [t.norm for t in doc.tokens] == ["a", "disastrous", "catastrophe", "zerowidth", "and", "a", "may", "end"]
+    assert [text[t.start:t.end] for t in doc.tokens][1:3] == ["dis\xadastrous", "cata\u00adstro\u00adphe"]
 
 
 def test_empty_text():
@@ -191,7 +200,8 @@ def test_the_full_stops_ends_are_those_of_the_pattern_with_a_leading_set(text):
 
 
 def _judged_sentences(text: str) -> list[tuple[int, int]]:
-    # The plain form of _sentences: every candidate end judged by _is_boundary.
+    # The plain form of _sentences: every candidate end judged by _is_boundary (on the lines segment reads).
+    text = _lone_returns_as_newlines(text)
     found = []
     for para in _paragraphs(text):
         start, limit = para.start, para.end
