@@ -121,7 +121,8 @@ def _rejoined(text: str, tokens: Tokens) -> Tokens:
     """Return `tokens` with the pieces of each word that invisible characters split ("dis\xadaster") made one."""
     starts, ends, norms = tokens.starts, tokens.ends, tokens.norms
     invisible = "".join(_INVISIBLE)
-    joined_starts, joined_ends, joined_norms = array(starts.typecode), array(ends.typecode), []
+    joined_starts, joined_ends = array(starts.typecode), array(ends.typecode)
+    joined_norms: list[str] = []
     for k, norm in enumerate(norms):
         gap = text[ends[k - 1]:starts[k]] if k else ""
         if gap and not gap.strip(invisible):  # only invisible characters since the piece before

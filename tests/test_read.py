@@ -164,6 +164,42 @@ def test_html_main_text_is_extracted(tmp_path):
     assert doc.source.format == "html"
 
 
+def test_html_paragraphs_are_the_pages_and_the_headline_comes_first(tmp_path):
+    page = ("<html><head><meta property='og:title' content='Council passes \u2018historic\u2019 reform'></head><body>"
+            "<header><h1>Council passes reform</h1></header><article>\n"
+            "<p>The council on Monday passed what critics called a disastrous plan, after a\n"
+            "debate that lasted six hours, officials said.<br>Tickets rise on June 1.</p>\n"
+            "<pre>A table\nkept   as set</pre>\n"
+            "<ul><li>Fares rise by <b>4 percent</b>.</li><li>Two routes close.</li></ul>\n"
+            "<blockquote><p>It is a historic day.</p><p>We are proud.</p></blockquote>\n"
+            "<p>The mayor said the plan would be reviewed in a year, and the council agreed.</p></article>"
+            "<footer>Copyright</footer></body></html>")
+    doc = read(write(tmp_path / "a.html", page.encode()))
+    # A line break of the page's source is a space, as in a browser; a <br> ends a block.
+    assert doc.text.split("\n\n") == [
+        "Council passes reform",  # the page's headline, its only <h1> (which the extractor leaves out with the header)
+        "The council on Monday passed what critics called a disastrous plan, after a debate that lasted six hours, "
+        "officials said.", "Tickets rise on June 1.", "A table", "kept   as set",  # (<pre> keeps its lines)
+        "Fares rise by 4 percent.", "Two routes close.", "It is a historic day.", "We are proud.",
+        "The mayor said the plan would be reviewed in a year, and the council agreed."]
+    # A page whose text opens with its headline keeps it once.
+    headed = read(write(tmp_path / "b.html", page.replace("<header><h1>Council passes reform</h1></header>", "")
+                        .replace("<article>", "<article><h1>Council passes reform</h1>").encode()))
+    assert headed.text.startswith("Council passes reform\n\nThe council on Monday")
+
+
+def test_html_source_line_breaks_are_spaces_but_in_pre():
+    from rhetoric.extract import _unwrapped
+
+    assert _unwrapped("a\nb<pre>x\ny</pre>c\r\nd<PRE class=z>p\nq</PRE>e\nf<preview>g\nh</preview><pre>open\nz") == \
+        "a b<pre>x\ny</pre>c  d<PRE class=z>p\nq</PRE>e f<preview>g h</preview><pre>open\nz"
+
+
+def test_a_page_with_a_title_but_no_text_has_no_article(tmp_path):
+    with pytest.raises(InputError, match="no article text found"):
+        read(write(tmp_path / "a.html", b"<html><head><title>Breaking news</title></head><body></body></html>"))
+
+
 def test_size_limit(tmp_path):
     with pytest.raises(InputError, match="larger than the limit"):
         read(write(tmp_path / "big.txt", b"word " * 100), max_bytes=100)
