@@ -29,8 +29,8 @@ def markdown(source: str) -> Extracted:
     """Return the prose of a Markdown document: one paragraph per block, markup removed.
 
     Front matter (the metadata that static-site generators read between `---` or `+++` lines at
-    the top) is not prose, save its title, which becomes the first paragraph: a headline is where
-    loaded words are most often found. Tables (GitHub's pipe tables) are not prose either, as in
+    the top) is not prose, save its title, which becomes the first paragraph (a headline is where
+    loaded words are most often found) unless the text opens with it already, as a heading. Tables (GitHub's pipe tables) are not prose either, as in
     HTML pages; struck-through text keeps its words, its tildes go. Every HTML comment (a block of
     its own, or inline) is placed at the offset where it stands in the prose, and every source line
     with prose is mapped to its span of the prose.
@@ -43,10 +43,6 @@ def markdown(source: str) -> Extracted:
     length = 0  # of the prose so far, blocks joined by blank lines
 
     rest, title = front_matter(source)
-    if title is not None:
-        blocks.append(title[0])
-        lines.append(Line(title[1], 0, len(title[0])))
-        length = len(title[0])
     tables = 0  # how many tables the token is in
     for token in MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(rest):
         tables += (token.type == "table_open") - (token.type == "table_close")
@@ -93,7 +89,22 @@ def markdown(source: str) -> Extracted:
         lines.extend(Line(n, at(a), at(b)) for n, a, b in block_lines if at(a) < at(b))
         blocks.append(text)
         length = start + len(text)
+    if title is not None and not (blocks and _opens_with(blocks[0], title[0])):
+        shift = len(title[0]) + (2 if blocks else 0)  # everything found so far moves down by the title
+        blocks.insert(0, title[0])
+        comments = [Comment(c.body, c.offset + shift, c.line) for c in comments]
+        lines = [Line(title[1], 0, len(title[0])), *(Line(n.number, n.start + shift, n.end + shift) for n in lines)]
     return Extracted("\n\n".join(blocks), tuple(comments), tuple(lines))
+
+
+def _opens_with(first: str, headline: str) -> bool:
+    """Return whether a text whose first block is `first` opens with `headline` (or a form of it).
+
+    Either may be the other with more after it: "Plan approved" and "Plan approved | The Daily",
+    "The so-called reform" and "The so-called reform passed on Monday".
+    """
+    a, b = " ".join(first.split()).casefold(), " ".join(headline.split()).casefold()
+    return a.startswith(b) or b.startswith(a)
 
 
 # A front matter's opening line and the lines that may close it: YAML's (Jekyll, Hugo, Pandoc and
@@ -178,8 +189,8 @@ def markdown_text(source: str) -> str:
 def html_text(source: str, path: str) -> str:
     """Return the main text of an HTML page, extracted by trafilatura: its title, then one paragraph per block.
 
-    The headline comes first, unless the text opens with it, or with a heading that holds it or that
-    it holds. A page with a headline but no text has no article to analyse.
+    The headline comes first, unless the text opens with it already. A page with a headline but no text
+    has no article to analyse.
     """
     import trafilatura
     from trafilatura.metadata import extract_title
@@ -199,8 +210,7 @@ def html_text(source: str, path: str) -> str:
     blocks = [line.strip().removeprefix("- ") for line in text.splitlines() if line.strip() and line.strip() != "-"]
     if not blocks:
         raise InputError("no article text found in the HTML", path=path)
-    first = " ".join(blocks[0].split()).casefold()
-    if title and title.casefold() not in first and first not in title.casefold():  # ("Plan", "Plan approved | Site")
+    if title and not _opens_with(blocks[0], title):
         blocks.insert(0, title)
     return "\n\n".join(blocks)
 

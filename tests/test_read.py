@@ -123,6 +123,11 @@ def test_markdown_markup_is_removed(tmp_path):
     assert doc.source.format == "markdown" and doc.original is not None
 
 
+def test_a_front_matter_title_that_the_text_opens_with_is_not_repeated(tmp_path):
+    md = "---\ntitle: The so-called reform\n---\n\n# The so-called reform\n\nThe council passed it.\n"
+    assert read(write(tmp_path / "a.md", md.encode())).text == "The so-called reform\n\nThe council passed it."
+
+
 def test_markdown_tables_are_not_prose_and_strikethrough_keeps_its_words(tmp_path):
     md = ("Seats after the vote:\n\n| Party | Seats |\n|---|--:|\n| The so-called centre | 12 |\n\n"
           "The ~~reckless~~ plan passed. A | stands alone.\n")
