@@ -6,8 +6,11 @@ from pathlib import Path
 
 
 def shown(path: str) -> str:
-    """Return `path` fit for one line of text: characters that are not printable (a newline, an escape, a byte
-    of a file name that is not text, which Python holds as a lone surrogate) as backslash escapes."""
+    """Return `path` fit for one line of text, its characters that are not printable as backslash escapes.
+
+    Such are a newline, an escape (which could drive the terminal), and a byte of a file name that is
+    not text, which Python holds as a lone surrogate.
+    """
     if path.isprintable():
         return path
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in path)

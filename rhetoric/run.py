@@ -52,9 +52,9 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
         from .render import sarif as sarif_render
     # A progress bar is shown while nothing else reaches the terminal: the summary comes at the end, other
     # results go to a file or a pipe (a bar would break up reports or JSON printed to the terminal).
-    quiet = summary or output not in (None, "-") or not _is_terminal(sys.stdout)
+    room_for_bar = summary or output not in (None, "-") or not _is_terminal(sys.stdout)
     with (destination(output) as stream, Batch(options, jobs=batch_jobs, configs=configs) as batch,
-          _progress(len(items) if quiet else 0) as progress):
+          _progress(len(items) if room_for_bar else 0) as progress):
         if format == "text":
             from rich.console import Console
 
@@ -215,7 +215,7 @@ def _is_terminal(stream: TextIO) -> bool:
 
 @contextmanager
 def _progress(total: int) -> Iterator[tuple[Progress, TaskID] | None]:
-    """Yield a started progress bar of `total` steps on standard error, or None when stderr is not a terminal."""
+    """Yield a started progress bar of `total` steps on standard error; None for fewer than two, or no terminal."""
     if total < 2 or not _is_terminal(sys.stderr):
         yield None
         return
