@@ -194,12 +194,13 @@ def _tokens(text: str) -> Tokens:
     for a, b in _slices(text):
         # Fold a slice at a time (see lower()); folding keeps offsets unless a character changes length.
         low = text[a:b]
-        if "Σ" in low:  # which sigma a capital folds to depends on what is beside it: fold first
-            low = low.lower().replace("’", "'").replace("‐", "-")
-        else:
-            for wide, narrow in _NARROWED:
-                low = low.replace(wide, narrow)
-            low = low.lower()
+        # Which sigma a capital folds to depends on the letters beside it, which in a slice may be another
+        # word's ("It.Σ"): such a text, as one that folding lengthens, is folded a word at a time.
+        if "Σ" in low:
+            return _unfolded_tokens(text, typecode)
+        for wide, narrow in _NARROWED:
+            low = low.replace(wide, narrow)
+        low = low.lower()
         if len(low) != b - a:
             return _unfolded_tokens(text, typecode)
         # One word in a hundred ends in "'s": they are found with str.find, not by testing every word.

@@ -168,9 +168,10 @@ def test_word_before_agrees_with_the_walk_back(text, pos):
 
 
 def _folded_tokens(text: str) -> list[tuple[int, int, str]]:
-    # The plain form of what _tokens does: fold the whole text, then one match at a time.
+    # The plain form of what _tokens does: fold the whole text, then one match at a time. (A capital sigma
+    # folds by the letters beside it, which may be another word's: such a text is folded a word at a time.)
     low = text.lower().replace("’", "'").replace("‐", "-")
-    if len(low) != len(text):
+    if len(low) != len(text) or "Σ" in text:
         return list(_unfolded_tokens(text, "I"))
     return [(m.start(), m.end(), normalize(m.group())) for m in _TOKEN.finditer(low)]
 
