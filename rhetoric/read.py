@@ -170,7 +170,11 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_format: str | None
     notes = (note,) if note else ()
     if not text.strip():
         raise InputError("is empty" if not text else "holds only white space", path=path)
-    fmt = FORMATS.get(_suffix(path), "text") if path != STDIN else stdin_format or _sniffed(text)
+    if path == STDIN:
+        fmt = stdin_format or _sniffed(text)
+    else:  # a web page saved as .txt, or under a name --include let in, is read as one
+        named = FORMATS.get(_suffix(path), "text")
+        fmt = _sniffed(text) if named == "text" else named
     if fmt == "text":
         # Bytes read as U+FFFD make the text differ from the file's: the output then carries the text.
         return Input(text, Source(path=name, format=fmt, encoding=encoding), original=text if notes else None,

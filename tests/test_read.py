@@ -204,6 +204,16 @@ def test_a_page_with_a_title_but_no_text_has_no_article(tmp_path):
         read(write(tmp_path / "a.html", b"<html><head><title>Breaking news</title></head><body></body></html>"))
 
 
+def test_a_web_page_saved_as_text_is_read_as_html(tmp_path):
+    page = ("<!DOCTYPE html><html><head><title>Plan approved</title></head><body><nav>Home</nav><article>"
+            "<p>The council approved the plan on Monday after a long debate, officials said.</p></article></body></html>")
+    doc = read(write(tmp_path / "saved.txt", page.encode()))
+    assert doc.source.format == "html" and doc.text.endswith("after a long debate, officials said.")
+    assert "<" not in doc.text
+    prose = "The <html> element opens every web page, the guide says.\n"
+    assert read(write(tmp_path / "guide.txt", prose.encode())).source.format == "text"
+
+
 def test_size_limit(tmp_path):
     with pytest.raises(InputError, match="larger than the limit"):
         read(write(tmp_path / "big.txt", b"word " * 100), max_bytes=100)
