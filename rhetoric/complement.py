@@ -41,7 +41,7 @@ def reports_speech(doc: Document, end: int, *, infinitive: bool) -> bool:
     """Return whether the verb ending before token `end` reports what someone said.
 
     "claimed that…", "claims he served…", "claimed the debris was…", "…,” he claimed." report speech;
-    "claimed the title", "admitted two refugees" do not. With `infinitive`, "to" and a verb after it
+    "claimed the title", "admitted two refugees", "claimed 57 lives and infected 680" do not. With `infinitive`, "to" and a verb after it
     report speech too ("claims to be"); otherwise "to" is a preposition ("admitted to bribery").
     """
     cues = _cues()
@@ -76,6 +76,8 @@ def reports_speech(doc: Document, end: int, *, infinitive: bool) -> bool:
             continue
         norm = norms[i]
         if norm in cues.finite or norm.endswith("ed") and len(norm) > 4:
-            return True
+            # After "and" or "or" the verb is the subject's own second one ("claimed 57 lives and infected
+            # 680"), not a reported clause's.
+            return norms[i - 1] not in ("and", "or")
         i += 1
     return False
