@@ -188,7 +188,7 @@ def markdown_text(source: str) -> str:
 
 
 def html_text(source: str, path: str) -> str:
-    """Return the main text of an HTML page, extracted by trafilatura: its title, then one paragraph per block.
+    """Return the main text of an HTML page, extracted by trafilatura: its headline, then a paragraph per block.
 
     The headline comes first, unless the text opens with it already. A page with a headline but no text
     has no article to analyse.
@@ -220,19 +220,23 @@ def html_text(source: str, path: str) -> str:
 
 def _unwrapped(source: str) -> str:
     """Return an HTML page with its source's line breaks made spaces, except inside <pre> elements."""
-    low = source.lower()
+    # Searched with patterns, not in source.lower(): lower-casing may lengthen a text ("İ"), and the
+    # offsets would be another text's.
     pieces: list[str] = []
-    at = start = 0
-    while (start := low.find("<pre", start)) >= 0:
-        if low[start + 4:start + 5] not in (">", " ", "\t", "\n", "\r", "/"):  # <preview>, <prefix:…>
-            start += 4
+    at = 0
+    for opening in _PRE_OPENS.finditer(source):
+        if opening.start() < at:  # inside the <pre> just kept
             continue
-        end = low.find("</pre>", start)
-        end = len(source) if end < 0 else end + len("</pre>")
-        pieces += _spaced(source[at:start]), source[start:end]
-        at = start = end
+        closing = _PRE_CLOSES.search(source, opening.end())
+        end = closing.end() if closing else len(source)
+        pieces += _spaced(source[at:opening.start()]), source[opening.start():end]
+        at = end
     pieces.append(_spaced(source[at:]))
     return "".join(pieces)
+
+
+_PRE_OPENS = re.compile(r"<pre[\s>/]", re.IGNORECASE)  # not <preview>
+_PRE_CLOSES = re.compile(r"</pre>", re.IGNORECASE)
 
 
 def _spaced(html: str) -> str:

@@ -197,6 +197,8 @@ def test_html_source_line_breaks_are_spaces_but_in_pre():
 
     assert _unwrapped("a\nb<pre>x\ny</pre>c\r\nd<PRE class=z>p\nq</PRE>e\nf<preview>g\nh</preview><pre>open\nz") == \
         "a b<pre>x\ny</pre>c  d<PRE class=z>p\nq</PRE>e f<preview>g h</preview><pre>open\nz"
+    # A letter that lower-casing lengthens moves nothing.
+    assert _unwrapped("İ\nİ<pre>a\nb</pre>İ\n") == "İ İ<pre>a\nb</pre>İ "
 
 
 def test_a_page_with_a_title_but_no_text_has_no_article(tmp_path):
