@@ -74,9 +74,10 @@ def expand(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[
             stdin_named = True
             continue
         path = Path(p)
-        if _is_pipe(p):
+        mode = _mode(p)
+        if stat.S_ISFIFO(mode):
             yield NamedPipe(p)
-        elif path.is_dir():
+        elif stat.S_ISDIR(mode):
             found = False
             for item in _walk(path, include, exclude):
                 found = True
@@ -117,11 +118,12 @@ def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterato
     yield from visit(root)
 
 
-def _is_pipe(path: str) -> bool:
+def _mode(path: str) -> int:
+    """Return the type and permissions of what `path` names (following links); 0, no type, if it cannot be told."""
     try:
-        return stat.S_ISFIFO(os.stat(path).st_mode)
+        return os.stat(path).st_mode
     except (OSError, ValueError):  # missing, unreadable, or a name the system cannot take: read() says which
-        return False
+        return 0
 
 
 def _wanted(path: str, root: Path, include: Sequence[str], exclude: Sequence[str]) -> bool:
