@@ -53,6 +53,8 @@ def test_symlink_loop_is_reported_not_followed(tmp_path):
     ("Café crème".encode("utf-8"), "utf-8", "Café crème"),
     (b"\xef\xbb\xbf" + "Café".encode("utf-8"), "utf-8", "Café"),
     ("Café crème".encode("utf-16"), "utf-16", "Café crème"),
+    (b"\xfe\xff" + "Café crème".encode("utf-16-be"), "utf-16", "Café crème"),  # big-endian, as Java and old Macs wrote it
+    (b"\xff\xfe" + "Café crème".encode("utf-16-le"), "utf-16", "Café crème"),
     ("Le café était très apprécié, déjà célèbre à l'été.".encode("cp1252"), None, "Le café était très"),
 ])
 def test_encodings(tmp_path, data, encoding, text):
