@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -51,8 +52,8 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
     elif format == "sarif":
         from .render import sarif as sarif_render
     # A progress bar is shown while nothing else reaches the terminal: the summary comes at the end, other
-    # results go to a file or a pipe (a bar would break up reports or JSON printed to the terminal).
-    room_for_bar = summary or output not in (None, "-") or not _is_terminal(sys.stdout)
+    # results go to a file. Not into a pipe: what reads it (jq, less) may print to the same terminal.
+    room_for_bar = summary or output not in (None, "-") or _is_file(sys.stdout)
     with (destination(output) as stream, Batch(options, jobs=batch_jobs, configs=configs) as batch,
           _progress(len(items) if room_for_bar else 0) as progress):
         if format == "text":
@@ -210,6 +211,14 @@ def _is_terminal(stream: TextIO) -> bool:
     try:
         return stream.isatty()
     except (AttributeError, ValueError):  # not a file, or closed
+        return False
+
+
+def _is_file(stream: TextIO) -> bool:
+    """Return whether `stream` writes to a regular file (`> reports.jsonl`), not a terminal or a pipe."""
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (AttributeError, OSError, ValueError):  # not a file, or closed
         return False
 
 

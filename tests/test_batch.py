@@ -197,15 +197,16 @@ def test_a_run_with_workers_does_without_multiprocessing(tmp_path):
     assert out.stderr.strip() == "False"
 
 
-def _on_a_terminal(args, *, stdout_too=False, interrupt_after=None):
-    """Run the command with standard error (and standard output, if asked) on a pseudo-terminal; return what it
-    showed there and its exit status. `interrupt_after`: bytes of the terminal's output to wait for before Ctrl-C."""
+def _on_a_terminal(args, *, stdout=subprocess.DEVNULL, interrupt_after=None):
+    """Run the command with standard error on a pseudo-terminal (and standard output there too, for
+    stdout=None); return what it showed there and its exit status. `interrupt_after`: bytes of the
+    terminal's output to wait for before Ctrl-C."""
     import pty
     import select
 
     main, side = pty.openpty()
     proc = subprocess.Popen([sys.executable, "-m", "rhetoric", *args], stderr=side,
-                            stdout=side if stdout_too else subprocess.DEVNULL)
+                            stdout=side if stdout is None else stdout)
     os.close(side)
     shown = b""
     while True:
@@ -221,7 +222,10 @@ def _on_a_terminal(args, *, stdout_too=False, interrupt_after=None):
             proc.send_signal(signal.SIGINT)
             interrupt_after = None
     os.close(main)
-    return shown, proc.wait(timeout=60)
+    status = proc.wait(timeout=60)
+    if proc.stdout is not None:  # a pipe asked for
+        proc.stdout.close()
+    return shown, status
 
 
 def _folder(tmp_path, n=6):
@@ -239,9 +243,19 @@ def test_progress_bar_on_a_terminal_while_results_go_elsewhere(tmp_path):
     assert b"Analysing" in shown and shown.rstrip(b"\r\n\x1b[1A2K").endswith(b"\x1b[?25h")  # the cursor is back
 
 
-def test_no_progress_bar_in_results_printed_to_the_terminal(tmp_path):
-    shown, status = _on_a_terminal(["analyze", _folder(tmp_path), "--format", "jsonl"], stdout_too=True)
+def test_progress_bar_while_results_are_redirected_to_a_file(tmp_path):
+    with open(tmp_path / "reports.jsonl", "wb") as out:
+        shown, status = _on_a_terminal(["analyze", _folder(tmp_path / "in"), "--format", "jsonl"], stdout=out)
+    assert status == 0 and b"Analysing" in shown
+
+
+def test_no_progress_bar_in_results_printed_to_the_terminal_or_piped(tmp_path):
+    shown, status = _on_a_terminal(["analyze", _folder(tmp_path), "--format", "jsonl"], stdout=None)
     assert status == 0 and b"Analysing" not in shown and shown.count(b'"schema_version"') == 6
+    # What reads a pipe (jq, less) may print to the same terminal.
+    # (CSV: six lines, which the pipe holds unread.)
+    shown, status = _on_a_terminal(["analyze", str(tmp_path), "--format", "csv"], stdout=subprocess.PIPE)
+    assert status == 0 and b"Analysing" not in shown
 
 
 def test_ctrl_c_gives_the_terminal_its_cursor_back(tmp_path):
