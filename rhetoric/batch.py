@@ -92,7 +92,7 @@ def analyze_one(item: str | Input | RhetoricError, options: Options, config: Con
     except RhetoricError as exc:
         return Outcome(path=path, error=exc)
     breaches = _breaches(report, config) if config.has_limits else ()
-    notes = doc.notes + _comment_notes(doc.suppressions, config) if doc.suppressions else doc.notes
+    notes = doc.source.warnings + _comment_notes(doc.suppressions, config) if doc.suppressions else doc.source.warnings
     return Outcome(path=path, payload=_payload(report, doc.original, config, options.shape), breaches=breaches,
                    notes=notes)
 

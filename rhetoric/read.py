@@ -53,7 +53,6 @@ class Input:
     source: Source
     original: str | None = None  # the decoded file, when the analysed text differs from it
     suppressions: tuple[Suppression, ...] = ()  # from rhetoric-disable comments in the source
-    notes: tuple[str, ...] = ()  # warnings about how it was read (bytes that are not valid UTF-8)
 
 
 class NamedPipe(str):
@@ -168,8 +167,8 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_format: str | None
         raise InputError(f"is larger than the limit of {max_bytes:,} bytes; skipped (if it really is one article, "
                          "raise the limit with --max-bytes: analysis needs about 15-25 MB of memory per MB of text)",
                          path=path)
-    text, encoding, note = decode(data, path)
-    notes = (note,) if note else ()
+    text, encoding, warning = decode(data, path)
+    warnings = (warning,) if warning else ()
     if not text.strip():
         raise InputError("is empty" if not text else "holds only white space", path=path)
     if path == STDIN:
@@ -179,8 +178,8 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_format: str | None
         fmt = _sniffed(text) if named == "text" else named
     if fmt == "text":
         # Bytes read as U+FFFD make the text differ from the file's: the output then carries the text.
-        return Input(text, Source(path=name, format=fmt, encoding=encoding), original=text if notes else None,
-                     suppressions=_plain_suppressions(text), notes=notes)
+        return Input(text, Source(name, fmt, encoding, warnings), original=text if warnings else None,
+                     suppressions=_plain_suppressions(text))
     from . import extract
     from .suppress import suppressions
 
@@ -194,8 +193,7 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_format: str | None
     if not analysed.strip():
         raise InputError(f"holds no prose once the {fmt} markup is removed", path=path)
     spans = suppressions(extracted.comments, extracted.lines, len(analysed))
-    return Input(analysed, Source(path=name, format=fmt, encoding=encoding), original=text, suppressions=spans,
-                 notes=notes)
+    return Input(analysed, Source(name, fmt, encoding, warnings), original=text, suppressions=spans)
 
 
 def _sniffed(text: str) -> str:

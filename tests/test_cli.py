@@ -172,6 +172,7 @@ def test_faulty_utf8_is_analysed_with_a_warning(tmp_path):
     report = json.loads(result.stdout)
     validate(report)
     assert report["source"]["encoding"] == "utf-8"
+    assert report["source"]["warnings"] == [line.partition(f"{path}: ")[2]]  # kept with the results too
     assert report["text"].endswith("Critics called it \ufffda sham\ufffd.")  # the text its offsets refer to
 
 

@@ -101,11 +101,11 @@ def test_utf8_with_a_few_faulty_bytes_stays_utf8(tmp_path):
     assert doc.source.encoding == "utf-8"
     assert doc.text == _ENGLISH + "He called it a \ufffdfailure\ufffd.\n"
     assert doc.original == doc.text  # it differs from the file's bytes: the output carries it
-    (note,) = doc.notes
+    (note,) = doc.source.warnings
     assert f"2 stretches of bytes are not valid UTF-8 (the first, 0x93 at byte offset {len(good) + 15})" in note
     # A file cut short in the middle of a character.
     cut = read(write(tmp_path / "b.txt", good + "\u201cWe".encode()[:2]))
-    assert cut.text == _ENGLISH + "\ufffd" and cut.notes == (
+    assert cut.text == _ENGLISH + "\ufffd" and cut.source.warnings == (
         f"a stretch of bytes is not valid UTF-8 (0xe2 at byte offset {len(good)}): read as U+FFFD, "
         "the replacement character, and the rest as UTF-8",)
 
@@ -114,8 +114,8 @@ def test_legacy_text_is_not_taken_for_faulty_utf8(tmp_path):
     # Its bytes beyond ASCII seldom form UTF-8's sequences, and a replacement character the file
     # itself holds is not a fault.
     doc = read(write(tmp_path / "a.txt", _ENGLISH.encode("cp1252")))
-    assert doc.text == _ENGLISH and doc.source.encoding == "cp1252" and doc.notes == ()
-    assert read(write(tmp_path / "b.txt", "Caf\u00e9 \ufffd".encode() + b" \xe9t\xe9")).notes == ()
+    assert doc.text == _ENGLISH and doc.source.encoding == "cp1252" and doc.source.warnings == ()
+    assert read(write(tmp_path / "b.txt", "Caf\u00e9 \ufffd".encode() + b" \xe9t\xe9")).source.warnings == ()
 
 
 def test_markdown_markup_is_removed(tmp_path):

@@ -96,8 +96,8 @@ def _head(report: Report) -> dict[str, Any]:
     s = report.scores
     return {
         "schema_version": SCHEMA_VERSION,
-        "source": {"path": report.source.path, "format": report.source.format,
-                   "encoding": report.source.encoding},
+        "source": {"path": report.source.path, "format": report.source.format, "encoding": report.source.encoding,
+                   **({"warnings": list(report.source.warnings)} if report.source.warnings else {})},
         "stats": {
             "words": doc.word_count, "sentences": len(doc.sentences), "paragraphs": len(doc.paragraphs),
             "quotations": len(doc.quotations), "reading_minutes": report.reading_minutes,
