@@ -114,18 +114,17 @@ def segment(text: str) -> Document:
 
 # Characters that show nothing where they stand inside a word: a soft hyphen (where the word may break at the
 # end of a line, as text copied from a hyphenated web page keeps it), zero-width spaces and joiners.
-_INVISIBLE = ("\xad", "\u200b", "\u200c", "\u200d", "\u2060")
+_INVISIBLE = "\xad\u200b\u200c\u200d\u2060"
 
 
 def _rejoined(text: str, tokens: Tokens) -> Tokens:
     """Return `tokens` with the pieces of each word that invisible characters split ("dis\xadaster") made one."""
     starts, ends, norms = tokens.starts, tokens.ends, tokens.norms
-    invisible = "".join(_INVISIBLE)
     joined_starts, joined_ends = array(starts.typecode), array(ends.typecode)
     joined_norms: list[str] = []
     for k, norm in enumerate(norms):
         gap = text[ends[k - 1]:starts[k]] if k else ""
-        if gap and not gap.strip(invisible):  # only invisible characters since the piece before
+        if gap and not gap.strip(_INVISIBLE):  # only invisible characters since the piece before
             joined_ends[-1] = ends[k]
             joined_norms[-1] = sys.intern(joined_norms[-1] + norm)
         else:
