@@ -5,6 +5,7 @@
 
 import copy
 import errno
+import inspect
 import os
 import sys
 from enum import Enum
@@ -205,15 +206,18 @@ def main(
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to analyse; - reads standard input.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write results to FILE (atomically).")]
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
+                                                               help="Write results to FILE (atomically).")]
     = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: the number of cores).")]
     = 0,
-    include: Annotated[Optional[list[str]], typer.Option("--include", help="Only files matching this glob.")]
+    include: Annotated[Optional[list[str]], typer.Option("--include", metavar="GLOB",
+                                                                         help="Only files matching this glob.")]
     = None,
-    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="Skip files matching this glob.")]
+    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", metavar="GLOB",
+                                                                         help="Skip files matching this glob.")]
     = None,
-    sort: Annotated[str, typer.Option("--sort", help="Summary column to sort by: path, words, grade, sourced, "
+    sort: Annotated[str, typer.Option("--sort", metavar="COLUMN", help="Summary column to sort by: path, words, grade, sourced, "
                                                      "or a category such as loaded-term.")] = "path",
     detail: Annotated[bool, typer.Option("--detail", help="Print the full report of every article.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Print no colours (so does NO_COLOR=1).")] = False,
@@ -453,3 +457,15 @@ def _write_comparison(comparison: "Comparison", format: Format, output: Optional
         console = Console(file=stream, highlight=False, color_system=None if no_color else "auto",
                           force_terminal=False if output else None)
         terminal.render_comparison(comparison, console)
+
+
+def _paragraphs_on_one_line(doc: str) -> str:
+    """Return a docstring with each paragraph on one line."""
+    return "\n\n".join(" ".join(paragraph.split()) for paragraph in inspect.cleandoc(doc).split("\n\n"))
+
+
+# Typer 0.28 keeps the line breaks inside the paragraphs of a command's help after the first, and Rich
+# then wraps each of those lines again: at 80 columns a paragraph came out ragged.
+for _command in app.registered_commands:
+    if _command.help is None and _command.callback is not None:
+        _command.help = _paragraphs_on_one_line(_command.callback.__doc__ or "")

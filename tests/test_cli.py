@@ -320,3 +320,21 @@ def test_a_closed_standard_output_is_an_error_not_a_traceback(tmp_path):
     out = subprocess.run([sys.executable, "-m", "rhetoric", "analyze", str(article), "--output", str(written)],
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, preexec_fn=lambda: os.close(1))
     assert out.returncode == 0 and written.exists(), out.stderr
+
+
+def test_help_paragraphs_are_wrapped_to_the_terminal_not_to_the_docstring():
+    """Typer 0.28 kept a docstring's line breaks after its first paragraph: at 80 columns, ragged lines."""
+    for command in ("analyze", "config", "rules", "compare"):
+        result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "80", "TERMINAL_WIDTH": "80"})
+        assert result.exit_code == 0, result.output
+        prose = result.stdout.partition("╭")[0]  # the help text above the panels
+        lines = [line.strip() for line in prose.splitlines()[3:]]  # below the usage line
+        paragraphs = [block.splitlines() for block in "\n".join(lines).split("\n\n") if block.strip()]
+        for paragraph in paragraphs:
+            assert all(len(line) > 55 for line in paragraph[:-1]), (command, paragraph)
+
+
+def test_options_taking_a_file_a_glob_or_a_column_say_so():
+    text = CliRunner().invoke(app, ["analyze", "--help"], env={"COLUMNS": "120", "TERMINAL_WIDTH": "120"}).stdout
+    for option, metavar in (("--output", "FILE"), ("--include", "GLOB"), ("--exclude", "GLOB"), ("--sort", "COLUMN")):
+        assert re.search(rf"{option}\b.*\b{metavar}\b", text), option
