@@ -91,9 +91,9 @@ def expand(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[
 def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str | InputError]:
     seen: set[tuple[int, int]] = set()
 
-    def visit(folder: Path) -> Iterator[str | InputError]:
+    def visit(folder: str) -> Iterator[str | InputError]:
         try:
-            st = folder.stat()
+            st = os.stat(folder)
         except OSError as exc:
             yield InputError(_cannot("open folder", exc), path=folder)
             return
@@ -110,11 +110,12 @@ def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterato
             if entry.name.startswith("."):
                 continue
             if entry.is_dir():
-                yield from visit(Path(entry.path))
+                # Its path as scandir joins it: a Path would drop the "./" that the files beside it keep.
+                yield from visit(entry.path)
             elif _wanted(entry.path, root, include, exclude):
                 yield entry.path
 
-    yield from visit(root)
+    yield from visit(str(root))
 
 
 def _mode(path: str) -> int:

@@ -26,6 +26,16 @@ def test_walk_is_sorted_recursive_and_skips_hidden(tmp_path):
     assert names == ["a/y.html", "a/z.md", "b.txt"]
 
 
+def test_paths_in_a_folder_keep_the_form_the_folder_was_named_in(tmp_path, monkeypatch):
+    """Files in subfolders of "." are "./sub/f.txt", as those beside them are "./f.txt" (a Path dropped the "./")."""
+    write(tmp_path / "f.txt", b"f")
+    write(tmp_path / "sub" / "g.txt", b"g")
+    monkeypatch.chdir(tmp_path)
+    assert list(expand(["."])) == ["./f.txt", "./sub/g.txt"]
+    assert list(expand(["sub/"])) == ["sub/g.txt"]
+    assert list(expand([str(tmp_path)])) == [str(tmp_path / "f.txt"), str(tmp_path / "sub" / "g.txt")]
+
+
 def test_standard_input_is_read_once(tmp_path):
     first, again = expand(["-", "-"])
     assert first == "-" and isinstance(again, InputError) and "named more than once" in str(again)
