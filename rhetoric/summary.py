@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .findings import Category
+from .render import counted
 from .report import Report
 
 SORT_KEYS = ("path", "words", "grade", "sourced", *(c.value for c in Category))
@@ -54,7 +55,7 @@ def medians(rows: list[Row]) -> Row:
         return round(median(present), 2) if present else None
 
     return Row(
-        path=f"{len(rows)} documents (median)",
+        path=f"{counted(len(rows), 'document')} (median)",
         words=sum(r.words for r in rows),
         densities={c.value: med(r.densities[c.value] for r in rows) for c in Category},
         claims=sum(r.claims for r in rows),

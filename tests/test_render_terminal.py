@@ -34,3 +34,8 @@ def test_article_markup_is_not_interpreted():
 
 def test_short_text_shows_undefined_readability():
     assert "n/a" in render("Short.")
+
+
+def test_counts_of_one_are_singular():
+    assert "1 word · 1 sentence · 1 paragraph · 0 min read" in render("Short.")
+    assert "2 words · 1 sentence · 1 paragraph" in render("Quite short.")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..findings import Category, Voice
 from ..report import Report
+from . import size_line
 from .json import to_dict
 
 if TYPE_CHECKING:
@@ -148,10 +149,8 @@ def _json_for_script(value: object) -> str:
 
 
 def _header(report: Report) -> str:
-    doc = report.document
-    return (f"<header><h1>{_e(report.title or '(untitled)')}</h1><p>{doc.word_count:,} words · "
-            f"{len(doc.sentences)} sentences · {len(doc.paragraphs)} paragraphs · "
-            f"{report.reading_minutes:g} min read · {_e(report.source.path)}</p></header>")
+    return (f"<header><h1>{_e(report.title or '(untitled)')}</h1><p>{size_line(report)} · "
+            f"{_e(report.source.path)}</p></header>")
 
 
 def _article(report: Report) -> str:

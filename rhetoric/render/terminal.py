@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import shown
+from . import counted, size_line
 from ..findings import Category, Finding, Voice
 from ..report import Report
 
@@ -55,10 +56,8 @@ def _fmt(value: float | None, digits: int = 1) -> str:
 
 
 def _header(report: Report) -> Panel:
-    doc = report.document
     line = Text()
-    line.append(f"{doc.word_count:,} words · {len(doc.sentences)} sentences · {len(doc.paragraphs)} paragraphs"
-                f" · {report.reading_minutes:g} min read")
+    line.append(size_line(report))
     line.append(f"\n{shown(report.source.path)}", style="dim")
     return Panel(line, title=Text(report.title or "(untitled)", style="bold"), title_align="left")
 
@@ -170,7 +169,7 @@ def render_summary(rows: list[Row], total: Row | None, console: Console, failed:
         table.add_row(*cells(total), style="bold")
     console.print(table)
     if failed:
-        console.print(Text(f"{failed} file(s) could not be analysed; see the messages above.", style="red"))
+        console.print(Text(f"{counted(failed, 'file')} could not be analysed; see the messages above.", style="red"))
 
 
 def _common_folder(paths: list[str]) -> str:
