@@ -39,3 +39,29 @@ def test_short_text_shows_undefined_readability():
 def test_counts_of_one_are_singular():
     assert "1 word · 1 sentence · 1 paragraph · 0 min read" in render("Short.")
     assert "2 words · 1 sentence · 1 paragraph" in render("Quite short.")
+
+
+def _summary(width: int, texts: list[str], failed: int = 0) -> str:
+    from rhetoric.summary import medians, row
+
+    rows = [row(analyze(text)) for text in texts]
+    buf = io.StringIO()
+    terminal.render_summary(rows, medians(rows) if rows else None, Console(file=buf, width=width, no_color=True),
+                            failed)
+    return buf.getvalue()
+
+
+def test_the_summary_shows_every_category_when_the_terminal_has_room():
+    texts = ["Needless to say, the reckless plan is surely a disaster, isn't it? Some say it may fail."] * 2
+    wide = _summary(130, texts)
+    for heading in ("Loaded", "Scare", "Unsourced", "Weasel", "Hedges", "Boosters", "Editorial", "Questions"):
+        assert heading in wide
+    assert "columns wide" not in wide and max(map(len, wide.splitlines())) <= 130
+    narrow = _summary(80, texts)
+    assert "Loaded" in narrow and "Unsourced" in narrow and "Weasel" not in narrow
+    assert "columns wide the table also shows weasel attributions" in " ".join(narrow.split())
+    assert max(map(len, narrow.splitlines())) <= 80
+
+
+def test_a_summary_of_nothing_but_failures_is_the_failure_line():
+    assert _summary(80, [], failed=2).strip() == "2 files could not be analysed; see the messages above."

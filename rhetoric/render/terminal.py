@@ -141,33 +141,39 @@ def _finding_table(report: Report, findings: list[Finding], title: str, style: s
 
 
 def render_summary(rows: list[Row], total: Row | None, console: Console, failed: int = 0) -> None:
-    """Print one row per document and a row of medians for the set."""
-    cats = [c for c in Category if c in SHORT]
+    """Print one row per document and a row of medians for the set: every category's column if the terminal has room."""
     from rich import box
-
-    table = Table(title="Summary (per 1,000 words, writer's voice)", title_justify="left", box=box.SIMPLE_HEAD,
-                  show_edge=False,
-                  pad_edge=False, padding=(0, 1))
-    table.add_column("Path", overflow="fold", min_width=24)
-    table.add_column("Words", justify="right")
-    for cat in cats:
-        table.add_column(SHORT[cat], justify="right", style=STYLES[cat])
-    table.add_column("Sourced", justify="right")
-    table.add_column("Grade", justify="right")
 
     prefix = _common_folder([r.path for r in rows])
 
     def cells(r: Row) -> list[str]:
         share = "n/a" if r.attributed_share is None else f"{100 * r.attributed_share:.0f}%"
         path = r.path[len(prefix):] if r.path.startswith(prefix) else r.path
-        return [shown(path), f"{r.words:,}", *(_fmt(r.densities[c.value]) for c in cats), share, _fmt(r.grade)]
+        return [shown(path), f"{r.words:,}", *(_fmt(r.densities[c.value]) for c in SHORT), share, _fmt(r.grade)]
 
-    for r in rows:
-        table.add_row(*cells(r))
-    if total is not None:
-        table.add_section()
-        table.add_row(*cells(total), style="bold")
-    console.print(table)
+    lines = [cells(r) for r in (*rows, *([total] if total is not None else []))]
+    # (heading, category) of each column; the path's is first.
+    columns = [("Path", None), ("Words", None), *((SHORT[c], c) for c in SHORT), ("Sourced", None), ("Grade", None)]
+    # A column takes its widest cell, and two characters before it (one between columns, one of padding).
+    needed = _PATH_ROOM + sum(max([len(heading), *(len(line[i]) for line in lines)]) + 2
+                              for i, (heading, _) in enumerate(columns) if i)
+    narrow = console.width < needed
+    kept = [i for i, (_, category) in enumerate(columns) if not narrow or category not in _WIDE_ONLY]
+    table = Table(title="Summary (per 1,000 words, writer's voice)", title_justify="left", box=box.SIMPLE_HEAD,
+                  show_edge=False, pad_edge=False, padding=(0, 0, 0, 1))
+    table.add_column("Path", overflow="fold", min_width=_PATH_ROOM)
+    for heading, category in (columns[i] for i in kept[1:]):
+        table.add_column(heading, justify="right", style=STYLES[category] if category else "")
+    for n, line in enumerate(lines):
+        if n == len(rows):  # the medians
+            table.add_section()
+        table.add_row(*(line[i] for i in kept), style="bold" if n == len(rows) else None)
+    if lines:
+        console.print(table)
+    if narrow and lines:
+        left_out = ", ".join(c.label.lower() for c in _WIDE_ONLY)
+        console.print(Text(f"On a terminal {needed} columns wide the table also shows {left_out}; "
+                           "--format csv has them all.", style="dim"))
     if failed:
         console.print(Text(f"{counted(failed, 'file')} could not be analysed; see the messages above.", style="red"))
 
@@ -186,11 +192,20 @@ def _common_folder(paths: list[str]) -> str:
 
 
 # The columns that fit a terminal; every category is in the CSV and JSON output.
+# The summary's heading of each category's column, in the order of the columns.
 SHORT = {
     Category.LOADED_TERM: "Loaded",
     Category.SCARE_QUOTE: "Scare",
     Category.UNSOURCED_ASSERTION: "Unsourced",
+    Category.WEASEL: "Weasel",
+    Category.HEDGE: "Hedges",
+    Category.BOOSTER: "Boosters",
+    Category.EDITORIALIZING: "Editorial",
+    Category.RHETORICAL_QUESTION: "Questions",
 }
+# The categories whose columns the summary leaves out on a terminal too narrow for them all.
+_WIDE_ONLY = (Category.WEASEL, Category.HEDGE, Category.BOOSTER, Category.EDITORIALIZING, Category.RHETORICAL_QUESTION)
+_PATH_ROOM = 24  # the summary's path column at least
 
 
 def render_comparison(comparison: Comparison, console: Console) -> None:
