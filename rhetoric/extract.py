@@ -240,7 +240,13 @@ _PRE_CLOSES = re.compile(r"</pre>", re.IGNORECASE)
 
 
 def _spaced(html: str) -> str:
-    return html.replace("\r", " ").replace("\n", " ")  # (str.replace finds them in C; translate maps each character)
+    spaced = html.replace("\r", " ").replace("\n", " ")  # (str.replace finds them in C; translate maps each character)
+    # The extractor ends a block at every <br>. Two or more in a row part paragraphs, as pages without
+    # <p> use them; one alone breaks a line inside a paragraph, often mid-sentence, and is white space.
+    return _BREAKS.sub(lambda m: m[0] if m[0].lower().count("<br") > 1 else " ", spaced)
+
+
+_BREAKS = re.compile(r"(?:<br\b[^<>]*>\s*)+", re.IGNORECASE)
 
 
 def html_comments(source: str, text: str) -> Extracted:

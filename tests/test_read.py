@@ -191,11 +191,11 @@ def test_html_paragraphs_are_the_pages_and_the_headline_comes_first(tmp_path):
             "<p>The mayor said the plan would be reviewed in a year, and the council agreed.</p></article>"
             "<footer>Copyright</footer></body></html>")
     doc = read(write(tmp_path / "a.html", page.encode()))
-    # A line break of the page's source is a space, as in a browser; a <br> ends a block.
+    # A line break of the page's source is a space, as in a browser, and so is a <br> alone.
     assert doc.text.split("\n\n") == [
         "Council passes reform",  # the page's headline, its only <h1> (which the extractor leaves out with the header)
         "The council on Monday passed what critics called a disastrous plan, after a debate that lasted six hours, "
-        "officials said.", "Tickets rise on June 1.",
+        "officials said. Tickets rise on June 1.",
         "Fares rise by 4 percent.", "Two routes close.", "It is a historic day.", "We are proud.",
         "The mayor said the plan would be reviewed in a year, and the council agreed."]
     # A page whose text opens with its headline keeps it once.
@@ -211,6 +211,14 @@ def test_html_source_line_breaks_are_spaces_but_in_pre():
         "a b<pre>x\ny</pre>c  d<PRE class=z>p\nq</PRE>e f<preview>g h</preview><pre>open\nz"
     # A letter that lower-casing lengthens moves nothing.
     assert _unwrapped("İ\nİ<pre>a\nb</pre>İ\n") == "İ İ<pre>a\nb</pre>İ "
+
+
+def test_one_br_is_a_space_and_two_part_paragraphs():
+    from rhetoric.extract import _unwrapped
+
+    assert _unwrapped("said the plan<br>was<BR/>a <br class=x >disaster") == "said the plan was a  disaster"
+    assert _unwrapped("one.<br><br>two.<br> <br />three<br>\n<br>four") == "one.<br><br>two.<br> <br />three<br> <br>four"
+    assert _unwrapped("<pre>x<br>y</pre><break>") == "<pre>x<br>y</pre><break>"
 
 
 def test_a_page_with_a_title_but_no_text_has_no_article(tmp_path):
