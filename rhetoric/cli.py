@@ -433,10 +433,11 @@ def _write_comparison(comparison: "Comparison", format: Format, output: Optional
     from .render import json as json_render
     from .render import terminal
 
+    articles = (comparison.a.source.path, comparison.b.source.path)  # never to be replaced by the results
     if format is Format.html:
         from .render import html as html_render
 
-        with destination(output) as stream:
+        with destination(output, inputs=articles) as stream:
             stream.write(html_render.comparison_page(comparison))
         return
     if format is Format.json:
@@ -450,10 +451,10 @@ def _write_comparison(comparison: "Comparison", format: Format, output: Optional
             "loaded_terms_only_in_second": list(comparison.only_b),
             "loaded_terms_in_both": list(comparison.shared),
         }
-        with destination(output) as stream:
+        with destination(output, inputs=articles) as stream:
             stream.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
         return
-    with destination(output) as stream:
+    with destination(output, inputs=articles) as stream:
         console = Console(file=stream, highlight=False, color_system=None if no_color else "auto",
                           force_terminal=False if output else None)
         terminal.render_comparison(comparison, console)

@@ -14,7 +14,7 @@ import typer
 from .batch import Batch, Options, Outcome, Shape, lexicons_for
 from .config import Config, Resolver, check_rules
 from .errors import RhetoricError, shown
-from .output import destination
+from .output import destination, refuse_inputs
 from .read import STDIN, expand
 from .render import json as json_render
 
@@ -54,7 +54,7 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
     # A progress bar is shown while nothing else reaches the terminal: the summary comes at the end, other
     # results go to a file. Not into a pipe: what reads it (jq, less) may print to the same terminal.
     room_for_bar = summary or output not in (None, "-") or _is_file(sys.stdout)
-    with (destination(output) as stream, Batch(options, jobs=batch_jobs, configs=configs) as batch,
+    with (destination(output, inputs=items) as stream, Batch(options, jobs=batch_jobs, configs=configs) as batch,
           _progress(len(items) if room_for_bar else 0) as progress):
         if format == "text":
             from rich.console import Console
@@ -184,6 +184,9 @@ def _html_folder(items: Sequence[str | RhetoricError], configs: list[Config], fo
     from .render import html as html_render
     from .summary import row
 
+    # Every page it will write is known now: none may be one of the articles (a site's own index.html).
+    planned = [html_render.page_name(n, item if isinstance(item, str) else item.path or "") for n, item in enumerate(items)]
+    refuse_inputs([str(Path(folder) / name) for name in (*planned, "index.html")], items)
     Path(folder).mkdir(parents=True, exist_ok=True)
     rows, names, failed = [], [], []
     breaches = 0

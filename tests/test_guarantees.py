@@ -294,6 +294,49 @@ def test_an_output_that_is_a_folder_is_an_error_before_any_work(tmp_path):
     assert list(tmp_path.iterdir()) == []  # no temporary file left in it
 
 
+def test_an_output_that_is_one_of_the_inputs_is_an_error_and_the_article_is_kept(tmp_path):
+    article = tmp_path / "draft.txt"
+    article.write_text("The reckless plan was a disaster, critics said.\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "linked.txt").symlink_to(article)
+    for args, named in (([str(article)], ""), ([str(tmp_path / "sub")], f" (as {tmp_path / 'sub' / 'linked.txt'})")):
+        result = rhetoric("analyze", *args, "--format", "json", "--output", str(article))
+        assert result.returncode == 2
+        assert result.stderr == (f"rhetoric: {article}: is one of the files to analyse{named}: the results would "
+                                 "replace it; write them elsewhere\n")
+        assert article.read_text(encoding="utf-8") == "The reckless plan was a disaster, critics said.\n"
+    # An --output that exists but is no input is replaced, as before.
+    report = tmp_path / "report.json"
+    report.write_text("old", encoding="utf-8")
+    assert rhetoric("analyze", str(article), "--format", "json", "--output", str(report)).returncode == 0
+    assert json.loads(report.read_text(encoding="utf-8"))["stats"]["words"] == 8
+
+
+def test_a_page_report_written_into_the_folder_analysed_keeps_its_index_html(tmp_path):
+    page = "<html><body><article><p>The reckless plan was a disaster, critics said on Monday.</p></article></body></html>"
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    (tmp_path / "story.txt").write_text("The council met on Monday.\n", encoding="utf-8")
+    result = rhetoric("analyze", str(tmp_path), "--format", "html", "--output", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.endswith(f"{tmp_path / 'index.html'}: is one of the files to analyse: the results would "
+                                  "replace it; write them elsewhere\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "story.txt"]
+    assert (tmp_path / "index.html").read_text(encoding="utf-8") == page
+    # Into a folder of its own, or the same folder without such a clash, the pages are written.
+    (tmp_path / "index.html").unlink()
+    assert rhetoric("analyze", str(tmp_path), "--format", "html", "--output", str(tmp_path)).returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["0001-story.html", "index.html", "story.txt"]
+
+
+def test_compare_will_not_write_over_either_article(tmp_path):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("The reckless plan was a disaster.\n", encoding="utf-8")
+    second.write_text("The plan was approved.\n", encoding="utf-8")
+    result = rhetoric("compare", str(first), str(second), "--output", str(second))
+    assert result.returncode == 2 and "is one of the files to analyse" in result.stderr
+    assert second.read_text(encoding="utf-8") == "The plan was approved.\n"
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 @pytest.mark.parametrize("args", [("analyze", "--format", "jsonl"), ("analyze",), ("--version",)])
 def test_a_full_disk_is_an_error_not_a_traceback(args):
