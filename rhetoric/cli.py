@@ -207,18 +207,16 @@ def analyze(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to analyse; - reads standard input.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
-                                                               help="Write results to FILE (atomically).")]
-    = None,
+                                                  help="Write results to FILE (atomically).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: the number of cores).")]
     = 0,
     include: Annotated[Optional[list[str]], typer.Option("--include", metavar="GLOB",
-                                                                         help="Only files matching this glob.")]
-    = None,
+                                                         help="Only files matching this glob.")] = None,
     exclude: Annotated[Optional[list[str]], typer.Option("--exclude", metavar="GLOB",
-                                                                         help="Skip files matching this glob.")]
-    = None,
-    sort: Annotated[str, typer.Option("--sort", metavar="COLUMN", help="Summary column to sort by: path, words, grade, sourced, "
-                                                     "or a category such as loaded-term.")] = "path",
+                                                         help="Skip files matching this glob.")] = None,
+    sort: Annotated[str, typer.Option("--sort", metavar="COLUMN", help="Summary column to sort by: path, words, "
+                                                                       "grade, sourced, or a category such as "
+                                                                       "loaded-term.")] = "path",
     detail: Annotated[bool, typer.Option("--detail", help="Print the full report of every article.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Print no colours (so does NO_COLOR=1).")] = False,
     no_text: Annotated[bool, typer.Option("--no-text", help="Leave the highlighted article out of the report.")]

@@ -185,8 +185,9 @@ def _html_folder(items: Sequence[str | RhetoricError], configs: list[Config], fo
     from .summary import row
 
     # Every page it will write is known now: none may be one of the articles (a site's own index.html).
-    planned = [html_render.page_name(n, item if isinstance(item, str) else item.path or "") for n, item in enumerate(items)]
-    refuse_inputs([str(Path(folder) / name) for name in (*planned, "index.html")], items)
+    pages = [html_render.page_name(n, item if isinstance(item, str) else item.path or "")
+             for n, item in enumerate(items)]
+    refuse_inputs([str(Path(folder) / name) for name in (*pages, "index.html")], items)
     Path(folder).mkdir(parents=True, exist_ok=True)
     rows, names, failed = [], [], []
     breaches = 0

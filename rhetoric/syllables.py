@@ -90,7 +90,7 @@ class _IndexedPronunciations:
 
     def phones(self, word: str) -> bytes | None:
         """Return the phones of `word` as bytes, or None when the dictionary lacks it."""
-        key = word.encode()
+        key = word.encode(errors="surrogatepass")  # a lone surrogate (from the library's caller) is no word of it
         i = bisect_right(self._words, key)
         text, line = self._text, b"\n" + key
         at = text.find(line, self._starts[i - 1], self._starts[i]) + len(line)

@@ -119,3 +119,9 @@ def test_a_word_without_a_letter_has_no_syllables(word: str) -> None:
     """count() asks isalpha() of the whole word before the generator: the same answer as a letter anywhere."""
     if syllables._cmu().get(word) is None:
         assert (syllables.count(word) == 0) == (not any(ch.isalpha() for ch in word))
+
+
+def test_a_word_with_a_lone_surrogate_is_counted_by_the_hyphenation_rules():
+    """The dictionary is searched as bytes: a word that UTF-8 cannot hold is not in it, and raises nothing."""
+    assert syllables._cmu().get("pl\udce9n") is None
+    assert syllables.count("pl\udce9n") == 1

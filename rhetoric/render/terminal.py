@@ -10,9 +10,9 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import shown
-from . import counted, size_line
 from ..findings import Category, Finding, Voice
 from ..report import Report
+from . import counted, size_line
 
 if TYPE_CHECKING:
     from ..compare import Comparison
@@ -141,7 +141,7 @@ def _finding_table(report: Report, findings: list[Finding], title: str, style: s
 
 
 def render_summary(rows: list[Row], total: Row | None, console: Console, failed: int = 0) -> None:
-    """Print one row per document and a row of medians for the set: every category's column if the terminal has room."""
+    """Print one row per document and a row of medians for the set; a column per category if the terminal has room."""
     from rich import box
 
     prefix = _common_folder([r.path for r in rows])
@@ -191,7 +191,6 @@ def _common_folder(paths: list[str]) -> str:
     return common.rstrip("/") + "/" if common else ""
 
 
-# The columns that fit a terminal; every category is in the CSV and JSON output.
 # The summary's heading of each category's column, in the order of the columns.
 SHORT = {
     Category.LOADED_TERM: "Loaded",
