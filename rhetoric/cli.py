@@ -361,12 +361,14 @@ def rules(
     console.print(match.description, markup=False)
     where = "written as code" if match.source == "code" else f"{match.entries} entries in {match.source}"
     console.print(f"Defined: {where}", markup=False)
-    console.print("[green]Flags:[/green]")
-    for example in match.should_flag:
-        console.print(f"  {example}", markup=False)
-    console.print("[cyan]Leaves alone:[/cyan]")
-    for example in match.should_pass:
-        console.print(f"  {example}", markup=False)
+    import textwrap
+
+    for heading, examples in (("[green]Flags:[/green]", match.should_flag),
+                              ("[cyan]Leaves alone:[/cyan]", match.should_pass)):
+        console.print(heading)
+        for example in examples:  # indented as a whole: a long one wraps under itself
+            console.print(textwrap.fill(example, max(40, console.width - 1), initial_indent="  ",
+                                        subsequent_indent="  "), markup=False)
 
 
 @app.command()

@@ -57,3 +57,14 @@ def test_rules_command_lists_and_explains():
     assert one.exit_code == 0 and "Flags:" in one.stdout
     typo = CliRunner().invoke(app, ["rules", "loaded-term.emotiv"])
     assert typo.exit_code == 2 and "loaded-term.emotive" in typo.stderr
+
+
+def test_a_long_example_wraps_under_its_own_indent():
+    from typer.testing import CliRunner
+
+    from rhetoric.cli import app
+
+    out = CliRunner().invoke(app, ["rules", "loaded-term.speech-verb"], env={"COLUMNS": "60"}).stdout
+    examples = out.split("Flags:\n", 1)[1].splitlines()
+    assert examples and all(line.startswith("  ") or line == "Leaves alone:" for line in examples)
+    assert all(len(line) <= 60 for line in examples)
