@@ -4,12 +4,12 @@
 # start, and as strings it would evaluate each (some 240 evaluations, 3% of a one-article run).
 
 import copy
-import errno
+import functools
 import inspect
 import os
 import sys
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional, TypeVar, cast
 
 import typer
 
@@ -36,9 +36,9 @@ def program() -> None:
             _app_for(sys.argv[1:])(prog_name="rhetoric")
         finally:
             _flush(sys.stdout)  # so that a write error shows here, not as the interpreter exits
+    except (_ReaderStopped, BrokenPipeError):
+        _end_as_the_reader_did()
     except OSError as exc:
-        if exc.errno == errno.EPIPE:
-            raise  # the reader stopped early (… | head): the command line ends quietly, as other tools do
         # Writing failed (a full disk, a lost device): a message, not a traceback.
         _discard_stdout()
         print(f"rhetoric: {exc.strerror or exc}", file=sys.stderr)
@@ -65,6 +65,39 @@ def _app_for(args: list[str]) -> typer.Typer:
     lean = copy.copy(app)  # shallow: its settings and callback are app's, its list of commands its own
     lean.registered_commands = named
     return lean
+
+
+class _ReaderStopped(Exception):
+    """The program reading standard output stopped early (`… | head`).
+
+    Raised in place of BrokenPipeError, which Click would turn into exit status 1: a threshold's.
+    """
+
+
+_Command = TypeVar("_Command", bound=Callable[..., Any])
+
+
+def _reader_may_stop(command: _Command) -> _Command:
+    """Make a command (or option callback) that prints raise _ReaderStopped when its reader has gone."""
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except BrokenPipeError:  # its workers, if any, are already stopped: the exception came through their Batch
+            raise _ReaderStopped from None
+
+    return cast(_Command, run)
+
+
+def _end_as_the_reader_did() -> None:
+    """End quietly, as a program writing to a pipe whose reader stopped: killed by SIGPIPE (status 141 in a shell)."""
+    _discard_stdout()  # what it still holds can go nowhere
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):  # not on Windows
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGPIPE)
+    os._exit(EXIT_INPUT)  # the results could not be written
 
 
 def _flush(stream: Any) -> None:
@@ -168,6 +201,7 @@ def _require_stdout() -> None:
         raise typer.Exit(EXIT_INPUT)
 
 
+@_reader_may_stop
 def _version(value: bool) -> None:
     if value:
         _require_stdout()
@@ -203,6 +237,7 @@ def main(
 
 
 @app.command()
+@_reader_may_stop
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to analyse; - reads standard input.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
@@ -243,7 +278,8 @@ def analyze(
 
     Exit status: 0 when every file was analysed within the limits; 1 when a --fail-on or --max
     limit was exceeded; 2 when any input could not be read, the results could not be written, or a
-    configuration, lexicon or option is wrong (2 wins over 1); 130 when interrupted.
+    configuration, lexicon or option is wrong (2 wins over 1); 130 when interrupted; killed by SIGPIPE
+    (141) when the program reading the output stops early.
     """
     from .errors import RhetoricError
 
@@ -273,6 +309,7 @@ def analyze(
 
 
 @app.command("config")
+@_reader_may_stop
 def show_config(
     path: Annotated[str, typer.Argument(help="The file or folder whose configuration to show.")] = ".",
     config_file: ConfigFile = None,
@@ -313,6 +350,7 @@ def show_config(
 
 
 @app.command()
+@_reader_may_stop
 def rules(
     rule_id: Annotated[Optional[str], typer.Argument(metavar="ID", help="Explain one rule.")] = None,
     config_file: ConfigFile = None,
@@ -325,12 +363,12 @@ def rules(
     """
     import difflib
 
-    from rich.console import Console
     from rich.table import Table
 
     from .batch import lexicons_for
     from .config import Resolver, command_line
     from .errors import RhetoricError
+    from .render.terminal import OutputConsole
     from .rules import all_rules
 
     _require_stdout()
@@ -341,7 +379,7 @@ def rules(
     except RhetoricError as exc:
         typer.echo(f"rhetoric: {exc}", err=True)
         raise typer.Exit(EXIT_INPUT) from None
-    console = Console(highlight=False)
+    console = OutputConsole(highlight=False)
     if rule_id is None:
         table = Table(show_lines=False)
         table.add_column("Rule (category.family)", no_wrap=True)
@@ -372,6 +410,7 @@ def rules(
 
 
 @app.command()
+@_reader_may_stop
 def compare(
     first: Annotated[str, typer.Argument(help="The first article.")],
     second: Annotated[str, typer.Argument(help="The second article, on the same story.")],
@@ -426,8 +465,6 @@ def _write_comparison(comparison: "Comparison", format: Format, output: Optional
     """Write a comparison as text, JSON or HTML to `output` (standard output if None)."""
     import json
 
-    from rich.console import Console
-
     from .compare import difference
     from .output import destination
     from .render import json as json_render
@@ -455,8 +492,8 @@ def _write_comparison(comparison: "Comparison", format: Format, output: Optional
             stream.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
         return
     with destination(output, inputs=articles) as stream:
-        console = Console(file=stream, highlight=False, color_system=None if no_color else "auto",
-                          force_terminal=False if output else None)
+        console = terminal.OutputConsole(file=stream, highlight=False, color_system=None if no_color else "auto",
+                                         force_terminal=False if output else None)
         terminal.render_comparison(comparison, console)
 
 

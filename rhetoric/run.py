@@ -57,12 +57,10 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
     with (destination(output, inputs=items) as stream, Batch(options, jobs=batch_jobs, configs=configs) as batch,
           _progress(len(items) if room_for_bar else 0) as progress):
         if format == "text":
-            from rich.console import Console
-
             from .render import terminal
 
             # --no-color prints plain text; NO_COLOR (honoured by Rich) keeps bold but drops colours.
-            console = Console(file=stream, highlight=False, force_terminal=False if output else None,
+            console = terminal.OutputConsole(file=stream, highlight=False, force_terminal=False if output else None,
                               color_system=None if no_color else "auto")
         rows = []
         objects = 0  # JSON objects written

@@ -337,6 +337,39 @@ def test_compare_will_not_write_over_either_article(tmp_path):
     assert second.read_text(encoding="utf-8") == "The plan was approved.\n"
 
 
+def _processes_naming(text: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and text.encode() in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+        except OSError:  # gone meanwhile
+            pass
+    return found
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGPIPE") or not Path("/proc/self/cmdline").exists(),
+                    reason="needs SIGPIPE and /proc")
+@pytest.mark.parametrize("args", [("--format", "jsonl", "--jobs", "2"), ("--format", "csv", "--jobs", "1"),
+                                  ("--format", "json", "--jobs", "2"), ("--detail",)])
+def test_a_reader_that_stops_early_ends_the_run_as_sigpipe_does_not_as_a_threshold(tmp_path, args):
+    """`rhetoric analyze … | head`: killed by SIGPIPE, as other tools are (Click and Rich exited 1: a threshold's status)."""
+    folder = tmp_path / "many-articles-for-a-pipe"
+    folder.mkdir()
+    for n in range(40):
+        (folder / f"{n:02}.txt").write_bytes((SAMPLES / "the-russians-are-coming.txt").read_bytes())
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "200"}
+    with subprocess.Popen([sys.executable, "-m", "rhetoric", "analyze", str(folder), *args], env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.read(100)
+        process.stdout.close()  # the reader stops, as head does
+        error = process.stderr.read()
+        assert process.wait(timeout=600) == -signal.SIGPIPE
+    assert error == b""
+    assert _processes_naming(str(folder)) == []  # no worker outlives it
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 @pytest.mark.parametrize("args", [("analyze", "--format", "jsonl"), ("analyze",), ("--version",)])
 def test_a_full_disk_is_an_error_not_a_traceback(args):

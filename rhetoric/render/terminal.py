@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -49,6 +51,17 @@ def render(report: Report, console: Console, *, show_text: bool = True) -> None:
         console.print(Panel(_article(report), title="Article", title_align="left"))
         console.print(_legend())
     _findings(report, console)
+
+
+class OutputConsole(Console):
+    """A Rich console for the results: a reader that stops early (`… | head`) raises BrokenPipeError.
+
+    Rich's own handling exits with status 1, which for rhetoric says a threshold was exceeded.
+    """
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True  # nothing more to write
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
 
 
 def _fmt(value: float | None, digits: int = 1) -> str:
