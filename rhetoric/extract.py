@@ -37,6 +37,7 @@ def markdown(source: str) -> Extracted:
     with prose is mapped to its span of the prose.
     """
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
 
     blocks: list[str] = []
     comments: list[Comment] = []
@@ -45,7 +46,12 @@ def markdown(source: str) -> Extracted:
 
     rest, title = front_matter(source)
     tables = 0  # how many tables the token is in
-    for token in MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(rest):
+    # Footnotes: a marker ("[^1]") is markup, and goes; a definition ("[^1]: text") is the writer's prose,
+    # read where the source has it, so that source lines stay in order. Pandoc's inline notes ("^[text]")
+    # are left as written: the plugin would take their words out of the text.
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    parser.use(footnote_plugin, inline=False, move_to_end=False)
+    for token in parser.parse(rest):
         tables += (token.type == "table_open") - (token.type == "table_close")
         if tables:
             continue

@@ -147,6 +147,17 @@ def test_markdown_tables_are_not_prose_and_strikethrough_keeps_its_words(tmp_pat
     assert doc.text == "Seats after the vote:\n\nThe reckless plan passed. A | stands alone."
 
 
+def test_markdown_footnote_markers_go_and_their_definitions_are_prose_where_they_stand(tmp_path):
+    md = ("The committee met on the plan.[^1] Members were unhappy.[^note]\n\n"
+          "[^1]: See the minutes.\n\n[^note]: A note\n    in two lines.\n\n"
+          "The vote came later. A [^9] with no definition stays, and so does ^[an inline note].\n")
+    doc = read(write(tmp_path / "a.md", md.encode()))
+    # The marker glued to the full stop hid the sentence break, and its digit made a claim's figure.
+    assert doc.text == ("The committee met on the plan. Members were unhappy.\n\nSee the minutes.\n\n"
+                        "A note in two lines.\n\nThe vote came later. A [^9] with no definition stays, and so "
+                        "does ^[an inline note].")
+
+
 def test_markdown_front_matter_is_metadata_but_its_title_is_prose(tmp_path):
     md = ("---\nlayout: post\ntitle: \"The so-called \\\"reform\\\" fails\"\ndate: 2024-05-01\n"
           "tags: [politics, budget]\n---\n\nThe council rejected the plan on Monday.\n")

@@ -168,6 +168,17 @@ def test_markdown_regions_point_into_the_markdown_file(tmp_path, monkeypatch):
     assert not messages[0].endswith("(“so-called”)") and messages[1].endswith("(“so-called”)")
 
 
+def test_a_finding_in_a_markdown_footnote_points_at_its_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("post.md").write_text("The plan passed.[^1]\n\n[^1]: The so-called experts\n    disagreed.\n\n"
+                               "Later the so-called fix came.\n", encoding="utf-8")
+    _, log = sarif_of("post.md")
+    validate(log)
+    lines = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in log["runs"][0]["results"]
+             if r["ruleId"] == "scare-quote.so-called"]
+    assert lines == [3, 6]
+
+
 def test_standard_input_has_a_description_not_a_uri():
     code, log = sarif_of("-", input="Clearly, the so-called experts were wrong.")
     assert code == 0
