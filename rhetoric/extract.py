@@ -206,7 +206,7 @@ def html_text(source: str, path: str) -> str:
     # The extractor's plain text ends a line wherever the page's source does, and every line is taken
     # for a paragraph: a paragraph wrapped in the source was cut into pieces, mid-sentence. In HTML such
     # a line break is white space like any other, so it is made a space first (but in <pre>).
-    page = _unwrapped(source)
+    page = _unwrapped(_NOTE_MARKERS.sub("", source))
     # The headline: the page's only <h1>, else its title as metadata or the <title> element give it, without
     # the site's name. (The whole metadata, dates and authors included, would triple the time of an
     # extraction; parsing the page for this alone adds a tenth. The extractor is given the page rather than
@@ -253,6 +253,13 @@ def _spaced(html: str) -> str:
 
 
 _BREAKS = re.compile(r"(?:<br\b[^<>]*>\s*)+", re.IGNORECASE)
+# A note's marker: a superscript holding a number of up to three digits, bracketed or not, or a link
+# to a place on the page, alone, and not after a digit (10<sup>6</sup> is a power). In the extractor's
+# text it was glued to the full stop before it ("the plan.1 Members"), which hid the sentence break
+# and gave the sentence a figure.
+_NOTE_MARKERS = re.compile(
+    r"(?<!\d)<sup\b[^<>]*>\s*(?:<a\s[^<>]*href=[\"']?#[^<>]*>[^<>]{0,12}</a>|\[?\d{1,3}\]?)\s*</sup>",
+    re.IGNORECASE)
 
 
 def html_comments(source: str, text: str) -> Extracted:

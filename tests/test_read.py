@@ -224,6 +224,17 @@ def test_html_source_line_breaks_are_spaces_but_in_pre():
     assert _unwrapped("İ\nİ<pre>a\nb</pre>İ\n") == "İ İ<pre>a\nb</pre>İ "
 
 
+def test_note_markers_in_a_page_go_but_other_superscripts_stay(tmp_path):
+    filler = "<p>" + "The council met again on Tuesday to discuss the budget for next year. " * 4 + "</p>"
+    page = ("<html><body><article><p>The committee met on the plan.<sup><a href='#fn1'>1</a></sup> Members were "
+            "unhappy.<sup id=r2>[2]</sup> It was the 21<sup>st</sup> vote, 10<sup>6</sup> voters, a "
+            "<sup><a href='https://example.org'>source</a></sup>.</p>" + filler + "</article></body></html>")
+    text = read(write(tmp_path / "a.html", page.encode())).text
+    # The marker was glued to the full stop ("the plan.1 Members"): no sentence break, and a figure.
+    assert text.startswith("The committee met on the plan. Members were unhappy. It was the 21st vote, 106 voters, "
+                           "a source.")
+
+
 def test_one_br_is_a_space_and_two_part_paragraphs():
     from rhetoric.extract import _unwrapped
 
