@@ -7,7 +7,7 @@ import string
 import sys
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, repeat
 
 from .model import Document, Paragraph, Sentence, Tokens, from_columns
@@ -90,7 +90,9 @@ def segment(text: str) -> Document:
     """Split `text` into paragraphs, sentences, tokens and quotations."""
     tokens = _tokens(text)
     if any(mark in text for mark in _INVISIBLE):
-        tokens = _rejoined(text, tokens)
+        tokens = _rejoined(text, tokens, _across_invisible)
+    if "-\n" in text or "-\r\n" in text:
+        tokens = _rejoined(text, tokens, _across_line_end_hyphen)
     token_starts = tokens.starts
     lines = _lone_returns_as_newlines(text)
     paragraphs = tuple(_paragraphs(lines))
@@ -117,21 +119,51 @@ def segment(text: str) -> Document:
 _INVISIBLE = "\xad\u200b\u200c\u200d\u2060"
 
 
-def _rejoined(text: str, tokens: Tokens) -> Tokens:
-    """Return `tokens` with the pieces of each word that invisible characters split ("dis\xadaster") made one."""
+def _rejoined(text: str, tokens: Tokens, join: Callable[[str, int, int, str, str], str | None]) -> Tokens:
+    """Return `tokens` with the pieces of a word made one wherever `join` gives the word they make.
+
+    `join` is handed the text, where the gap between two pieces starts and ends, and their normalised forms.
+    """
     starts, ends, norms = tokens.starts, tokens.ends, tokens.norms
     joined_starts, joined_ends = array(starts.typecode), array(ends.typecode)
     joined_norms: list[str] = []
     for k, norm in enumerate(norms):
-        gap = text[ends[k - 1]:starts[k]] if k else ""
-        if gap and not gap.strip(_INVISIBLE):  # only invisible characters since the piece before
+        whole = join(text, ends[k - 1], starts[k], joined_norms[-1], norm) if k else None
+        if whole is not None:
             joined_ends[-1] = ends[k]
-            joined_norms[-1] = sys.intern(joined_norms[-1] + norm)
+            joined_norms[-1] = sys.intern(whole)
         else:
             joined_starts.append(starts[k])
             joined_ends.append(ends[k])
             joined_norms.append(norm)
     return Tokens(joined_starts, joined_ends, tuple(joined_norms))
+
+
+def _across_invisible(text: str, gap_start: int, gap_end: int, before: str, after: str) -> str | None:
+    """Join two pieces with only invisible characters between them ("dis\xadaster")."""
+    gap = text[gap_start:gap_end]
+    return before + after if gap and not gap.strip(_INVISIBLE) else None
+
+
+def _across_line_end_hyphen(text: str, gap_start: int, gap_end: int, before: str, after: str) -> str | None:
+    """Join two pieces that a hyphen at the end of a line split ("disas-\ntrous"), as text taken from a PDF keeps them.
+
+    A printed column breaks a word where it likes, and a compound at its hyphen: the pieces make the word
+    without the hyphen when the dictionary knows that word and not the compound ("disas-\ntrous"), else
+    the compound ("so-\ncalled", which it knows, and "hard-\nwon", which it does not know either way).
+    A line that begins with a capital starts something else.
+    """
+    if not (before[-1:].isalpha() and text[gap_end:gap_end + 1].islower()
+            and _LINE_END_HYPHEN.fullmatch(text, gap_start, gap_end)):
+        return None
+    from .syllables import known
+
+    compound = f"{before}-{after}"
+    return before + after if not known(compound) and known(before + after) else compound
+
+
+# A hyphen that ends a line, and the line break after it.
+_LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
 
 
 _LONE_RETURN = re.compile(r"\r(?!\n)")

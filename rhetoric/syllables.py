@@ -312,6 +312,11 @@ _HYPHENATION_RECORD = "pyphen/dictionaries/hyph_en_US.dic,sha256=SG-2hAsQSdXSUu9
 _LONGEST_WORD = 40
 
 
+def known(word: str) -> bool:
+    """Return whether the CMU dictionary has `word` (lower case)."""
+    return _cmu().phones(word) is not None
+
+
 def count(word: str) -> int:
     """Return the number of syllables in `word` (lower case)."""
     phones = _cmu().phones(word)

@@ -109,6 +109,18 @@ def test_invisible_characters_inside_a_word_leave_it_one_word():
     assert [text[t.start:t.end] for t in doc.tokens][1:3] == ["dis\xadastrous", "cata\u00adstro\u00adphe"]
 
 
+def test_a_word_broken_by_a_hyphen_at_the_end_of_a_line_is_one_word():
+    # As text taken from a PDF keeps it: the word without its hyphen when the dictionary knows that word and
+    # not the compound, else the compound. Not across a paragraph, before a capital, or after a space.
+    text = ("The plan was disas-\ntrous, a so-\ncalled reform, a hard-\r\n  won fight and a follow-\nup.\n"
+            "A Co-\nOperative. A -\nb. The end-\n\nnext.")
+    doc = segment(text)
+    words = [(text[t.start:t.end], t.norm) for t in doc.tokens]
+    assert words[3:12] == [("disas-\ntrous", "disastrous"), ("a", "a"), ("so-\ncalled", "so-called"), ("reform", "reform"),
+                           ("a", "a"), ("hard-\r\n  won", "hard-won"), ("fight", "fight"), ("and", "and"), ("a", "a")]
+    assert [norm for _, norm in words[12:]] == ["follow-up", "a", "co", "operative", "a", "b", "the", "end", "next"]
+
+
 def test_empty_text():
     doc = segment("")
     assert doc.sentences == () and doc.tokens == () and doc.paragraphs == ()
