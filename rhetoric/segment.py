@@ -89,6 +89,8 @@ _STARTERS = frozenset(
 def segment(text: str) -> Document:
     """Split `text` into paragraphs, sentences, tokens and quotations."""
     tokens = _tokens(text)
+    if any(ligature in text for ligature in _LIGATURE_CHARACTERS):
+        tokens = Tokens(tokens.starts, tokens.ends, tuple(sys.intern(n.translate(_LIGATURES)) for n in tokens.norms))
     if any(mark in text for mark in _INVISIBLE):
         tokens = _rejoined(text, tokens, _across_invisible)
     if "-\n" in text or "-\r\n" in text:
@@ -162,6 +164,10 @@ def _across_line_end_hyphen(text: str, gap_start: int, gap_end: int, before: str
     return before + after if not known(compound) and known(before + after) else compound
 
 
+# The Latin ligatures that text taken from a typeset PDF keeps ("horriﬁc"), as the letters they join, for
+# matching words: the text itself keeps them, so every offset holds.
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+_LIGATURE_CHARACTERS = "ﬀﬁﬂﬃﬄﬅﬆ"
 # A hyphen that ends a line, and the line break after it.
 _LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
 

@@ -121,6 +121,14 @@ def test_a_word_broken_by_a_hyphen_at_the_end_of_a_line_is_one_word():
     assert [norm for _, norm in words[12:]] == ["follow-up", "a", "co", "operative", "a", "b", "the", "end", "next"]
 
 
+def test_ligatures_are_matched_as_the_letters_they_join():
+    # As text taken from a typeset PDF keeps them; the text and its offsets stay as they are.
+    text = "A horriﬁc, ﬂagrant aﬀair in the oﬃce, ﬁ-\nnally."
+    doc = segment(text)
+    assert [t.norm for t in doc.tokens] == ["a", "horrific", "flagrant", "affair", "in", "the", "office", "finally"]
+    assert text[doc.tokens[1].start:doc.tokens[1].end] == "horriﬁc"
+
+
 def test_empty_text():
     doc = segment("")
     assert doc.sentences == () and doc.tokens == () and doc.paragraphs == ()
