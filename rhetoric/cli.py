@@ -290,6 +290,11 @@ def analyze(
             raise typer.BadParameter(f"expected one of: {', '.join(SORT_KEYS)}", param_hint="--sort")
     from . import run
 
+    if "-" in paths and sys.stdin is not None and sys.stdin.isatty():
+        # Else the command would wait in silence, as cat does, for an article to be typed or pasted.
+        end = "Ctrl-Z and Enter" if os.name == "nt" else "Ctrl-D"
+        typer.echo(f"rhetoric: reading the article from the terminal; end it with {end} on a line of its own",
+                   err=True)
     try:
         resolver = _resolver(config_file, no_config, select, ignore, severity, min_severity, lexicon, allow,
                              fail_on, max, include_quoted)

@@ -159,6 +159,8 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_format: str | None
     opens as a web page does, else as plain text.
     """
     if path == STDIN:
+        if sys.stdin is None:  # Python's stand-in for a standard input whose descriptor was closed (`<&-`)
+            raise InputError("standard input is closed: nothing to read", path=path)
         data = sys.stdin.buffer.read(max_bytes + 1)
         name = "<stdin>"
     else:

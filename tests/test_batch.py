@@ -17,7 +17,7 @@ from rhetoric.config import Config
 from rhetoric.cli import app
 from rhetoric.errors import RhetoricError
 from rhetoric.render.csv import COLUMNS
-from tests.conftest import SAMPLES
+from tests.conftest import ROOT, SAMPLES
 
 
 def run(*args):
@@ -264,3 +264,30 @@ def test_ctrl_c_gives_the_terminal_its_cursor_back(tmp_path):
     assert status == 130
     assert b"\x1b[?25l" in shown and shown.rfind(b"\x1b[?25h") > shown.rfind(b"\x1b[?25l")
     assert b"rhetoric: interrupted" in shown
+
+
+def test_reading_an_article_typed_at_the_terminal_says_how_to_end_it():
+    """`rhetoric analyze -` on a terminal waited in silence; it now says so, and reads what is typed."""
+    import pty
+
+    main, side = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "rhetoric", "analyze", "-", "--format", "jsonl"], stdin=side,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    os.close(side)
+    os.write(main, b"The reckless plan was a disaster, critics said.\n\x04")
+    out, err = proc.communicate(timeout=60)
+    os.close(main)
+    assert proc.returncode == 0, err
+    assert err.decode() == "rhetoric: reading the article from the terminal; end it with Ctrl-D on a line of its own\n"
+    assert json.loads(out)["stats"]["words"] == 8
+
+
+def test_a_closed_standard_input_is_an_error_object_not_a_traceback():
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # As `rhetoric analyze - <&-` starts it: Python then has no sys.stdin.
+    out = subprocess.run([sys.executable, "-m", "rhetoric", "analyze", "-", "--format", "jsonl"], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True, env=env, timeout=60, preexec_fn=lambda: os.close(0))
+    assert out.returncode == 2
+    assert out.stderr == "rhetoric: -: standard input is closed: nothing to read\n"
+    assert json.loads(out.stdout)["error"]["message"] == "standard input is closed: nothing to read"
