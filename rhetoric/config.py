@@ -343,6 +343,9 @@ def _check(data: dict[str, Any], where: _InFile | _OnCommandLine) -> Layer:
         if key not in KEYS:
             close = difflib.get_close_matches(key.replace("_", "-"), KEYS, n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
+            if key in ("rhetoric", "tool") and isinstance(value, dict):  # pyproject.toml's table, in another file
+                hint = ("the settings go at the top level of this file, in no table ([tool.rhetoric] is "
+                        "pyproject.toml's); ")
             raise ConfigError(f"unknown key {key!r}; {hint}valid keys: {', '.join(KEYS)}",
                               path=getattr(where, "path", None), line=where.origin(key).line)
         if key in _TABLES:

@@ -111,6 +111,8 @@ def test_configs_from_different_files_with_the_same_values_are_equal(tmp_path):
 @pytest.mark.parametrize(("body", "line", "needles"), [
     ('selct = ["hedge"]\n', 1, ["unknown key 'selct'", "did you mean 'select'", "valid keys: select, ignore"]),
     ('\nmin_severity = "info"\n', 2, ["unknown key 'min_severity'", "did you mean 'min-severity'"]),
+    ('[rhetoric]\nselect = ["hedge"]\n', 1, ["unknown key 'rhetoric'", "the settings go at the top level of this"]),
+    ('[tool.rhetoric]\nselect = ["hedge"]\n', None, ["unknown key 'tool'", "([tool.rhetoric] is pyproject.toml's)"]),
     ('select = "hedge"\n', 1, ["'select'", "expected a list of non-empty strings", "got 'hedge'"]),
     ('ignore = ["hedge", 3]\n', 1, ["'ignore'", "expected a list of non-empty strings"]),
     ('allow = [""]\n', 1, ["'allow'", "expected a list of non-empty strings"]),
