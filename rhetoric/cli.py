@@ -367,6 +367,7 @@ def rules(
     The rules of the lexicons configured for the current folder (or given with --lexicon) are listed too.
     """
     import difflib
+    import textwrap
 
     from rich.table import Table
 
@@ -404,8 +405,6 @@ def rules(
     console.print(match.description, markup=False)
     where = "written as code" if match.source == "code" else f"{match.entries} entries in {match.source}"
     console.print(f"Defined: {where}", markup=False)
-    import textwrap
-
     for heading, examples in (("[green]Flags:[/green]", match.should_flag),
                               ("[cyan]Leaves alone:[/cyan]", match.should_pass)):
         console.print(heading)

@@ -61,7 +61,7 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
 
             # --no-color prints plain text; NO_COLOR (honoured by Rich) keeps bold but drops colours.
             console = terminal.OutputConsole(file=stream, highlight=False, force_terminal=False if output else None,
-                              color_system=None if no_color else "auto")
+                                             color_system=None if no_color else "auto")
         rows = []
         objects = 0  # JSON objects written
         sarif_files, sarif_failures = [], []

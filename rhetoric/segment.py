@@ -89,7 +89,7 @@ _STARTERS = frozenset(
 def segment(text: str) -> Document:
     """Split `text` into paragraphs, sentences, tokens and quotations."""
     tokens = _tokens(text)
-    if any(ligature in text for ligature in _LIGATURE_CHARACTERS):
+    if any(ligature in text for ligature in _LIGATURE_LETTERS):
         tokens = Tokens(tokens.starts, tokens.ends, tuple(sys.intern(n.translate(_LIGATURES)) for n in tokens.norms))
     if any(mark in text for mark in _INVISIBLE):
         tokens = _rejoined(text, tokens, _across_invisible)
@@ -166,8 +166,8 @@ def _across_line_end_hyphen(text: str, gap_start: int, gap_end: int, before: str
 
 # The Latin ligatures that text taken from a typeset PDF keeps ("horriﬁc"), as the letters they join, for
 # matching words: the text itself keeps them, so every offset holds.
-_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
-_LIGATURE_CHARACTERS = "ﬀﬁﬂﬃﬄﬅﬆ"
+_LIGATURE_LETTERS = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+_LIGATURES = str.maketrans(_LIGATURE_LETTERS)
 # A hyphen that ends a line, and the line break after it.
 _LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
 
