@@ -150,33 +150,34 @@ def test_uri_is_relative_and_percent_encoded(tmp_path, monkeypatch):
     assert location["artifactLocation"]["uri"] == "my%20notes/%C3%BC%231.txt"
 
 
-def test_markdown_regions_point_into_the_markdown_file(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    Path("post.md").write_text("# A title\n\nSome *so-called* experts\nsaid it.\n\n"
-                               "See [so-called](https://example.org/so-called) things.\n", encoding="utf-8")
+def _so_called_in_markdown(source: str) -> list[dict]:
+    """Write `source` as post.md in the current folder; return the SARIF results of its "so-called"s."""
+    Path("post.md").write_text(source, encoding="utf-8")
     _, log = sarif_of("post.md")
     validate(log)
-    regions = [r["locations"][0]["physicalLocation"]["region"] for r in log["runs"][0]["results"]
-               if r["ruleId"] == "scare-quote.so-called"]
+    return [r for r in log["runs"][0]["results"] if r["ruleId"] == "scare-quote.so-called"]
+
+
+def test_markdown_regions_point_into_the_markdown_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    results = _so_called_in_markdown("# A title\n\nSome *so-called* experts\nsaid it.\n\n"
+                                     "See [so-called](https://example.org/so-called) things.\n")
+    regions = [r["locations"][0]["physicalLocation"]["region"] for r in results]
     # Found in its paragraph's source line; the link's URL repeats the word, so only the line is certain.
     assert regions == [
         {"startLine": 3, "startColumn": 7, "endLine": 3, "endColumn": 16, "charOffset": 17, "charLength": 9,
          "snippet": {"text": "so-called"}},
         {"startLine": 6, "endLine": 6, "snippet": {"text": "so-called"}},
     ]
-    messages = [r["message"]["text"] for r in log["runs"][0]["results"] if r["ruleId"] == "scare-quote.so-called"]
+    messages = [r["message"]["text"] for r in results]
     assert not messages[0].endswith("(“so-called”)") and messages[1].endswith("(“so-called”)")
 
 
 def test_a_finding_in_a_markdown_footnote_points_at_its_line(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    Path("post.md").write_text("The plan passed.[^1]\n\n[^1]: The so-called experts\n    disagreed.\n\n"
-                               "Later the so-called fix came.\n", encoding="utf-8")
-    _, log = sarif_of("post.md")
-    validate(log)
-    lines = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in log["runs"][0]["results"]
-             if r["ruleId"] == "scare-quote.so-called"]
-    assert lines == [3, 6]
+    results = _so_called_in_markdown("The plan passed.[^1]\n\n[^1]: The so-called experts\n    disagreed.\n\n"
+                                     "Later the so-called fix came.\n")
+    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in results] == [3, 6]
 
 
 def test_standard_input_has_a_description_not_a_uri():
