@@ -41,8 +41,9 @@ def reports_speech(doc: Document, end: int, *, infinitive: bool) -> bool:
     """Return whether the verb ending before token `end` reports what someone said.
 
     "claimed that…", "claims he served…", "claimed the debris was…", "…,” he claimed." report speech;
-    "claimed the title", "admitted two refugees", "claimed 57 lives and infected 680" do not. With `infinitive`, "to" and a verb after it
-    report speech too ("claims to be"); otherwise "to" is a preposition ("admitted to bribery").
+    "claimed the title", "admitted two refugees", "claimed 57 lives and infected 680" do not. With
+    `infinitive`, "to" and a verb after it report speech too ("claims to be"); otherwise "to" is a
+    preposition ("admitted to bribery").
     """
     cues = _cues()
     starts, ends, norms, text = doc.tokens.starts, doc.tokens.ends, doc.tokens.norms, doc.text

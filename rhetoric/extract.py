@@ -32,9 +32,9 @@ def markdown(source: str) -> Extracted:
     the top) is not prose, save its title, which becomes the first paragraph (a headline is where
     loaded words are most often found) unless the text opens with it already, as a heading. Tables
     (GitHub's pipe tables) are not prose either, as in HTML pages; struck-through text keeps its
-    words, its tildes go. Every HTML comment (a block of
-    its own, or inline) is placed at the offset where it stands in the prose, and every source line
-    with prose is mapped to its span of the prose.
+    words, its tildes go. Footnote markers go, and a footnote's text is prose where it stands. Every
+    HTML comment (a block of its own, or inline) is placed at the offset where it stands in the prose,
+    and every source line with prose is mapped to its span of the prose.
     """
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
