@@ -42,7 +42,8 @@ CODE_RULES = (
                     "causes, superlatives) and credits no identifiable source; vague sources do not count.",
         should_flag=("Fares have doubled since 2019.", "Unemployment fell to 4.1 percent in March."),
         should_pass=("Fares have doubled since 2019, according to the transport authority.",
-                     "Unemployment fell to 4.1 percent in March, the statistics office said."),
+                     "Unemployment fell to 4.1 percent in March, the statistics office said.",
+                     "“Fares rose 40 percent in March,” said city councillor Ana Ruiz."),
         source="code",
     ),
     Rule(

@@ -264,6 +264,21 @@ def _after_credit(doc: Document, tokens: _Words, k: int, c: Cues, verb: _Verb) -
         return _NAMED
     if verb is _VERB_SAY and tokens.norms[k] == "to" and norm not in c.function_words:
         return _NAMED  # "according to residents"
+    if verb is _VERB_SAY and word.isalpha() and norm not in c.function_words:
+        return _titled_name(doc, tokens, j, c)  # '"…," said city councillor Ana Ruiz'
+    return _NONE
+
+
+def _titled_name(doc: Document, tokens: _Words, j: int, c: Cues) -> Credit:
+    """Return _NAMED when the lower-case word at token j and at most two more like it are a title before a name."""
+    for m in range(j + 1, min(j + 4, len(tokens.norms))):
+        word = doc.text[tokens.starts[m]:tokens.ends[m]]
+        if _gap(doc, tokens, m) != " " or not word.isalpha():
+            break
+        if word[:1].isupper():
+            return _NAMED
+        if tokens.norms[m] in c.function_words:
+            break
     return _NONE
 
 
