@@ -247,6 +247,9 @@ def _read_file(path: str, max_bytes: int) -> bytes:
         if target is not None:
             raise InputError(f"broken symbolic link: it points to {target}, which does not exist; skipped",
                              path=path) from None
+        if path.startswith(("http://", "https://", "www.")):
+            raise InputError("no such file: rhetoric reads files and never goes online; save the page (in the "
+                             "browser, or with curl -o page.html) and analyse the file", path=path) from None
         raise InputError("no such file: check the path (a file in a folder may have been moved or deleted "
                          "during the scan)", path=path) from None
     except IsADirectoryError:

@@ -338,3 +338,9 @@ def test_options_taking_a_file_a_glob_or_a_column_say_so():
     text = CliRunner().invoke(app, ["analyze", "--help"], env={"COLUMNS": "120", "TERMINAL_WIDTH": "120"}).stdout
     for option, metavar in (("--output", "FILE"), ("--include", "GLOB"), ("--exclude", "GLOB"), ("--sort", "COLUMN")):
         assert re.search(rf"{option}\b.*\b{metavar}\b", text), option
+
+
+def test_a_web_address_is_told_to_be_saved_first():
+    result = run("analyze", "https://example.org/news/story.html")
+    assert result.exit_code == 2
+    assert "never goes online; save the page" in result.stderr
