@@ -40,10 +40,14 @@ CODE_RULES = (
         id=unsourced.RULE, category=Category.UNSOURCED_ASSERTION, severity=Severity.INFO,
         description="A sentence in the writer's voice that asserts a checkable fact (figures, dates, events, "
                     "causes, superlatives) and credits no identifiable source; vague sources do not count.",
-        should_flag=("Fares have doubled since 2019.", "Unemployment fell to 4.1 percent in March."),
+        should_flag=("Fares have doubled since 2019.", "Unemployment fell to 4.1 percent in March.",
+                     "Emissions fell 12 percent under the Clean Power Plan."),
         should_pass=("Fares have doubled since 2019, according to the transport authority.",
                      "Unemployment fell to 4.1 percent in March, the statistics office said.",
-                     "“Fares rose 40 percent in March,” said city councillor Ana Ruiz."),
+                     "“Fares rose 40 percent in March,” said city councillor Ana Ruiz.",
+                     "Fares rose 40 percent in March, data from the transport authority show.",
+                     "Fares rose 40 percent in March, per city data.",
+                     "Fares rose 40 percent in March, the mayor pointed out."),
         source="code",
     ),
     Rule(

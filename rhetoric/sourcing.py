@@ -51,7 +51,7 @@ def cues() -> Cues:
 @cache
 def _reporting(c: Cues) -> frozenset[str]:
     """Return the words that can credit a sentence: "according" and the reporting verbs."""
-    return c.say_verbs | c.stance_verbs | c.finding_verbs | {"according"}
+    return c.say_verbs | c.stance_verbs | c.finding_verbs | {"according", "per"}
 
 
 class Credit(Enum):
@@ -221,9 +221,13 @@ def _cue_credit(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
         if k + 2 < len(tokens.norms) and tokens.norms[k + 1] == "to":
             return _after_credit(doc, tokens, k + 1, c, _VERB_SAY)
         return _NONE
+    if norm == "per":
+        return _per_credit(doc, tokens, k, c) if k and "," in _gap(doc, tokens, k) else _NONE
     verb = _verb_class(norm, c)
     if verb is None:
         return _NONE
+    if verb is _VERB_STANCE and k and doc.text[tokens.starts[k]].isupper() and not _headline(doc, tokens):
+        return _NONE  # a name inside the sentence ("Beach Point Club", "Hope Hicks"), not a verb
     before = _gap(doc, tokens, k)
     # '"…," said Smith' and '…, says a report': the source follows the verb.
     if k == 0 or not _SET_OFF.isdisjoint(before):
@@ -236,6 +240,13 @@ def _cue_credit(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
         if k == 0:
             return _NONE
     return _subject_credit(doc, tokens, k, c, verb)
+
+
+def _headline(doc: Document, tokens: _Words) -> bool:
+    """Return whether the sentence is written in title case, as headlines are: most of its words are capitalised."""
+    words = [doc.text[start:end] for start, end in zip(tokens.starts, tokens.ends)]
+    long = [word for word in words if len(word) > 3 and word[:1].isalpha()]
+    return len(long) >= 2 and sum(word[:1].isupper() for word in long) >= 0.7 * len(long)
 
 
 # Marks between a verb of saying and the word before it that set the verb off from what it reports.
@@ -269,6 +280,24 @@ def _after_credit(doc: Document, tokens: _Words, k: int, c: Cues, verb: _Verb) -
     return _NONE
 
 
+def _per_credit(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
+    """Return the credit of ", per the report" or ", per city data" (token k is "per"): a source noun or a name.
+
+    "$5, per person" and "40 miles, per hour" name no one.
+    """
+    for m in range(k + 1, min(k + 4, len(tokens.norms))):
+        word, norm = doc.text[tokens.starts[m]:tokens.ends[m]], tokens.norms[m]
+        if _gap(doc, tokens, m) != " ":
+            break
+        if norm in c.vague_sources:
+            return _VAGUE
+        if norm in c.source_nouns or (word[:1].isupper() and norm not in c.function_words):
+            return _NAMED
+        if m > k + 1 and norm in c.function_words:
+            break
+    return _NONE
+
+
 def _titled_name(doc: Document, tokens: _Words, j: int, c: Cues) -> Credit:
     """Return _NAMED when the lower-case word at token j and at most two more like it are a title before a name."""
     for m in range(j + 1, min(j + 4, len(tokens.norms))):
@@ -299,7 +328,30 @@ def _subject_credit(doc: Document, tokens: _Words, k: int, c: Cues, verb: _Verb)
         return _earlier_subject(doc, tokens, j, c)
     if head in c.passive_words:
         return _by_credit(doc, tokens, k, c)
-    return _head_credit(doc, tokens, j, c, verb)
+    credit = _head_credit(doc, tokens, j, c, verb)
+    if credit is _NONE and verb is not _VERB_SAY:
+        return _owned_source(doc, tokens, j, c)
+    return credit
+
+
+def _owned_source(doc: Document, tokens: _Words, j: int, c: Cues) -> Credit:
+    """Return _NAMED when token j ends a phrase that says whose a source noun before it is.
+
+    "data from the city show", "a report by the auditor found", "a poll of voters revealed": the
+    subject's head is the source noun before "from", "by" or "of", at most three words back.
+    """
+    if tokens.norms[j] in c.function_words:
+        return _NONE  # "the plan", "the view": the cue is a noun, not a verb
+    for m in range(j - 1, max(0, j - 4), -1):
+        if _gap(doc, tokens, m + 1) != " ":
+            return _NONE
+        if tokens.norms[m] in _OWNERS:
+            return _NAMED if _gap(doc, tokens, m) == " " and tokens.norms[m - 1] in c.source_nouns else _NONE
+    return _NONE
+
+
+# The prepositions between a subject's head and the phrase that says whose it is.
+_OWNERS = frozenset(("of", "from", "by"))
 
 
 def _skippable(doc: Document, tokens: _Words, j: int, c: Cues) -> bool:

@@ -17,7 +17,8 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 _WORDS = ["Smith", "said", "says", "according", "to", "the", "report", "officials", "some", "experts", "believe",
           "he", "she", "it", "They", "claimed", "found", "reportedly", "was", "told", "by", "Reuters", "and",
-          "SMITH", "Trump", "adding", "that", "many", "critics", "people", "1,000", "is", "clearly", "obviously"]
+          "SMITH", "Trump", "adding", "that", "many", "critics", "people", "1,000", "is", "clearly", "obviously",
+          "per", "pointed", "data", "from", "of", "Plan", "councillor", "show"]
 _GAPS = [" ", " ", " ", ", ", ". ", ": ", "\n", "\n\n", " “", "” ", ",” ", " \"", "\" ", ".\" ", " (", ") ",
          " — ", "? ", " '", "' "]
 _TEXTS = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_GAPS)), min_size=1, max_size=60).map(
