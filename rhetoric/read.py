@@ -82,10 +82,33 @@ def expand(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[
                 found = True
                 yield item
             if not found:
-                yield InputError("folder holds no files to analyse (.txt, .md, .html); name others with --include",
-                                 path=p)
+                yield InputError("folder holds no files to analyse (.txt, .md, .html)" + _what_it_holds(p), path=p)
         else:
             yield p
+
+
+def _what_it_holds(folder: str) -> str:
+    """Return the end of the message for a folder with nothing to analyse: what it holds most of, and what to do."""
+    suffixes: dict[str, int] = {}
+    for _, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if not name.startswith("."):
+                suffixes[_suffix(name)] = suffixes.get(_suffix(name), 0) + 1
+    if not suffixes:
+        return "; name others with --include"
+    suffix, n = max(suffixes.items(), key=lambda item: item[1])
+    counted = f"{n} {suffix} file" if suffix else f"{n} file"
+    kind = (counted if n == 1 else counted + "s") + ("" if suffix else " without an extension")
+    advice = _ADVICE.get(suffix) or (f"to read them as text, add --include '*{suffix}'" if suffix
+                                     else "name them with --include")
+    return f", but {kind}: {advice}"
+
+
+# What to do with the files a folder holds instead of text, by their extension.
+_ADVICE = {".pdf": "extract their text first, for example with pdftotext",
+           ".docx": "save them as plain text", ".doc": "save them as plain text", ".odt": "save them as plain text",
+           ".rtf": "save them as plain text"}
 
 
 def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str | InputError]:

@@ -36,6 +36,22 @@ def test_paths_in_a_folder_keep_the_form_the_folder_was_named_in(tmp_path, monke
     assert list(expand([str(tmp_path)])) == [str(tmp_path / "f.txt"), str(tmp_path / "sub" / "g.txt")]
 
 
+def test_a_folder_with_nothing_to_analyse_says_what_it_holds_and_what_to_do(tmp_path):
+    def message(folder):
+        [error] = expand([str(folder)])
+        assert isinstance(error, InputError)
+        return error.message
+
+    (tmp_path / "empty").mkdir()
+    assert message(tmp_path / "empty").endswith("(.txt, .md, .html); name others with --include")
+    for name in ("a.pdf", "b.pdf", "sub/c.pdf", "notes.rst", ".hidden/d.rst", ".e.rst"):
+        write(tmp_path / "pdfs" / name, b"x")
+    assert message(tmp_path / "pdfs").endswith(", but 3 .pdf files: extract their text first, for example with "
+                                               "pdftotext")
+    write(tmp_path / "rst" / "a.rst", b"x")
+    assert message(tmp_path / "rst").endswith(", but 1 .rst file: to read them as text, add --include '*.rst'")
+
+
 def test_standard_input_is_read_once(tmp_path):
     first, again = expand(["-", "-"])
     assert first == "-" and isinstance(again, InputError) and "named more than once" in str(again)
