@@ -47,6 +47,7 @@ CODE_RULES = (
                      "“Fares rose 40 percent in March,” said city councillor Ana Ruiz.",
                      "Fares rose 40 percent in March, data from the transport authority show.",
                      "Fares rose 40 percent in March, per city data.",
+                     "Fares rose 40 percent in March, Reuters calculations show.",
                      "Fares rose 40 percent in March, the mayor pointed out."),
         source="code",
     ),
