@@ -89,15 +89,15 @@ def expand(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[
 
 def _what_it_holds(folder: str) -> str:
     """Return the end of the message for a folder with nothing to analyse: what it holds most of, and what to do."""
-    suffixes: dict[str, int] = {}
+    from collections import Counter
+
+    held: Counter[str] = Counter()  # files by extension, as the scan would see them (hidden ones left out)
     for _, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            if not name.startswith("."):
-                suffixes[_suffix(name)] = suffixes.get(_suffix(name), 0) + 1
-    if not suffixes:
+        held.update(_suffix(name) for name in files if not name.startswith("."))
+    if not held:
         return "; name others with --include"
-    suffix, n = max(suffixes.items(), key=lambda item: item[1])
+    [(suffix, n)] = held.most_common(1)
     counted = f"{n} {suffix} file" if suffix else f"{n} file"
     kind = (counted if n == 1 else counted + "s") + ("" if suffix else " without an extension")
     advice = _ADVICE.get(suffix) or (f"to read them as text, add --include '*{suffix}'" if suffix
