@@ -98,8 +98,9 @@ def _what_it_holds(folder: str) -> str:
     if not held:
         return "; name others with --include"
     [(suffix, n)] = held.most_common(1)
-    counted = f"{n} {suffix} file" if suffix else f"{n} file"
-    kind = (counted if n == 1 else counted + "s") + ("" if suffix else " without an extension")
+    from .render import counted  # (the render package's own module holds no renderer)
+
+    kind = counted(n, f"{suffix} file") if suffix else counted(n, "file") + " without an extension"
     advice = _ADVICE.get(suffix) or (f"to read them as text, add --include '*{suffix}'" if suffix
                                      else "name them with --include")
     return f", but {kind}: {advice}"
