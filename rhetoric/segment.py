@@ -89,14 +89,14 @@ _STARTERS = frozenset(
 def segment(text: str) -> Document:
     """Split `text` into paragraphs, sentences, tokens and quotations."""
     tokens = _tokens(text)
+    lines = _lone_returns_as_newlines(text)
     if any(ligature in text for ligature in _LIGATURE_LETTERS):
         tokens = Tokens(tokens.starts, tokens.ends, tuple(sys.intern(n.translate(_LIGATURES)) for n in tokens.norms))
     if any(mark in text for mark in _INVISIBLE):
         tokens = _rejoined(text, tokens, _across_invisible)
-    if "-\n" in text or "-\r\n" in text:
-        tokens = _rejoined(text, tokens, _across_line_end_hyphen)
+    if "-\n" in lines or "-\r\n" in lines:  # (lines end as they are found: a classic Mac file's too)
+        tokens = _rejoined(lines, tokens, _across_line_end_hyphen)
     token_starts = tokens.starts
-    lines = _lone_returns_as_newlines(text)
     paragraphs = tuple(_paragraphs(lines))
     # Offsets are kept in arrays, a few bytes each: a text may hold a million lines.
     line_starts = array(token_starts.typecode, [0])

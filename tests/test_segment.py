@@ -119,6 +119,8 @@ def test_a_word_broken_by_a_hyphen_at_the_end_of_a_line_is_one_word():
     assert words[3:12] == [("disas-\ntrous", "disastrous"), ("a", "a"), ("so-\ncalled", "so-called"), ("reform", "reform"),
                            ("a", "a"), ("hard-\r\n  won", "hard-won"), ("fight", "fight"), ("and", "and"), ("a", "a")]
     assert [norm for _, norm in words[12:]] == ["follow-up", "a", "co", "operative", "a", "b", "the", "end", "next"]
+    # A classic Mac file ends its lines with a carriage return alone.
+    assert [t.norm for t in segment("A disas-\rtrous plan.").tokens] == ["a", "disastrous", "plan"]
 
 
 def test_ligatures_are_matched_as_the_letters_they_join():
