@@ -239,7 +239,8 @@ def main(
 @app.command()
 @_reader_may_stop
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders to analyse; - reads standard input.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...",
+                                               help="Files or folders to analyse; - reads standard input.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
                                                   help="Write results to FILE (atomically).")] = None,
@@ -316,7 +317,7 @@ def analyze(
 @app.command("config")
 @_reader_may_stop
 def show_config(
-    path: Annotated[str, typer.Argument(help="The file or folder whose configuration to show.")] = ".",
+    path: Annotated[str, typer.Argument(metavar="PATH", help="The file or folder whose configuration to show.")] = ".",
     config_file: ConfigFile = None,
     no_config: NoConfig = False,
     select: Select = None,
@@ -416,10 +417,11 @@ def rules(
 @app.command()
 @_reader_may_stop
 def compare(
-    first: Annotated[str, typer.Argument(help="The first article.")],
-    second: Annotated[str, typer.Argument(help="The second article, on the same story.")],
+    first: Annotated[str, typer.Argument(metavar="FIRST", help="The first article.")],
+    second: Annotated[str, typer.Argument(metavar="SECOND", help="The second article, on the same story.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="text, json or html.")] = Format.text,
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to FILE (atomically).")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
+                                                  help="Write to FILE (atomically).")] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Print no colours.")] = False,
     config_file: ConfigFile = None,
     no_config: NoConfig = False,

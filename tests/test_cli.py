@@ -334,10 +334,23 @@ def test_help_paragraphs_are_wrapped_to_the_terminal_not_to_the_docstring():
             assert all(len(line) > 55 for line in paragraph[:-1]), (command, paragraph)
 
 
+def _help(command):
+    return CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "120", "TERMINAL_WIDTH": "120"}).stdout
+
+
 def test_options_taking_a_file_a_glob_or_a_column_say_so():
-    text = CliRunner().invoke(app, ["analyze", "--help"], env={"COLUMNS": "120", "TERMINAL_WIDTH": "120"}).stdout
+    text = _help("analyze")
     for option, metavar in (("--output", "FILE"), ("--include", "GLOB"), ("--exclude", "GLOB"), ("--sort", "COLUMN")):
         assert re.search(rf"{option}\b.*\b{metavar}\b", text), option
+    assert re.search(r"--output\b.*\bFILE\b", _help("compare"))
+
+
+def test_usage_lines_name_the_arguments_as_the_help_text_does():
+    # Typer 0.28 wrote the parameter's own name, in lower case: "rhetoric analyze [OPTIONS] {paths}...".
+    for command, usage in (("analyze", "{PATH...}"), ("config", "[PATH]"), ("compare", "{FIRST} {SECOND}"),
+                           ("rules", "[ID]")):
+        first_line = _help(command).strip().splitlines()[0].rstrip()
+        assert first_line.endswith(usage), first_line
 
 
 def test_a_web_address_is_told_to_be_saved_first():
