@@ -19,14 +19,14 @@ class Comparison:
     shared: tuple[str, ...]
 
     def rows(self) -> list[tuple[str, float | None, float | None]]:
-        """Return (label, first, second) for every compared figure."""
+        """Return (label, first, second) for every compared figure; counts are ints."""
         da, db = dict(self.a.scores.densities), dict(self.b.scores.densities)
         rows: list[tuple[str, float | None, float | None]] = [
-            ("Words", float(self.a.document.word_count), float(self.b.document.word_count)),
+            ("Words", self.a.document.word_count, self.b.document.word_count),
         ]
         rows += [(f"{c.label} /1,000 words", da[c], db[c]) for c in Category]
         rows += [
-            ("Checkable claims", float(self.a.scores.claims), float(self.b.scores.claims)),
+            ("Checkable claims", self.a.scores.claims, self.b.scores.claims),
             ("Claims attributed (%)", _pct(self.a.scores.attributed_share),
              _pct(self.b.scores.attributed_share)),
             ("Flesch-Kincaid grade", self.a.readability.flesch_kincaid_grade,
@@ -44,6 +44,14 @@ def compare(a: Report, b: Report) -> Comparison:
 def difference(first: float | None, second: float | None) -> float | None:
     """Return second minus first, or None when either is undefined."""
     return None if first is None or second is None else round(second - first, 2)
+
+
+def figure(value: float | None, signed: bool = False) -> str:
+    """Return a compared figure as shown: a count whole ("634", "+1,376"), a measure to one decimal, or n/a."""
+    if value is None:
+        return "n/a"
+    sign = "+" if signed else ""
+    return f"{value:{sign},d}" if isinstance(value, int) else f"{value:{sign}.1f}"
 
 
 def _loaded_terms(report: Report) -> set[str]:

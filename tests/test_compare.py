@@ -6,7 +6,7 @@ from typer.testing import CliRunner
 
 from rhetoric import analyze
 from rhetoric.cli import app
-from rhetoric.compare import compare, difference
+from rhetoric.compare import compare, difference, figure
 from tests.conftest import SAMPLES
 
 OPINION = str(SAMPLES / "opinion-transit-levy.txt")
@@ -29,6 +29,17 @@ def test_compare_command_text_and_json():
     assert obj["loaded_terms_only_in_first"] and not obj["loaded_terms_only_in_second"]
     loaded = next(r for r in obj["comparison"] if r["measure"].startswith("Loaded terms"))
     assert loaded["difference"] < 0
+
+
+def test_counts_are_shown_whole_and_measures_to_one_decimal():
+    reference = str(SAMPLES / "the-russians-are-coming.txt")
+    text = CliRunner().invoke(app, ["compare", reference, WIRE], env={"COLUMNS": "100"}).stdout
+    words = next(line for line in text.splitlines() if "Words" in line)
+    assert "2,010" in words and ".0" not in words, words  # not "2010.0 │ 555.0 │ -1455.0"
+    assert figure(None) == "n/a" and figure(-1466, signed=True) == "-1,466" and figure(6.46) == "6.5"
+    obj = json.loads(CliRunner().invoke(app, ["compare", OPINION, WIRE, "--format", "json"]).stdout)
+    assert all(isinstance(row[key], int) for row in obj["comparison"] if row["measure"] == "Words"
+               for key in ("first", "second", "difference"))
 
 
 def test_compare_missing_file_is_exit_2(tmp_path):

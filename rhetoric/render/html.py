@@ -339,12 +339,12 @@ document.querySelectorAll('th').forEach(function (th, col) {
 
 def comparison_page(comparison: Comparison) -> str:
     """Return a page putting two articles' scores side by side, with the loaded terms each alone uses."""
-    from ..compare import difference
+    from ..compare import difference, figure
 
     a, b = comparison.a, comparison.b
     rows = "".join(
-        f'<tr><td>{_e(label)}</td><td class="n">{_num(x)}</td><td class="n">{_num(y)}</td>'
-        f'<td class="n">{"n/a" if difference(x, y) is None else f"{difference(x, y):+.1f}"}</td></tr>'
+        f'<tr><td>{_e(label)}</td><td class="n">{figure(x)}</td><td class="n">{figure(y)}</td>'
+        f'<td class="n">{figure(difference(x, y), signed=True)}</td></tr>'
         for label, x, y in comparison.rows()
     )
 

@@ -222,7 +222,7 @@ _PATH_ROOM = 24  # the summary's path column at least
 
 def render_comparison(comparison: Comparison, console: Console) -> None:
     """Print two articles' scores side by side, and the loaded terms each alone uses."""
-    from ..compare import difference
+    from ..compare import difference, figure
 
     a, b = comparison.a, comparison.b
     console.print(Text(f"(1) {a.source.path}\n(2) {b.source.path}"))
@@ -232,8 +232,7 @@ def render_comparison(comparison: Comparison, console: Console) -> None:
     table.add_column("(2)", justify="right")
     table.add_column("(2) − (1)", justify="right", no_wrap=True)
     for label, first, second in comparison.rows():
-        diff = difference(first, second)
-        table.add_row(label, _fmt(first), _fmt(second), "n/a" if diff is None else f"{diff:+.1f}")
+        table.add_row(label, figure(first), figure(second), figure(difference(first, second), signed=True))
     console.print(table)
     for path, terms in ((a.source.path, comparison.only_a), (b.source.path, comparison.only_b)):
         line = Text(f"Loaded terms only in {path}: ", style="bold")
