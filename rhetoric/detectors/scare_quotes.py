@@ -97,6 +97,9 @@ class _Article(NamedTuple):
     # The speakers and the "according to"s of each sentence a quotation asks about (see _credits), by sentence
     # index: filled as quotations ask, so that a sentence of many quotations is still read once.
     credits: dict[int, tuple[tuple[int, ...], tuple[int, ...]]]
+    # By a number of words n: the words of every quotation longer than n words, as one string to search
+    # (see _within_longer). Filled as quotations ask.
+    longer: dict[int, str]
 
 
 class _Site(NamedTuple):
@@ -220,7 +223,7 @@ def _paired(doc: Document, first: Quotation, q: Quotation) -> bool:
 def _article(outer: list[tuple[Quotation, tuple[str, ...]]], c: Cues) -> _Article:
     """Index the document's quoted phrases once, from its outermost quotations and their words."""
     return _Article(counts=_quoted_counts(outer), keys=tuple(key for _, key in outer), max_words=c.max_words,
-                    credits={})
+                    credits={}, longer={})
 
 
 def _speakers(doc: Document, s: Sentence, c: Cues) -> tuple[int, ...]:
@@ -304,30 +307,25 @@ def _title_case(doc: Document, s: Sentence) -> bool:
 
 def _within_longer(key: tuple[str, ...], art: _Article) -> bool:
     """Return whether the quoted words (up to max_words of them) stand inside a longer quotation in the document."""
-    # Searched quotation by quotation when asked (a few times in a few documents), not from an
-    # index of every run of words in every quotation, which cost more than all the asking.
+    # Searched when asked (a few times in a few documents), not from an index of every run of words
+    # in every quotation, which cost more than all the asking. The quotations longer than the words
+    # are joined once for each length asked about, so that a long document's many questions are
+    # each one search in C, not a walk through all its quotations.
     words = _words(key)
     n = len(words)
     if not 0 < n <= art.max_words:
         return False
-    for other in art.keys:
-        if len(other) > n and len(longer := _words(other)) > n and _holds(longer, words):
-            return True
-    return False
+    longer = art.longer.get(n)
+    if longer is None:
+        longer = art.longer[n] = _QUOTATION.join(
+            _WORD + _WORD.join(other) + _WORD for other in map(_words, art.keys) if len(other) > n)
+    return _WORD + _WORD.join(words) + _WORD in longer
 
 
-def _holds(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
-    """Return whether `run` (not empty, shorter than `words`) is a run of consecutive `words`."""
-    n = len(run)
-    k = -1
-    try:
-        while True:
-            # tuple.index finds each place the run could start in C.
-            k = words.index(run[0], k + 1, len(words) - n + 1)
-            if words[k:k + n] == run:
-                return True
-    except ValueError:  # no more places
-        return False
+# Separators of the joined words of quotations: characters no word holds. A run of words that is
+# sought has no _QUOTATION in it, so it is only found within one quotation.
+_WORD = "\x00"
+_QUOTATION = "\x01"
 
 
 def _site(doc: Document, q: Quotation) -> _Site | None:
