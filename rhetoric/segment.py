@@ -6,7 +6,7 @@ import re
 import string
 import sys
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, repeat
 
@@ -93,9 +93,9 @@ def segment(text: str) -> Document:
     if any(ligature in text for ligature in _LIGATURE_LETTERS):
         tokens = Tokens(tokens.starts, tokens.ends, tuple(sys.intern(n.translate(_LIGATURES)) for n in tokens.norms))
     if any(mark in text for mark in _INVISIBLE):
-        tokens = _rejoined(text, tokens, _across_invisible)
+        tokens = _rejoined(text, tokens, _across_invisible, _INVISIBLE_MARK)
     if "-\n" in lines or "-\r\n" in lines:  # (lines end as they are found: a classic Mac file's too)
-        tokens = _rejoined(lines, tokens, _across_line_end_hyphen)
+        tokens = _rejoined(lines, tokens, _across_line_end_hyphen, _LINE_END_HYPHEN)
     token_starts = tokens.starts
     paragraphs = tuple(_paragraphs(lines))
     # Offsets are kept in arrays, a few bytes each: a text may hold a million lines.
@@ -118,26 +118,38 @@ def segment(text: str) -> Document:
 
 # Characters that show nothing where they stand inside a word: a soft hyphen (where the word may break at the
 # end of a line, as text copied from a hyphenated web page keeps it), zero-width spaces and joiners.
-_INVISIBLE = "\xad\u200b\u200c\u200d\u2060"
+_INVISIBLE_MARK = re.compile("[\xad\u200b\u200c\u200d\u2060]")
+_INVISIBLE = _INVISIBLE_MARK.pattern[1:-1]  # the same characters, as a string
 
 
-def _rejoined(text: str, tokens: Tokens, join: Callable[[str, int, int, str, str], str | None]) -> Tokens:
+def _rejoined(text: str, tokens: Tokens, join: Callable[[str, int, int, str, str], str | None],
+              marks: re.Pattern[str]) -> Tokens:
     """Return `tokens` with the pieces of a word made one wherever `join` gives the word they make.
 
-    `join` is handed the text, where the gap between two pieces starts and ends, and their normalised forms.
+    `join` is handed the text, where the gap between two pieces starts and ends, and their normalised
+    forms; it is asked only of the gaps where `marks` finds something (it joins no others), so that a
+    long text with one mark in it is copied, not walked token by token.
     """
     starts, ends, norms = tokens.starts, tokens.ends, tokens.norms
+    gaps = (bisect_right(starts, m.start()) for m in marks.finditer(text))  # the token after each mark
     joined_starts, joined_ends = array(starts.typecode), array(ends.typecode)
     joined_norms: list[str] = []
-    for k, norm in enumerate(norms):
-        whole = join(text, ends[k - 1], starts[k], joined_norms[-1], norm) if k else None
+    copied = 0  # tokens before this one are in the joined columns
+    for k in sorted(set(gaps)):
+        if not 0 < k < len(norms):
+            continue
+        joined_starts.extend(starts[copied:k])
+        joined_ends.extend(ends[copied:k])
+        joined_norms.extend(norms[copied:k])
+        copied = k
+        whole = join(text, ends[k - 1], starts[k], joined_norms[-1], norms[k])
         if whole is not None:
             joined_ends[-1] = ends[k]
             joined_norms[-1] = sys.intern(whole)
-        else:
-            joined_starts.append(starts[k])
-            joined_ends.append(ends[k])
-            joined_norms.append(norm)
+            copied = k + 1
+    joined_starts.extend(starts[copied:])
+    joined_ends.extend(ends[copied:])
+    joined_norms.extend(norms[copied:])
     return Tokens(joined_starts, joined_ends, tuple(joined_norms))
 
 

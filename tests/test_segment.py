@@ -11,12 +11,17 @@ from hypothesis import strategies as st
 from rhetoric.segment import (
     _ASCII_TOKEN,
     _FULL_STOP_END,
+    _INVISIBLE_MARK,
+    _LINE_END_HYPHEN,
     _TOKEN,
+    _across_invisible,
+    _across_line_end_hyphen,
     _ascii_shape,
     _ascii_words,
     _is_boundary,
     _lone_returns_as_newlines,
     _paragraphs,
+    _rejoined,
     _tokens,
     _trimmed,
     _unfolded_tokens,
@@ -121,6 +126,33 @@ def test_a_word_broken_by_a_hyphen_at_the_end_of_a_line_is_one_word():
     assert [norm for _, norm in words[12:]] == ["follow-up", "a", "co", "operative", "a", "b", "the", "end", "next"]
     # A classic Mac file ends its lines with a carriage return alone.
     assert [t.norm for t in segment("A disas-\rtrous plan.").tokens] == ["a", "disastrous", "plan"]
+
+
+def _rejoined_walking(text, tokens, join):
+    """The plain reading of _rejoined: every gap between two tokens asked in turn."""
+    starts, ends, norms = [], [], []
+    for k, norm in enumerate(tokens.norms):
+        whole = join(text, tokens.ends[k - 1], tokens.starts[k], norms[-1], norm) if k else None
+        if whole is None:
+            starts.append(tokens.starts[k])
+            ends.append(tokens.ends[k])
+            norms.append(norm)
+        else:
+            ends[-1], norms[-1] = tokens.ends[k], whole
+    return starts, ends, norms
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["disas", "trous", "so", "called", "Co", " ", "-", "\n", "\r", "\xad", "\u200b",
+                                  "\u2060", "\n\n", ".", "won", "\t"]), max_size=40).map("".join))
+def test_pieces_are_joined_as_asking_every_gap_would_join_them(text):
+    # Only the gaps where a mark stands are asked: that must join just what asking every gap joins.
+    lines = _lone_returns_as_newlines(text)
+    for source, join, marks in ((text, _across_invisible, _INVISIBLE_MARK),
+                                (lines, _across_line_end_hyphen, _LINE_END_HYPHEN)):
+        tokens = _tokens(text)
+        got = _rejoined(source, tokens, join, marks)
+        assert (list(got.starts), list(got.ends), list(got.norms)) == _rejoined_walking(source, tokens, join)
 
 
 def test_ligatures_are_matched_as_the_letters_they_join():
