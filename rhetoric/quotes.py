@@ -96,7 +96,10 @@ def pair_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Quota
                 continue
         # An opening mark, or one that could close but finds nothing open.
         if len(stack) < _MAX_DEPTH:
-            if not stack:
+            # The block of the last mark opened still holds this one if it ends after it: found again
+            # from here, it would end at the same line break, after the same search (in a long
+            # paragraph of short quotations, the search to its end at every mark).
+            if not stack and not (start <= pos < end <= para_ends[para]):
                 para = bisect_right(para_ends, pos)
                 start = pos
                 end = _block_end(text, pos, para_ends[para])

@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rhetoric.prefilter import positions
-from rhetoric.quotes import _MARK_CHARS
+from rhetoric.quotes import _MARK_CHARS, _block_end
 from rhetoric.segment import segment
 
 
@@ -71,3 +71,19 @@ def test_quotation_over_lines_of_their_own():
 @given(st.text(alphabet="\"“”„‟«»'‘’‚‛`a \n"))
 def test_mark_positions_finds_every_mark(text: str) -> None:
     assert positions(text, _MARK_CHARS) == [i for i, ch in enumerate(text) if ch in _MARK_CHARS]
+
+
+_PIECES = st.sampled_from(["word", "Word", " ", "  ", "\n", " \n", "\n ", ".", "“", "”", '"', "'", "’", ":", "a"])
+
+
+@given(st.lists(_PIECES, min_size=1, max_size=30).map("".join).map(str.strip).filter(bool), st.data())
+def test_a_block_found_from_a_later_mark_in_it_ends_where_it_did(text, data):
+    # pair_quotations keeps the block of the last mark opened for the next mark inside it: found
+    # again from that mark, the block must end at the same place.
+    text = text.replace("\n\n", "\n")  # one paragraph
+    marks = [i for i, ch in enumerate(text) if not ch.isspace()]
+    start = data.draw(st.sampled_from(marks))
+    end = _block_end(text, start, len(text))
+    later = [i for i in marks if start <= i < end]
+    if later:
+        assert _block_end(text, data.draw(st.sampled_from(later)), len(text)) == end
