@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from .errors import InputError
+from .render import counted
 from .suppress import Comment, Line, comments_in
 
 # Words of the text after an HTML comment that are looked up in the extracted text to place it,
@@ -23,6 +24,7 @@ class Extracted:
     text: str
     comments: tuple[Comment, ...] = ()
     lines: tuple[Line, ...] = ()
+    warnings: tuple[str, ...] = ()  # prose the markup may have hidden from the analysis
 
 
 def markdown(source: str) -> Extracted:
@@ -34,7 +36,8 @@ def markdown(source: str) -> Extracted:
     (GitHub's pipe tables) are not prose either, as in HTML pages; struck-through text keeps its
     words, its tildes go. Footnote markers go, and a footnote's text is prose where it stands. Every
     HTML comment (a block of its own, or inline) is placed at the offset where it stands in the prose,
-    and every source line with prose is mapped to its span of the prose.
+    and every source line with prose is mapped to its span of the prose. A code fence never closed
+    makes the rest of the document code, as Markdown has it: a warning says how many words that hid.
     """
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
@@ -42,6 +45,8 @@ def markdown(source: str) -> Extracted:
     blocks: list[str] = []
     comments: list[Comment] = []
     lines: list[Line] = []
+    warnings: list[str] = []
+    source_lines: list[str] = []  # split when a fence asks for them
     length = 0  # of the prose so far, blocks joined by blank lines
 
     rest, title = front_matter(source)
@@ -59,6 +64,12 @@ def markdown(source: str) -> Extracted:
             first = token.map[0] if token.map else 0
             comments.extend(Comment(body, length, first + token.content.count("\n", 0, end))
                             for body, end in comments_in(token.content))
+        if token.type == "fence" and token.map:
+            source_lines = source_lines or LINE_BREAK.split(rest)
+            if not _closed(source_lines, token.map, token.markup):
+                warnings.append(f"the code fence {token.markup} on line {token.map[0] + 1} is never closed: as Markdown "
+                                f"reads it, all after it is code ({counted(len(token.content.split()), 'word')}), "
+                                "which is not analysed")
         if token.type != "inline" or token.children is None:
             continue  # code blocks and fences are not prose
         line = token.map[0] if token.map else 0
@@ -101,7 +112,13 @@ def markdown(source: str) -> Extracted:
         blocks.insert(0, title[0])
         comments = [Comment(c.body, c.offset + shift, c.line) for c in comments]
         lines = [Line(title[1], 0, len(title[0])), *(Line(n.number, n.start + shift, n.end + shift) for n in lines)]
-    return Extracted("\n\n".join(blocks), tuple(comments), tuple(lines))
+    return Extracted("\n\n".join(blocks), tuple(comments), tuple(lines), tuple(warnings))
+
+
+def _closed(lines: list[str], span: list[int], markup: str) -> bool:
+    """Return whether the code fence over `lines[span[0]:span[1]]` (markdown-it's map) ends with a closing fence."""
+    last = lines[span[1] - 1].strip() if span[1] - span[0] >= 2 else ""
+    return len(last) >= len(markup) and last == last[0] * len(last) and last[0] == markup[0]
 
 
 def _opens_with(first: str, headline: str) -> bool:

@@ -220,7 +220,8 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_format: str | None
     if not analysed.strip():
         raise InputError(f"holds no prose once the {fmt} markup is removed", path=path)
     spans = suppressions(extracted.comments, extracted.lines, len(analysed))
-    return Input(analysed, Source(name, fmt, encoding, warnings), original=text, suppressions=spans)
+    return Input(analysed, Source(name, fmt, encoding, warnings + extracted.warnings), original=text,
+                 suppressions=spans)
 
 
 def _sniffed(text: str) -> str:

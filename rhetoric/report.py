@@ -20,7 +20,7 @@ class Source:
     path: str
     format: str = "text"
     encoding: str | None = "utf-8"
-    warnings: tuple[str, ...] = ()  # how reading it fell short (bytes that are not valid UTF-8)
+    warnings: tuple[str, ...] = ()  # how reading it fell short (bytes not valid UTF-8, a code fence left open)
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start

@@ -151,6 +151,25 @@ def test_markdown_markup_is_removed(tmp_path):
     assert doc.source.format == "markdown" and doc.original is not None
 
 
+@pytest.mark.parametrize("tail, warned", [
+    ("~~~\n\nThe reckless council voted.\nMore words.\n", "the code fence ~~~ on line 5 is never closed: as Markdown "
+     "reads it, all after it is code (6 words), which is not analysed"),
+    ("````\ncode()\n```\nStill code, one word\n", "the code fence ```` on line 5"),  # a shorter fence closes nothing
+    ("```\n", "(0 words)"),
+    ("```\ncode()\n   ```  \n\nProse again.\n", None),
+    ("~~~\ncode()\n~~~~~\n", None),
+])
+def test_a_code_fence_never_closed_is_told_of(tmp_path, tail, warned):
+    # Markdown makes the rest of the file code, which is not analysed: a stray ~~~ used as a divider hid
+    # half of an article, silently.
+    doc = read(write(tmp_path / "a.md", f"# Notes\n\nThe plan was approved.\n\n{tail}".encode()))
+    assert doc.text.startswith("Notes\n\nThe plan was approved.")
+    if warned is None:
+        assert doc.source.warnings == ()
+    else:
+        assert len(doc.source.warnings) == 1 and warned in doc.source.warnings[0], doc.source.warnings
+
+
 def test_a_front_matter_title_that_the_text_opens_with_is_not_repeated(tmp_path):
     md = "---\ntitle: The so-called reform\n---\n\n# The so-called reform\n\nThe council passed it.\n"
     assert read(write(tmp_path / "a.md", md.encode())).text == "The so-called reform\n\nThe council passed it."
