@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .findings import Voice
 from .lexicon import Lexicons
@@ -22,6 +22,11 @@ class Context:
     sentences: tuple[SentenceAssessment, ...]
     phrases: tuple[PhraseMatch, ...]  # every lexicon phrase in the text, found once
     scare_quotes: tuple[Quotation, ...] = ()  # quotations the writer uses to distance from a word
+    # The same, to look one up at once: a long document may hold thousands, and every finding asks.
+    _distancing: frozenset[Quotation] = field(init=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_distancing", frozenset(self.scare_quotes))
 
     def voice(self, start: int, end: int) -> Voice:
         """Return whose words [start, end) are: a quoted speaker's or the writer's.
@@ -29,4 +34,4 @@ class Context:
         Words in the writer's own scare quotes are the writer's: nobody else said them.
         """
         q = self.doc.quotation_at(start, end)
-        return Voice.QUOTED if q is not None and q not in self.scare_quotes else Voice.AUTHOR
+        return Voice.QUOTED if q is not None and q not in self._distancing else Voice.AUTHOR

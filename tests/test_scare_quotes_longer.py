@@ -28,7 +28,7 @@ def _indexed(key: tuple[str, ...], keys: list[tuple[str, ...]], most: int) -> bo
 @given(_KEYS, st.integers(min_value=1, max_value=4), st.data())
 def test_within_longer_agrees_with_an_index_of_every_quoted_run(keys: list[tuple[str, ...]], most: int,
                                                                  data: st.DataObject) -> None:
-    art = _Article(counts=Counter(), keys=tuple(keys), max_words=most, credits={}, longer={})
+    art = _Article(counts=Counter(), keys=tuple(keys), max_words=most, credits={}, longer={}, within={})
     # Several questions of one article: the later ones search what the earlier ones joined.
     asked = data.draw(st.lists(st.one_of(st.sampled_from(keys), st.lists(_NORMS, max_size=5).map(tuple)),
                                min_size=1, max_size=4))

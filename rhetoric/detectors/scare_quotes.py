@@ -98,8 +98,9 @@ class _Article(NamedTuple):
     # index: filled as quotations ask, so that a sentence of many quotations is still read once.
     credits: dict[int, tuple[tuple[int, ...], tuple[int, ...]]]
     # By a number of words n: the words of every quotation longer than n words, as one string to search
-    # (see _within_longer). Filled as quotations ask.
+    # (see _within_longer); and the answer for each run of words asked about. Filled as quotations ask.
     longer: dict[int, str]
+    within: dict[tuple[str, ...], bool]
 
 
 class _Site(NamedTuple):
@@ -223,7 +224,7 @@ def _paired(doc: Document, first: Quotation, q: Quotation) -> bool:
 def _article(outer: list[tuple[Quotation, tuple[str, ...]]], c: Cues) -> _Article:
     """Index the document's quoted phrases once, from its outermost quotations and their words."""
     return _Article(counts=_quoted_counts(outer), keys=tuple(key for _, key in outer), max_words=c.max_words,
-                    credits={}, longer={})
+                    credits={}, longer={}, within={})
 
 
 def _speakers(doc: Document, s: Sentence, c: Cues) -> tuple[int, ...]:
@@ -315,11 +316,14 @@ def _within_longer(key: tuple[str, ...], art: _Article) -> bool:
     n = len(words)
     if not 0 < n <= art.max_words:
         return False
-    longer = art.longer.get(n)
-    if longer is None:
-        longer = art.longer[n] = _QUOTATION.join(
-            _WORD + _WORD.join(other) + _WORD for other in map(_words, art.keys) if len(other) > n)
-    return _WORD + _WORD.join(words) + _WORD in longer
+    found = art.within.get(words)
+    if found is None:  # a phrase asked about is one quoted more than once: each is searched for once
+        longer = art.longer.get(n)
+        if longer is None:
+            longer = art.longer[n] = _QUOTATION.join(
+                _WORD + _WORD.join(other) + _WORD for other in map(_words, art.keys) if len(other) > n)
+        found = art.within[words] = _WORD + _WORD.join(words) + _WORD in longer
+    return found
 
 
 # Separators of the joined words of quotations: characters no word holds. A run of words that is
