@@ -5,7 +5,8 @@
 
 Generates, in a temporary folder, prose of 10 KB to 20 MB (the samples repeated, in
 paragraphs) and pathological shapes (a 1 MB paragraph with no full stop, a million
-one-word lines, 10,000 nested quotation marks, a 1 MB word, a 1 MB run of "!"), then
+one-word lines, 10,000 nested quotation marks, a paragraph of short quotations, quotations
+inside longer ones, a 1 MB word, a 1 MB run of "!"), then
 runs `rhetoric analyze FILE --format json --output TMP --max-bytes ...` once on each
 and prints a Markdown table: size, wall time, MB/s and the peak resident memory of the
 process. Tests hold no timed assertions; this is where speed and memory are checked.
@@ -57,6 +58,14 @@ def cases(base: str, skip_20mb: bool) -> list[tuple[str, str]]:
     nested = "".join("“" if i % 2 == 0 else "‘" for i in range(half)) + " the so-called plan "
     nested += "".join("”" if i % 2 == 0 else "’" for i in reversed(range(half)))
     out.append(("10,000 nested quotation marks", "He said " + nested + " on Monday."))
+    # Quotations by the thousand: one paragraph of short ones, whose marks are paired within it, and
+    # paragraphs of a short quotation ending in a full stop, and recurring, beside a longer one holding
+    # its word: each asks whether it stands inside a longer quotation.
+    shorts = " ".join(f"“{words[i % len(words)]}” and" for i in range(MB // 12))
+    out.append(("1 MB paragraph of short quotations", repeat_to(shorts, MB).replace("\n", " ")))
+    asked = "\n\n".join(f"The levy is a “reform.” Critics said “the {words[i % len(words)]} {i} plan will fail,” "
+                         "on Monday." for i in range(MB // 70))
+    out.append(("1 MB of quotations inside longer ones", repeat_to(asked, MB)))
     out.append(("one 1 MB word", "The " + "a" * MB + " plan."))
     out.append(("1 MB of \"!\"", "Stop" + "!" * MB + "x"))
     return out
