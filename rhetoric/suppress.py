@@ -112,13 +112,35 @@ def in_plain_text(text: str) -> tuple[Suppression, ...]:
         if line.strip() and not _only_comment(line.strip()):
             lines.append(Line(n, start, start + len(line)))
         start += len(line) + 1
-    comments = [Comment(body, end - len(body) - 7, text.count("\n", 0, end)) for body, end in comments_in(text)]
+    comments, number, counted = [], 0, 0  # the line breaks are counted on from the previous comment
+    for body, end in comments_in(text):
+        number += text.count("\n", counted, end)
+        counted = end
+        comments.append(Comment(body, end - len(body) - 7, number))
     return suppressions(comments, lines, len(text))
 
 
 def apply(findings: Sequence[Finding], spans: Sequence[Suppression]) -> list[Finding]:
-    """Return the findings that no suppression covers."""
+    """Return the findings that no suppression covers, in their order.
+
+    The findings are met in the order of their starts, each beside only the spans open there (a heap
+    by their ends), so that a text of thousands of comments is not asked thousands of times a finding.
+    """
     if not spans:
         return list(findings)
-    return [f for f in findings
-            if not any(s.start <= f.start < s.end and any(covers(r, f.rule) for r in s.rules) for s in spans)]
+    from heapq import heappop, heappush
+
+    spans = sorted(spans, key=lambda s: s.start)
+    open_: list[tuple[int, int]] = []  # (end, index in spans) of the spans begun
+    begun = 0
+    dropped = set()
+    for i in sorted(range(len(findings)), key=lambda i: findings[i].start):
+        f = findings[i]
+        while begun < len(spans) and spans[begun].start <= f.start:
+            heappush(open_, (spans[begun].end, begun))
+            begun += 1
+        while open_ and open_[0][0] <= f.start:
+            heappop(open_)
+        if any(covers(r, f.rule) for _, k in open_ for r in spans[k].rules):
+            dropped.add(i)
+    return [f for i, f in enumerate(findings) if i not in dropped]

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from rhetoric import analyze
 from rhetoric.extract import html_comments, markdown
 from rhetoric.read import read
+from rhetoric.selection import covers
 from rhetoric.suppress import Comment, Line, Suppression, apply, directive, in_plain_text, suppressions
 
 
@@ -166,6 +167,26 @@ def test_apply_keeps_findings_outside_or_of_other_rules():
     assert apply([f], [Suppression(0, 5, ("",))]) == [f]
     assert apply([f], [Suppression(5, 6, ("loaded-term",))]) == [f]
     assert apply([f], [Suppression(5, 6, ("hedge",))]) == []
+
+
+_RULES = st.sampled_from(["hedge.hedge", "loaded-term.emotive", "loaded-term.label", "weasel.vague-source"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), _RULES), max_size=12),
+       st.lists(st.tuples(st.integers(0, 30), st.integers(0, 12),
+                          st.lists(st.sampled_from(["", "hedge", "loaded-term", "loaded-term.label", "weasel"]),
+                                   min_size=1, max_size=2).map(tuple)), max_size=8))
+def test_apply_drops_what_a_span_holding_the_finding_covers_keeping_the_order(found, spans):
+    # Met in the order of their starts beside the spans open there, the findings must fare as when each
+    # is held against every span, and come back in their own order.
+    from rhetoric.findings import Category, Finding, Severity
+
+    findings = [Finding(rule, Category.HEDGE, Severity.INFO, start, start + 3, "x", "m") for start, rule in found]
+    spans = [Suppression(start, start + length, rules) for start, length, rules in spans]
+    kept = [f for f in findings
+            if not any(s.start <= f.start < s.end and any(covers(r, f.rule) for r in s.rules) for s in spans)]
+    assert apply(findings, spans) == kept
 
 
 PIECES = ["The reckless plan", " was slammed", "\n", "\n\n", "<!-- rhetoric-disable -->", "<!-- rhetoric-enable -->",
