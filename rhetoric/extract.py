@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, islice
 
 from .errors import InputError
 from .render import counted
@@ -323,7 +323,10 @@ def html_comments(source: str, text: str) -> Extracted:
         if not is_comment or "rhetoric-" not in body:
             continue
         at = None
-        following = [n for n in range(i + 1, len(events)) if not events[n][0]]
+        # The pieces of text after the comment, as many as the search below may read (listing them
+        # all, for each of thousands of comments, made a long page's run quadratic).
+        following = list(islice((n for n in range(i + 1, len(events)) if not events[n][0]),
+                                _SEARCH_CHUNKS + _ANCHOR_WORDS - 1))
         for j, n in enumerate(following[:_SEARCH_CHUNKS]):
             words = [w for k in following[j:j + _ANCHOR_WORDS] for w in events[k][1].split()]
             at = _find(folded, index, words, cursor)
