@@ -68,7 +68,7 @@ def markdown(source: str) -> Extracted:
             source_lines = source_lines or LINE_BREAK.split(rest)
             if not _closed(source_lines, token.map, token.markup):
                 warnings.append(f"the code fence {token.markup} on line {token.map[0] + 1} is never closed: as Markdown "
-                                f"reads it, all after it is code ({counted(len(token.content.split()), 'word')}), "
+                                f"reads it, what follows it is code ({counted(len(token.content.split()), 'word')}), "
                                 "which is not analysed")
         if token.type != "inline" or token.children is None:
             continue  # code blocks and fences are not prose
@@ -116,8 +116,11 @@ def markdown(source: str) -> Extracted:
 
 
 def _closed(lines: list[str], span: list[int], markup: str) -> bool:
-    """Return whether the code fence over `lines[span[0]:span[1]]` (markdown-it's map) ends with a closing fence."""
-    last = lines[span[1] - 1].strip() if span[1] - span[0] >= 2 else ""
+    """Return whether the code fence over `lines[span[0]:span[1]]` (markdown-it's map) ends with a closing fence.
+
+    In a block quotation its lines begin with the quotation's marks ("> ```").
+    """
+    last = lines[span[1] - 1].lstrip(" \t>").rstrip() if span[1] - span[0] >= 2 else ""
     return len(last) >= len(markup) and last == last[0] * len(last) and last[0] == markup[0]
 
 

@@ -153,7 +153,10 @@ def test_markdown_markup_is_removed(tmp_path):
 
 @pytest.mark.parametrize("tail, warned", [
     ("~~~\n\nThe reckless council voted.\nMore words.\n", "the code fence ~~~ on line 5 is never closed: as Markdown "
-     "reads it, all after it is code (6 words), which is not analysed"),
+     "reads it, what follows it is code (6 words), which is not analysed"),
+    ("> ```\n> code()\n> ```\n\nProse again.\n", None),  # closed, inside a block quotation
+    ("- item\n\n  ```\n  code()\n  ```\n", None),
+    ("> ~~~\n> code()\n\nProse again.\n", "(1 word)"),  # unclosed: it ends with the quotation
     ("````\ncode()\n```\nStill code, one word\n", "the code fence ```` on line 5"),  # a shorter fence closes nothing
     ("```\n", "(0 words)"),
     ("```\ncode()\n   ```  \n\nProse again.\n", None),
