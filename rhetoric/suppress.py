@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from heapq import heappop, heappush
 
 from .findings import Finding
 from .selection import EVERY, covers
@@ -123,13 +124,11 @@ def in_plain_text(text: str) -> tuple[Suppression, ...]:
 def apply(findings: Sequence[Finding], spans: Sequence[Suppression]) -> list[Finding]:
     """Return the findings that no suppression covers, in their order.
 
-    The findings are met in the order of their starts, each beside only the spans open there (a heap
-    by their ends), so that a text of thousands of comments is not asked thousands of times a finding.
+    The findings are met in the order of their starts, each held only against the spans open there
+    (a heap by their ends), not against every span of a text of thousands of comments.
     """
     if not spans:
         return list(findings)
-    from heapq import heappop, heappush
-
     spans = sorted(spans, key=lambda s: s.start)
     open_: list[tuple[int, int]] = []  # (end, index in spans) of the spans begun
     begun = 0

@@ -163,8 +163,8 @@ def test_markdown_markup_is_removed(tmp_path):
     ("~~~\ncode()\n~~~~~\n", None),
 ])
 def test_a_code_fence_never_closed_is_told_of(tmp_path, tail, warned):
-    # Markdown makes the rest of the file code, which is not analysed: a stray ~~~ used as a divider hid
-    # half of an article, silently.
+    # Markdown makes what follows a fence never closed code, which is not analysed: a stray ~~~ used as a
+    # divider hid half of an article, silently.
     doc = read(write(tmp_path / "a.md", f"# Notes\n\nThe plan was approved.\n\n{tail}".encode()))
     assert doc.text.startswith("Notes\n\nThe plan was approved.")
     if warned is None:
