@@ -92,7 +92,8 @@ def analyze_one(item: str | Input | RhetoricError, options: Options, config: Con
     except RhetoricError as exc:
         return Outcome(path=path, error=exc)
     breaches = _breaches(report, config) if config.has_limits else ()
-    notes = doc.source.warnings + _comment_notes(doc.suppressions, config) if doc.suppressions else doc.source.warnings
+    warnings = report.source.warnings  # the reading's, and the analysis's caveat
+    notes = warnings + _comment_notes(doc.suppressions, config) if doc.suppressions else warnings
     return Outcome(path=path, payload=_payload(report, doc.original, config, options.shape), breaches=breaches,
                    notes=notes)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import lexicon as lexicon_mod
@@ -44,8 +45,12 @@ def analyze(text: str, *, lexicons: Lexicons | None = None, source: Source | Non
         from .suppress import apply  # imported only where there are comments to apply (see read.py)
 
         findings = apply(findings, suppressions)
+    source = source or Source(path="<text>")
+    caveat = readability.caveat(doc)
+    if caveat is not None:  # carried with the warnings of its reading, which the output shows
+        source = replace(source, warnings=(*source.warnings, caveat))
     return Report(
-        source=source or Source(path="<text>"),
+        source=source,
         document=doc,
         findings=tuple(findings),
         sentences=sentences,

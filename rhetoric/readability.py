@@ -12,10 +12,16 @@ from typing import NamedTuple
 
 from . import syllables
 from .model import Document
+from .render import counted
 
 # Below this many words a readability grade says nothing about the text.
 MIN_WORDS = 30
 WORDS_PER_MINUTE = 238
+# Sentences this long on average say that the text lacks its sentence punctuation (a raw transcript),
+# which every formula counts on: news prose averages 15 to 25 words a sentence, and the wordiest of the
+# benchmark's 1,211 articles 36. Not said of a text shorter than RUN_ON_TEXT words.
+RUN_ON_WORDS = 80
+RUN_ON_TEXT = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +165,16 @@ def measure(doc: Document) -> Readability:
         automated_readability_index=round(ari, 2), dale_chall_readability_score=round(dale, 2),
         text_standard=_consensus(fkg, fre, smog, cli, ari, dale, fog),
     )
+
+
+def caveat(doc: Document) -> str | None:
+    """Return a warning when the text seems to lack sentence punctuation, which the formulas count on; else None."""
+    words, sentences = doc.word_count, max(len(doc.sentences), 1)
+    if words < RUN_ON_TEXT or words < RUN_ON_WORDS * sentences:
+        return None
+    return (f"its {counted(words, 'word')} make only {counted(sentences, 'sentence')} ({words // sentences:,} words "
+            "each on average): if its sentence punctuation is missing, as in a raw transcript, the readability "
+            "figures, which count sentences, mean little")
 
 
 def reading_minutes(doc: Document) -> float:

@@ -291,3 +291,13 @@ def test_a_closed_standard_input_is_an_error_object_not_a_traceback():
     assert out.returncode == 2
     assert out.stderr == "rhetoric: -: standard input is closed: nothing to read\n"
     assert json.loads(out.stdout)["error"]["message"] == "standard input is closed: nothing to read"
+
+
+def test_the_analysis_caveat_reaches_stderr_and_the_json(tmp_path):
+    # Not only the reading's warnings: a text that lacks its sentence punctuation is told of too.
+    (tmp_path / "transcript.txt").write_text(" ".join(["so the council voted on the budget and then"] * 40),
+                                             encoding="utf-8")
+    result = run("analyze", str(tmp_path / "transcript.txt"), "--format", "json")
+    assert result.exit_code == 0
+    assert "if its sentence punctuation is missing" in result.stderr
+    assert "if its sentence punctuation is missing" in json.loads(result.stdout)["source"]["warnings"][0]

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rhetoric import readability, syllables
+from rhetoric import analyze, readability, syllables
 from rhetoric.segment import segment
 
 PLAIN = ("The cat sat on the mat and looked at the dog. The dog did not move from the warm rug by the fire. "
@@ -162,3 +162,15 @@ def test_a_word_beyond_the_fields_is_counted_word_by_word(word: str) -> None:
 def test_packed_counts_equal_the_plain_loop_on_long_texts(text: str) -> None:
     doc = segment(text)
     assert readability.count(doc) == _plain_counts(doc)
+
+
+def test_a_text_without_sentence_punctuation_is_warned_of() -> None:
+    # A raw transcript: 600 words in three "sentences" gave a Flesch-Kincaid grade near 80, in silence.
+    words = " ".join(["the council voted on the budget and residents spoke about parks"] * 20)
+    report = analyze("\n\n".join([words] * 3))
+    assert report.readability.flesch_kincaid_grade is not None and report.readability.flesch_kincaid_grade > 50
+    [warning] = report.source.warnings
+    assert warning.startswith("its 660 words make only 3 sentences (220 words each on average)")
+    punctuated = analyze(" ".join(["The council voted on the budget and residents spoke about parks."] * 60))
+    assert punctuated.source.warnings == ()
+    assert analyze(" ".join(["the council voted"] * 60)).source.warnings == ()  # too short to say
