@@ -20,7 +20,9 @@ class Source:
     path: str
     format: str = "text"
     encoding: str | None = "utf-8"
-    warnings: tuple[str, ...] = ()  # how reading it fell short (bytes not valid UTF-8, a code fence left open)
+    # How reading it fell short (bytes not valid UTF-8, a code fence left open), and the caveats of its
+    # analysis (no sentence punctuation): warnings that did not stop it.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
