@@ -65,12 +65,18 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
         rows = []
         objects = 0  # JSON objects written
         sarif_files, sarif_failures = [], []
+        sarif_warnings: list[tuple[str, str]] = []  # (path, text) of files analysed despite them
         if format == "csv":
             stream.write(csv_render.header())
         for outcome in batch.run(items, configs):
             if progress is not None:
                 progress[0].advance(progress[1])
             breaches += _report_breaches(outcome)
+            # The warnings of a file analysed despite them go with the results too, in the formats that say so.
+            if format == "github":
+                stream.writelines(github_render.warning_line(outcome.path, note) for note in outcome.notes)
+            elif format == "sarif":
+                sarif_warnings.extend((outcome.path, note) for note in outcome.notes)
             if format == "json":
                 # Each object is written as it comes (a report's a piece at a time), in an array unless single.
                 stream.write("" if single else ",\n" if objects else "[\n")
@@ -111,7 +117,7 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
         if format == "json" and (objects or not single):
             stream.write("\n" if single else "[\n\n]\n" if not objects else "\n]\n")
         if format == "sarif":
-            log = sarif_render.log(sarif_files, sarif_failures, _rules_in_use(configs))
+            log = sarif_render.log(sarif_files, sarif_failures, _rules_in_use(configs), sarif_warnings)
             stream.write(json_render.dumps(log, pretty=True) + "\n")
         if summary and (rows or failed):
             from .summary import medians

@@ -72,3 +72,13 @@ def test_spans_over_two_lines_leave_out_columns():
     assert github.lines(analyze("Fares have doubled\nsince 2019.")) == (
         "::notice file=<text>,line=1,endLine=2,title=unsourced-assertion.claim::"
         "Checkable claim with no identifiable source. Try: Name who says so, or where the figure comes from.\n")
+
+
+def test_a_file_analysed_despite_a_warning_has_a_warning_annotation(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("notes.md").write_text("The plan was approved.\n\n~~~\n\nMore prose here.\n", encoding="utf-8")
+    result = annotate("notes.md")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == (
+        "::warning file=notes.md,title=rhetoric::the code fence ~~~ on line 3 is never closed: as Markdown reads "
+        "it, what follows it is code (3 words), which is not analysed")

@@ -221,3 +221,17 @@ def test_worker_processes_give_the_same_log():
     assert one == two
     assert len({r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
                 for r in two["runs"][0]["results"]}) == 5
+
+
+def test_a_file_analysed_despite_a_warning_has_a_warning_notification(tmp_path, monkeypatch):
+    # As on stderr: a Markdown code fence never closed hid what follows it from the analysis.
+    monkeypatch.chdir(tmp_path)
+    Path("notes.md").write_text("The reckless plan was approved.\n\n~~~\n\nMore prose here.\n", encoding="utf-8")
+    code, log = sarif_of("notes.md")
+    assert code == 0
+    validate(log)
+    [invocation] = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is True
+    [note] = invocation["toolExecutionNotifications"]
+    assert note["level"] == "warning" and "never closed" in note["message"]["text"]
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "notes.md"

@@ -39,9 +39,18 @@ def lines(report: Report, *, original: str | None = None, include_quoted: bool =
 
 def error_line(path: str, error: RhetoricError) -> str:
     """Return the error annotation of a file that could not be analysed."""
+    return _file_line("error", path, error.message)
+
+
+def warning_line(path: str, warning: str) -> str:
+    """Return the warning annotation of a file analysed despite it (a code fence never closed, say)."""
+    return _file_line("warning", path, warning)
+
+
+def _file_line(command: str, path: str, text: str) -> str:
     where = _path(path)
     props: list[tuple[str, object]] = [] if where is None else [("file", where)]
-    return _command("error", [*props, ("title", "rhetoric")], error.message)
+    return _command(command, [*props, ("title", "rhetoric")], text)
 
 
 def escape_data(text: str) -> str:

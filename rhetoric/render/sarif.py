@@ -49,19 +49,22 @@ def results(report: Report, *, original: str | None = None, include_quoted: bool
 
 
 def log(files: Iterable[Sequence[dict[str, Any]]], failures: Sequence[tuple[str, RhetoricError]],
-        rules: Sequence[Rule]) -> dict[str, Any]:
-    """Return the SARIF log of a whole analysis: the results of every file and the files that failed."""
+        rules: Sequence[Rule], warnings: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
+    """Return the SARIF log of a whole analysis: the results of every file, the files that failed, and the
+    warnings of files analysed despite them (path, text)."""
     index = {r.id: i for i, r in enumerate(rules)}
     run_results = [
         {**r, "ruleIndex": index[r["ruleId"]]} if r["ruleId"] in index else r
         for file_results in files for r in file_results
     ]
     invocation: dict[str, Any] = {"executionSuccessful": not failures}
-    if failures:
+    notices = [("error", path, error.message) for path, error in failures]
+    notices += [("warning", path, text) for path, text in warnings]
+    if notices:
         invocation["toolExecutionNotifications"] = [
-            {"level": "error", "message": {"text": error.message},
+            {"level": level, "message": {"text": text},
              "locations": [{"physicalLocation": {"artifactLocation": artifact_location(path)}}]}
-            for path, error in failures
+            for level, path, text in notices
         ]
     return {
         "$schema": SCHEMA_URI,
