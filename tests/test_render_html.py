@@ -3,8 +3,12 @@ from __future__ import annotations
 import json
 from html.parser import HTMLParser
 
+from typer.testing import CliRunner
+
 from rhetoric import analyze
+from rhetoric.cli import app
 from rhetoric.render import html
+from tests.conftest import SAMPLES
 
 HOSTILE = (
     "The so-called <script>alert('x')</script> reform is disgraceful.\n\n"
@@ -50,3 +54,13 @@ def test_page_is_self_contained_and_highlights_findings(reference_text):
     assert "http://" not in page.replace("http://www.w3.org", "") and "https://" not in page
     assert 'class="f c-scare-quote' in page and 'data-cat="loaded-term"' in page
     assert "Content-Security-Policy" in page
+
+
+def test_the_page_shows_the_warnings_of_its_file(tmp_path):
+    # Whoever opens a shared page never saw them on stderr: a code fence never closed hid what follows it.
+    (tmp_path / "notes.md").write_text("The <b>plan</b> was approved.\n\n~~~\n\nMore prose here.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(tmp_path / "notes.md"), "--format", "html"])
+    assert result.exit_code == 0
+    assert '<p class="warning">Warning: the code fence ~~~ on line 3 is never closed' in result.stdout
+    clean = CliRunner().invoke(app, ["analyze", str(SAMPLES / "wire-harbour-bridge.txt"), "--format", "html"])
+    assert 'class="warning"' not in clean.stdout

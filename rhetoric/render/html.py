@@ -37,6 +37,7 @@ body { margin: 0; }
 header { padding: 1rem 1.5rem; border-bottom: 1px solid #ddd; background: #fff; }
 header h1 { font-size: 1.3rem; margin: 0 0 .3rem; }
 header p { margin: 0; color: #555; font-family: system-ui, sans-serif; font-size: .9rem; }
+header p.warning { margin-top: .4rem; color: #8a4b00; }
 main { display: flex; flex-wrap: wrap; gap: 1.5rem; padding: 1rem 1.5rem; }
 article { flex: 3 1 32rem; max-width: 46rem; line-height: 1.65; font-size: 1.05rem; }
 article p { margin: 0 0 1rem; white-space: pre-wrap; }
@@ -149,8 +150,10 @@ def _json_for_script(value: object) -> str:
 
 
 def _header(report: Report) -> str:
+    # The warnings of the file's reading and analysis: whoever opens the page never saw them on stderr.
+    warned = "".join(f'<p class="warning">Warning: {_e(w)}</p>' for w in report.source.warnings)
     return (f"<header><h1>{_e(report.title or '(untitled)')}</h1><p>{size_line(report)} · "
-            f"{_e(report.source.path)}</p></header>")
+            f"{_e(report.source.path)}</p>{warned}</header>")
 
 
 def _article(report: Report) -> str:
