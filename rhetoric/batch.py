@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
-from itertools import islice, repeat
-from typing import TYPE_CHECKING, Any, BinaryIO
+from itertools import repeat
+from typing import TYPE_CHECKING, Any
 
 from . import syllables
 from .config import Config
@@ -178,121 +178,174 @@ def _worker_start() -> None:
 
 
 _Task = tuple[str | Input | RhetoricError, Options, Config]
-_CHUNK = 4  # inputs handed to a worker at a time
+_QUEUED = 1024  # input numbers written to the queue at a time: 4,096 bytes, which a pipe takes whole or not at all
+_RESULTS_PIPE = 1 << 20  # bytes a worker's results pipe is asked to hold while the main process analyses
 
 
 class _Workers:
-    """Worker processes forked from this one, each fed chunks of tasks through a pipe of its own.
+    """This process and jobs - 1 processes forked from it, each taking the next input as it finishes one.
+
+    The inputs are all known before the fork, so a worker needs only an input's number. The
+    numbers wait in one pipe that every process reads, 4 bytes at a time (written 4,096 at a time,
+    so a read never finds part of one), and no process waits to be handed work. A worker sends
+    each outcome up a pipe of its own, its length first; the main process analyses inputs too,
+    reads what the workers have sent after each of its own, and hands every outcome on in order.
 
     In place of multiprocessing.Pool: importing multiprocessing (which brings in socket, its
     enums and pickle) and starting a Pool cost ~34 M instructions before the fork, on the
-    critical path of every run with workers; this needs os.fork, pipes and pickle.
+    critical path of every run with workers; this needs os.fork, pipes and pickle. With the main
+    process analysing too, no third process takes turns with two workers on two cores, and none
+    of them waits for the next input to be sent.
     """
 
-    def __init__(self, jobs: int) -> None:
+    def __init__(self, jobs: int, tasks: Sequence[_Task]) -> None:
         import pickle  # only a run with workers sends anything between processes
 
         self._pickle = pickle
-        # (pid, the pipe its tasks go down, the pipe its results come up)
-        self._workers: list[tuple[int, BinaryIO, BinaryIO]] = []
+        self._tasks = tasks
+        self._queued = 0  # input numbers written to the queue
+        queue, queue_in = os.pipe()
+        self._queue: int | None = queue
+        self._queue_in: int | None = queue_in
+        os.set_blocking(queue_in, False)  # the main process fills it while there is room, never waiting
+        self._fill()
+        self._results: dict[int, int] = {}  # the pipe each worker's outcomes come up -> its pid
         for stream in (sys.stdout, sys.stderr):  # what they hold is written once, by this process
             if stream is not None and not stream.closed:
                 stream.flush()
-        for _ in range(jobs):
-            tasks_out, tasks_in = os.pipe()
+        for _ in range(jobs - 1):
             results_out, results_in = os.pipe()
             pid = os.fork()
             if pid == 0:  # the worker, which never returns from here
                 status = 1
                 try:
-                    status = self._serve(tasks_out, results_in, (tasks_in, results_out))
+                    status = self._serve(results_in, results_out)
                 finally:
                     os._exit(status)  # never back into the main process's code (its finally blocks, its exit)
-            os.close(tasks_out)
             os.close(results_in)
-            self._workers.append((pid, open(tasks_in, "wb"), open(results_out, "rb")))
+            os.set_blocking(results_out, False)
+            self._results[results_out] = pid
+        self._received = {fd: bytearray() for fd in self._results}
 
-    def _serve(self, tasks: int, results: int, others: tuple[int, int]) -> int:
-        """Run chunks of tasks until the pipe of tasks closes; return the worker's exit status."""
+    def _fill(self) -> None:
+        """Queue as many input numbers as the pipe takes; close it once all are in."""
+        while self._queue_in is not None and self._queued < len(self._tasks):
+            end = min(len(self._tasks), self._queued + _QUEUED)
+            try:
+                os.write(self._queue_in, b"".join(n.to_bytes(4, "little") for n in range(self._queued, end)))
+            except BlockingIOError:  # full: the rest go in after the main process's next input
+                return
+            self._queued = end
+        if self._queue_in is not None:
+            os.close(self._queue_in)  # every number is in: an empty queue now reads as its end
+            self._queue_in = None
+
+    def _take(self) -> int | None:
+        """The number of the next input to analyse, or None when none is left."""
+        assert self._queue is not None, "stopped"
+        data = os.read(self._queue, 4)
+        return int.from_bytes(data, "little") if data else None
+
+    def _serve(self, results: int, main_end: int) -> int:
+        """Analyse inputs until the queue is empty; return the worker's exit status."""
+        import fcntl
+
         _worker_start()
-        for fd in others:  # the main process's ends of its pipes
-            os.close(fd)
-        for _, inbox, outbox in self._workers:  # and of those of the workers forked before it
-            inbox.close()
-            outbox.close()
+        for fd in (main_end, self._queue_in, *self._results):  # the main process's pipe ends, its workers' too
+            if fd is not None:
+                os.close(fd)
+        try:  # room for many outcomes while the main process analyses an input of its own
+            fcntl.fcntl(results, fcntl.F_SETPIPE_SZ, _RESULTS_PIPE)
+        except OSError:  # refused (a system limit): the worker waits for the main process more often
+            pass
         # Standard input stays the main process's, as in multiprocessing's workers.
         sys.stdin = open(os.devnull, encoding="utf-8")
-        with open(tasks, "rb") as inbox, open(results, "wb") as outbox:
-            while True:
+        with open(results, "wb") as outbox:
+            while (n := self._take()) is not None:
                 try:
-                    chunk: list[_Task] = self._pickle.load(inbox)
-                except EOFError:
-                    return 0
-                try:
-                    reply: list[Outcome] | BaseException = [_task(task) for task in chunk]
-                except Exception as exc:  # handed to the main process, which raises it, as Pool does
+                    reply: Outcome | BaseException = _task(self._tasks[n])
+                except Exception as exc:  # handed to the main process, which raises it in its place, as Pool does
                     reply = exc
-                self._pickle.dump(reply, outbox, protocol=-1)
+                data = self._pickle.dumps((n, reply), protocol=-1)
+                outbox.write(len(data).to_bytes(8, "little"))
+                outbox.write(data)
                 outbox.flush()
+        return 0
 
-    def imap(self, tasks: Iterable[_Task]) -> Iterator[Outcome]:
-        """Yield the outcome of every task, in order; each worker takes a new chunk as it hands one back."""
+    def _collect(self, done: dict[int, Outcome | BaseException], wait: bool) -> None:
+        """Read into `done` what the workers have sent; with `wait`, first wait until one sends or ends."""
         import select
 
-        pending = iter(tasks)
-        chunks = iter(lambda: list(islice(pending, _CHUNK)), [])
-        # One chunk at a time a worker: its results pipe then holds one reply at most, all of
-        # which a load reads, so that nothing waits in a reader's buffer unseen by poll.
-        busy: dict[int, tuple[int, int]] = {}  # results descriptor -> (worker, chunk)
-        done: dict[int, list[Outcome] | BaseException] = {}
-        sent = following = 0
-        ready = select.poll()
-        for n, (_, inbox, outbox) in enumerate(self._workers):
-            chunk = next(chunks, None)
-            if chunk is None:
-                break
-            self._send(inbox, chunk)
-            busy[outbox.fileno()] = n, sent
-            ready.register(outbox, select.POLLIN)
-            sent += 1
-        while busy:
-            for fd, _ in ready.poll():
-                n, index = busy.pop(fd)
-                pid, inbox, outbox = self._workers[n]
+        if wait:
+            ready = select.poll()
+            for fd in self._received:
+                ready.register(fd, select.POLLIN)
+            ready.poll()
+        for fd, received in list(self._received.items()):
+            while True:
                 try:
-                    done[index] = self._pickle.load(outbox)
-                except (EOFError, self._pickle.UnpicklingError):  # killed (out of memory?): an error, where Pool hung
-                    raise RhetoricError(f"worker process {pid} ended before its work was done") from None
-                chunk = next(chunks, None)
-                if chunk is None:
-                    ready.unregister(fd)
-                else:  # the worker's next chunk goes before its results are handed on
-                    self._send(inbox, chunk)
-                    busy[fd] = n, sent
-                    sent += 1
+                    data = os.read(fd, _RESULTS_PIPE)
+                except BlockingIOError:
+                    break
+                if not data:
+                    self._ended(fd)
+                    break
+                received += data
+            while len(received) >= 8 and len(received) >= 8 + (size := int.from_bytes(received[:8], "little")):
+                n, reply = self._pickle.loads(received[8:8 + size])
+                del received[:8 + size]
+                done[n] = reply
+
+    def _ended(self, fd: int) -> None:
+        """A worker has closed its pipe: reap it, and raise if it did not end as it should."""
+        pid = self._results.pop(fd)
+        del self._received[fd]
+        os.close(fd)
+        _, status = os.waitpid(pid, 0)
+        if status != 0:  # killed (out of memory?), or a failure outside any analysis: an error, where Pool hung
+            raise RhetoricError(f"worker process {pid} ended before its work was done")
+
+    def imap(self) -> Iterator[Outcome]:
+        """Yield the outcome of every task, in order, analysing some of them in this process."""
+        done: dict[int, Outcome | BaseException] = {}
+        following = 0
+        queued = True  # inputs wait in the queue
+        while following < len(self._tasks):
+            n = self._take() if queued else None
+            if n is not None:
+                try:
+                    done[n] = analyze_one(*self._tasks[n])
+                except Exception as exc:  # raised in its place, after the outcomes before it
+                    done[n] = exc
+                self._fill()
+                self._collect(done, wait=False)
+            elif queued:
+                queued = False
+            elif following not in done:
+                if not self._received:  # every worker has ended well, and this input is nowhere
+                    raise RhetoricError("a worker process ended before its work was done")
+                self._collect(done, wait=True)
             while following in done:
                 reply = done.pop(following)
                 following += 1
                 if isinstance(reply, BaseException):
                     raise reply
-                yield from reply
-
-    def _send(self, inbox: BinaryIO, chunk: list[_Task]) -> None:
-        self._pickle.dump(chunk, inbox, protocol=-1)
-        inbox.flush()
+                yield reply
 
     def stop(self) -> None:
         """End every worker and wait for it."""
-        for pid, inbox, outbox in self._workers:
-            inbox.close()
-            outbox.close()
+        for fd in (self._queue, self._queue_in, *self._results):
+            if fd is not None:
+                os.close(fd)
+        self._queue = self._queue_in = None
+        for pid in self._results.values():
             try:
-                os.kill(pid, signal.SIGTERM)  # it may be in the middle of a chunk
+                os.kill(pid, signal.SIGTERM)  # it may be in the middle of an analysis
             except ProcessLookupError:
                 pass
-        for pid, _, _ in self._workers:
+        for pid in self._results.values():
             os.waitpid(pid, 0)
-        self._workers = []
+        self._results, self._received = {}, {}
 
 
 class Batch:
@@ -314,7 +367,6 @@ class Batch:
             syllables.warm()
             # Keep the collector off what the workers inherit, so they do not copy it page by page.
             self._freeze()
-            self._pool = _Workers(self.jobs)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -331,7 +383,7 @@ class Batch:
     def run(self, items: Iterable[str | RhetoricError], configs: Iterable[Config] | None = None) -> Iterator[Outcome]:
         """Yield an outcome for every input (analysed under its config, by default the default one), in order."""
         tasks = zip(items, repeat(self.options), configs if configs is not None else repeat(Config()))
-        if self._pool is None:
+        if self.jobs == 1:
             for task in tasks:
                 outcome = analyze_one(*task)
                 yield outcome
@@ -340,9 +392,11 @@ class Batch:
                     # full passes off them, as the workers' are (a few per cent of a long run).
                     self._freeze()
         else:
-            # A worker's standard input is the null device: the main process reads its own for it.
-            yield from self._pool.imap((_stdin(self.options), options, config) if item == STDIN
-                                       else (item, options, config) for item, options, config in tasks)
+            # Every task is known before the workers are forked; standard input, which stays the
+            # main process's, is read now.
+            self._pool = _Workers(self.jobs, [(_stdin(self.options), options, config) if item == STDIN
+                                              else (item, options, config) for item, options, config in tasks])
+            yield from self._pool.imap()
 
 
 def analyze_all(items: Iterable[str | RhetoricError], options: Options, jobs: int = 1,

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 
 import pytest
 from typer.testing import CliRunner
@@ -130,22 +131,50 @@ def test_utf8_from_a_worker_is_written_in_order_whatever_the_stream():
     assert latin.buffer.getvalue() == "?é?".encode("latin-1")
 
 
-def test_workers_hand_back_every_outcome_in_order_and_end(tmp_path):
-    # More inputs than the workers take at once, one of them an error: each comes back in its place.
+def test_workers_hand_back_every_outcome_in_order_and_end(tmp_path, monkeypatch):
+    # More inputs than processes, one of them an error: each comes back in its place.
     paths = [str(tmp_path / f"{n:02}.txt") for n in range(11)]
     for n, path in enumerate(paths):
         with open(path, "w", encoding="utf-8") as f:
             f.write(f"Article {n}. The reckless plan was approved.\n" if n != 5 else "")
-    batch = Batch(Options(), jobs=2)
-    with batch:
+    pids = []
+    fork = os.fork
+
+    def forked():
+        pid = fork()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", forked)
+    with Batch(Options(), jobs=3) as batch:
         outcomes = list(batch.run(paths))
-        pids = [pid for pid, _, _ in batch._pool._workers]
     assert [o.path for o in outcomes] == paths
     assert [o.error is not None for o in outcomes] == [n == 5 for n in range(11)]
     assert all(o.payload.text.startswith(f"Article {n}.") for n, o in enumerate(outcomes) if n != 5)
+    assert len(pids) == 2  # the main process analyses too
     for pid in pids:  # reaped: no longer a child of this process
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
+
+
+def test_the_workers_share_the_inputs_with_the_main_process(tmp_path, monkeypatch):
+    # Each process takes the next input as it finishes one: a worker held up by a slow input
+    # leaves the others to the main process, and the outcomes still come in order.
+    paths = [str(tmp_path / f"{n:02}.txt") for n in range(6)]
+    main = os.getpid()
+
+    def analyze_one(item, options, config=Config()):
+        if os.getpid() != main and item.endswith("00.txt"):
+            time.sleep(1)
+        return Outcome(path=item, payload=os.getpid() == main)
+
+    monkeypatch.setattr(batch_module, "analyze_one", analyze_one)  # the worker is forked with it
+    with Batch(Options(), jobs=2) as batch:
+        outcomes = list(batch.run(paths))
+    assert [o.path for o in outcomes] == paths
+    by_main = [o.payload for o in outcomes]
+    assert by_main.count(True) >= 4, by_main
 
 
 def test_an_error_in_a_worker_reaches_the_caller(tmp_path, monkeypatch):
@@ -165,8 +194,13 @@ def test_an_error_in_a_worker_reaches_the_caller(tmp_path, monkeypatch):
 
 
 def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch):
+    main = os.getpid()
+
     def analyze_one(item, options, config=Config()):
-        os._exit(1)
+        if os.getpid() != main:
+            os._exit(1)
+        time.sleep(0.2)  # leaving the worker an input to die in
+        return Outcome(path=item)
 
     def hung(*_):
         raise AssertionError("still waiting for a dead worker after 60 s")
