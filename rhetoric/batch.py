@@ -182,6 +182,21 @@ _QUEUED = 1024  # input numbers written to the queue at a time: 4,096 bytes, whi
 _RESULTS_PIPE = 1 << 20  # bytes a worker's results pipe is asked to hold while the main process analyses
 
 
+def _wait(fds: Iterable[int]) -> None:
+    """Wait until one of the pipes `fds` has something to read, or has been closed."""
+    import select
+
+    ready = select.poll()  # not select.select, which takes no descriptor past 1,023
+    for fd in fds:
+        ready.register(fd, select.POLLIN)
+    ready.poll()
+
+
+def _begun(received: bytearray) -> bool:
+    """Whether `received` ends in part of an outcome (each is sent as its length in 8 bytes, then its pickle)."""
+    return bool(received) and (len(received) < 8 or len(received) < 8 + int.from_bytes(received[:8], "little"))
+
+
 class _Workers:
     """This process and jobs - 1 processes forked from it, each taking the next input as it finishes one.
 
@@ -274,19 +289,19 @@ class _Workers:
 
     def _collect(self, done: dict[int, Outcome | BaseException], wait: bool) -> None:
         """Read into `done` what the workers have sent; with `wait`, first wait until one sends or ends."""
-        import select
-
         if wait:
-            ready = select.poll()
-            for fd in self._received:
-                ready.register(fd, select.POLLIN)
-            ready.poll()
+            _wait(self._received)
         for fd, received in list(self._received.items()):
             while True:
                 try:
                     data = os.read(fd, _RESULTS_PIPE)
                 except BlockingIOError:
-                    break
+                    if not _begun(received):
+                        break
+                    # The rest of an outcome larger than the pipe: the worker is writing it now. Left
+                    # there, it would wait for the main process's next input before sending more.
+                    _wait([fd])
+                    continue
                 if not data:
                     self._ended(fd)
                     break

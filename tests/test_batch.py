@@ -177,6 +177,20 @@ def test_the_workers_share_the_inputs_with_the_main_process(tmp_path, monkeypatc
     assert by_main.count(True) >= 4, by_main
 
 
+def test_outcomes_larger_than_a_pipe_arrive_whole_and_in_order(tmp_path, monkeypatch):
+    # A worker's outcome is read to its end at once, though its pipe holds a fraction of it.
+    paths = [str(tmp_path / f"{n:02}.txt") for n in range(8)]
+
+    def analyze_one(item, options, config=Config()):
+        return Outcome(path=item, payload=item[-6:-4] * 1_500_000)  # 3 MB
+
+    monkeypatch.setattr(batch_module, "analyze_one", analyze_one)
+    with Batch(Options(), jobs=2) as batch:
+        outcomes = list(batch.run(paths))
+    assert [o.path for o in outcomes] == paths
+    assert all(o.payload == f"{n:02}" * 1_500_000 for n, o in enumerate(outcomes))
+
+
 def test_an_error_in_a_worker_reaches_the_caller(tmp_path, monkeypatch):
     # As multiprocessing.Pool did: the outcomes of the chunks before it arrive, then the exception is raised.
     paths = [str(SAMPLES / "the-russians-are-coming.txt")] * 4 + [str(tmp_path / "boom.txt")] * 2
