@@ -192,9 +192,13 @@ def _wait(fds: Iterable[int]) -> None:
     ready.poll()
 
 
-def _begun(received: bytearray) -> bool:
-    """Whether `received` ends in part of an outcome (each is sent as its length in 8 bytes, then its pickle)."""
-    return bool(received) and (len(received) < 8 or len(received) < 8 + int.from_bytes(received[:8], "little"))
+def _whole(received: bytearray) -> int:
+    """The bytes of the first outcome in `received`, or 0 while part of it is still to come.
+
+    Each is sent as its length in 8 bytes, then its pickle.
+    """
+    size = 8 + int.from_bytes(received[:8], "little") if len(received) >= 8 else 0
+    return size if 0 < size <= len(received) else 0
 
 
 class _Workers:
@@ -222,7 +226,11 @@ class _Workers:
         queue, queue_in = os.pipe()
         self._queue: int | None = queue
         self._queue_in: int | None = queue_in
-        os.set_blocking(queue_in, False)  # the main process fills it while there is room, never waiting
+        # Neither end waits. The main process, which holds the numbers still to queue, tops the
+        # queue up whenever it finds it empty: a read that waited would wait for ever on a queue
+        # the workers had emptied while it wrote results. A worker finding it empty waits on it.
+        os.set_blocking(queue_in, False)
+        os.set_blocking(queue, False)
         self._fill()
         self._results: dict[int, int] = {}  # the pipe each worker's outcomes come up -> its pid
         for stream in (sys.stdout, sys.stderr):  # what they hold is written once, by this process
@@ -258,8 +266,16 @@ class _Workers:
     def _take(self) -> int | None:
         """The number of the next input to analyse, or None when none is left."""
         assert self._queue is not None, "stopped"
-        data = os.read(self._queue, 4)
-        return int.from_bytes(data, "little") if data else None
+        while True:
+            try:
+                data = os.read(self._queue, 4)
+            except BlockingIOError:  # empty for now (the queue is read without waiting)
+                if self._queue_in is not None:  # the main process, which holds the numbers still to queue
+                    self._fill()
+                else:  # a worker: wait for the main process to queue more, or to close the queue
+                    _wait([self._queue])
+                continue
+            return int.from_bytes(data, "little") if data else None
 
     def _serve(self, results: int, main_end: int) -> int:
         """Analyse inputs until the queue is empty; return the worker's exit status."""
@@ -269,6 +285,7 @@ class _Workers:
         for fd in (main_end, self._queue_in, *self._results):  # the main process's pipe ends, its workers' too
             if fd is not None:
                 os.close(fd)
+        self._queue_in = None
         try:  # room for many outcomes while the main process analyses an input of its own
             fcntl.fcntl(results, fcntl.F_SETPIPE_SZ, _RESULTS_PIPE)
         except OSError:  # refused (a system limit): the worker waits for the main process more often
@@ -296,7 +313,7 @@ class _Workers:
                 try:
                     data = os.read(fd, _RESULTS_PIPE)
                 except BlockingIOError:
-                    if not _begun(received):
+                    if not received:
                         break
                     # The rest of an outcome larger than the pipe: the worker is writing it now. Left
                     # there, it would wait for the main process's next input before sending more.
@@ -306,10 +323,10 @@ class _Workers:
                     self._ended(fd)
                     break
                 received += data
-            while len(received) >= 8 and len(received) >= 8 + (size := int.from_bytes(received[:8], "little")):
-                n, reply = self._pickle.loads(received[8:8 + size])
-                del received[:8 + size]
-                done[n] = reply
+                while size := _whole(received):
+                    n, reply = self._pickle.loads(received[8:size])
+                    del received[:size]
+                    done[n] = reply
 
     def _ended(self, fd: int) -> None:
         """A worker has closed its pipe: reap it, and raise if it did not end as it should."""
@@ -411,7 +428,11 @@ class Batch:
             # main process's, is read now.
             self._pool = _Workers(self.jobs, [(_stdin(self.options), options, config) if item == STDIN
                                               else (item, options, config) for item, options, config in tasks])
-            yield from self._pool.imap()
+            try:
+                yield from self._pool.imap()
+            finally:  # the workers are ending (or must): reap them now, not when the batch is left
+                self._pool.stop()
+                self._pool = None
 
 
 def analyze_all(items: Iterable[str | RhetoricError], options: Options, jobs: int = 1,

@@ -191,6 +191,34 @@ def test_outcomes_larger_than_a_pipe_arrive_whole_and_in_order(tmp_path, monkeyp
     assert all(o.payload == f"{n:02}" * 1_500_000 for n, o in enumerate(outcomes))
 
 
+def test_more_inputs_than_the_queue_holds_with_a_slow_reader(monkeypatch):
+    # The queue holds 16,384 numbers; the rest go in as it empties. Here the workers empty it while
+    # the main process waits on whoever reads its results, and must be given the rest all the same.
+    paths = [f"{n}.txt" for n in range(20_000)]
+    slowed = []
+
+    def analyze_one(item, options, config=Config()):
+        return Outcome(path=item)
+
+    def hung(*_):
+        raise AssertionError("still waiting after 60 s")
+
+    monkeypatch.setattr(batch_module, "analyze_one", analyze_one)
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        with Batch(Options(), jobs=3) as batch:
+            got = []
+            for outcome in batch.run(paths):
+                if not slowed:
+                    slowed.append(time.sleep(1))
+                got.append(outcome.path)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert got == paths
+
+
 def test_an_error_in_a_worker_reaches_the_caller(tmp_path, monkeypatch):
     # As multiprocessing.Pool did: the outcomes of the chunks before it arrive, then the exception is raised.
     paths = [str(SAMPLES / "the-russians-are-coming.txt")] * 4 + [str(tmp_path / "boom.txt")] * 2
