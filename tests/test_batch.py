@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 
 import pytest
 from typer.testing import CliRunner
@@ -177,6 +178,24 @@ def test_the_workers_share_the_inputs_with_the_main_process(tmp_path, monkeypatc
     assert by_main.count(True) >= 4, by_main
 
 
+@contextmanager
+def _within(seconds):
+    """Fail the test, instead of hanging the suite, should what it runs wait longer.
+
+    (A fork does not inherit the alarm.)
+    """
+    def hung(*_):
+        raise AssertionError(f"still waiting after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def test_outcomes_larger_than_a_pipe_arrive_whole_and_in_order(tmp_path, monkeypatch):
     # A worker's outcome is read to its end at once, though its pipe holds a fraction of it.
     paths = [str(tmp_path / f"{n:02}.txt") for n in range(8)]
@@ -195,32 +214,22 @@ def test_more_inputs_than_the_queue_holds_with_a_slow_reader(monkeypatch):
     # The queue holds 16,384 numbers; the rest go in as it empties. Here the workers empty it while
     # the main process waits on whoever reads its results, and must be given the rest all the same.
     paths = [f"{n}.txt" for n in range(20_000)]
-    slowed = []
 
     def analyze_one(item, options, config=Config()):
         return Outcome(path=item)
 
-    def hung(*_):
-        raise AssertionError("still waiting after 60 s")
-
     monkeypatch.setattr(batch_module, "analyze_one", analyze_one)
-    previous = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(60)
-    try:
-        with Batch(Options(), jobs=3) as batch:
-            got = []
-            for outcome in batch.run(paths):
-                if not slowed:
-                    slowed.append(time.sleep(1))
-                got.append(outcome.path)
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+    got = []
+    with _within(60), Batch(Options(), jobs=3) as batch:
+        for outcome in batch.run(paths):
+            if not got:
+                time.sleep(1)
+            got.append(outcome.path)
     assert got == paths
 
 
 def test_an_error_in_a_worker_reaches_the_caller(tmp_path, monkeypatch):
-    # As multiprocessing.Pool did: the outcomes of the chunks before it arrive, then the exception is raised.
+    # As multiprocessing.Pool did: the outcomes of the inputs before it arrive, then the exception is raised.
     paths = [str(SAMPLES / "the-russians-are-coming.txt")] * 4 + [str(tmp_path / "boom.txt")] * 2
 
     def analyze_one(item, options, config=Config()):
@@ -244,19 +253,10 @@ def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch):
         time.sleep(0.2)  # leaving the worker an input to die in
         return Outcome(path=item)
 
-    def hung(*_):
-        raise AssertionError("still waiting for a dead worker after 60 s")
-
     monkeypatch.setattr(batch_module, "analyze_one", analyze_one)
-    # Should the wait come back, the test fails instead of hanging the suite (a fork does not inherit the alarm).
-    previous = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(60)
-    try:
-        with pytest.raises(RhetoricError, match="ended before its work was done"), Batch(Options(), jobs=2) as batch:
-            list(batch.run([str(SAMPLES / "the-russians-are-coming.txt")] * 3))
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+    with (_within(60), pytest.raises(RhetoricError, match="ended before its work was done"),
+          Batch(Options(), jobs=2) as batch):
+        list(batch.run([str(SAMPLES / "the-russians-are-coming.txt")] * 3))
 
 
 def test_a_run_with_workers_does_without_multiprocessing(tmp_path):
