@@ -381,12 +381,19 @@ class _Workers:
 
 
 class Batch:
-    """A pool of workers (or none) that analyses inputs in order; use it as a context manager."""
+    """The analysis of many inputs, in order, in worker processes or in this one; use it as a context manager.
 
-    def __init__(self, options: Options, jobs: int = 1, configs: Iterable[Config] = (Config(),)) -> None:
+    With workers, they are forked as it is entered: enter it before starting any thread (a
+    progress bar's), since a fork copies none, and a lock one held would stay held for ever.
+    """
+
+    def __init__(self, options: Options, items: Sequence[str | RhetoricError], configs: Sequence[Config] | None = None,
+                 jobs: int = 1) -> None:
         self.options = options
         self.jobs = jobs
-        self.configs = configs  # whose lexicons the workers will need
+        # Each input's configuration, by default the default one.
+        self._tasks: list[_Task] = [(item, options, config) for item, config in
+                                    zip(items, configs if configs is not None else repeat(Config()))]
         self._pool: _Workers | None = None
         self._frozen = False
 
@@ -394,16 +401,20 @@ class Batch:
         if self.jobs > 1:
             # Load what every analysis needs before forking, so workers start warm
             # and share the memory instead of each reading the lexicons again.
-            for config in dict.fromkeys(self.configs):
+            for config in dict.fromkeys(config for _, _, config in self._tasks):
                 lexicons_for(config)
             syllables.warm()
             # Keep the collector off what the workers inherit, so they do not copy it page by page.
             self._freeze()
+            # Standard input, which stays the main process's, is read now.
+            self._pool = _Workers(self.jobs, [(_stdin(self.options), options, config) if item == STDIN
+                                              else (item, options, config) for item, options, config in self._tasks])
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self._pool is not None:
             self._pool.stop()
+            self._pool = None
         if self._frozen:
             gc.unfreeze()
             self._frozen = False
@@ -412,32 +423,24 @@ class Batch:
         gc.freeze()
         self._frozen = True
 
-    def run(self, items: Iterable[str | RhetoricError], configs: Iterable[Config] | None = None) -> Iterator[Outcome]:
-        """Yield an outcome for every input (analysed under its config, by default the default one), in order."""
-        tasks = zip(items, repeat(self.options), configs if configs is not None else repeat(Config()))
-        if self.jobs == 1:
-            for task in tasks:
-                outcome = analyze_one(*task)
-                yield outcome
-                if not self._frozen and outcome.error is None:
-                    # The first analysis loaded the lexicons and dictionaries: keep the collector's
-                    # full passes off them, as the workers' are (a few per cent of a long run).
-                    self._freeze()
-        else:
-            # Every task is known before the workers are forked; standard input, which stays the
-            # main process's, is read now.
-            self._pool = _Workers(self.jobs, [(_stdin(self.options), options, config) if item == STDIN
-                                              else (item, options, config) for item, options, config in tasks])
-            try:
-                yield from self._pool.imap()
-            finally:  # the workers are ending (or must): reap them now, not when the batch is left
-                self._pool.stop()
-                self._pool = None
+    def run(self) -> Iterator[Outcome]:
+        """Yield the outcome of every input, in order."""
+        if self._pool is not None:
+            yield from self._pool.imap()
+            self._pool.stop()  # the workers have ended: reaped now, not when the batch is left
+            self._pool = None
+            return
+        for task in self._tasks:
+            outcome = analyze_one(*task)
+            yield outcome
+            if not self._frozen and outcome.error is None:
+                # The first analysis loaded the lexicons and dictionaries: keep the collector's
+                # full passes off them, as the workers' are (a few per cent of a long run).
+                self._freeze()
 
 
-def analyze_all(items: Iterable[str | RhetoricError], options: Options, jobs: int = 1,
-                configs: Iterable[Config] | None = None) -> Iterator[Outcome]:
+def analyze_all(items: Sequence[str | RhetoricError], options: Options, jobs: int = 1,
+                configs: Sequence[Config] | None = None) -> Iterator[Outcome]:
     """Yield an outcome for every input in input order, using `jobs` worker processes."""
-    configs = list(configs) if configs is not None else None
-    with Batch(options, jobs, configs or (Config(),)) as batch:
-        yield from batch.run(items, configs)
+    with Batch(options, items, configs, jobs) as batch:
+        yield from batch.run()

@@ -54,7 +54,7 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
     # A progress bar is shown while nothing else reaches the terminal: the summary comes at the end, other
     # results go to a file. Not into a pipe: what reads it (jq, less) may print to the same terminal.
     room_for_bar = summary or output not in (None, "-") or _is_file(sys.stdout)
-    with (destination(output, inputs=items) as stream, Batch(options, jobs=batch_jobs, configs=configs) as batch,
+    with (destination(output, inputs=items) as stream, Batch(options, items, configs, jobs=batch_jobs) as batch,
           _progress(len(items) if room_for_bar else 0) as progress):
         if format == "text":
             from .render import terminal
@@ -68,7 +68,7 @@ def analyze_command(paths: Sequence[str], *, format: str, output: str | None, jo
         sarif_warnings: list[tuple[str, str]] = []  # (path, text) of files analysed despite them
         if format == "csv":
             stream.write(csv_render.header())
-        for outcome in batch.run(items, configs):
+        for outcome in batch.run():
             if progress is not None:
                 progress[0].advance(progress[1])
             breaches += _report_breaches(outcome)
@@ -195,9 +195,9 @@ def _html_folder(items: Sequence[str | RhetoricError], configs: list[Config], fo
     Path(folder).mkdir(parents=True, exist_ok=True)
     rows, names, failed = [], [], []
     breaches = 0
-    with (Batch(options, jobs=min(jobs, max(1, len(items))), configs=configs) as batch,
+    with (Batch(options, items, configs, jobs=min(jobs, max(1, len(items)))) as batch,
           _progress(len(items)) as progress):
-        for n, outcome in enumerate(batch.run(items, configs)):
+        for n, outcome in enumerate(batch.run()):
             if progress is not None:
                 progress[0].advance(progress[1])
             breaches += _report_breaches(outcome)

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from contextlib import contextmanager
 
@@ -148,8 +149,8 @@ def test_workers_hand_back_every_outcome_in_order_and_end(tmp_path, monkeypatch)
         return pid
 
     monkeypatch.setattr(os, "fork", forked)
-    with Batch(Options(), jobs=3) as batch:
-        outcomes = list(batch.run(paths))
+    with Batch(Options(), paths, jobs=3) as batch:
+        outcomes = list(batch.run())
     assert [o.path for o in outcomes] == paths
     assert [o.error is not None for o in outcomes] == [n == 5 for n in range(11)]
     assert all(o.payload.text.startswith(f"Article {n}.") for n, o in enumerate(outcomes) if n != 5)
@@ -171,8 +172,8 @@ def test_the_workers_share_the_inputs_with_the_main_process(tmp_path, monkeypatc
         return Outcome(path=item, payload=os.getpid() == main)
 
     monkeypatch.setattr(batch_module, "analyze_one", analyze_one)  # the worker is forked with it
-    with Batch(Options(), jobs=2) as batch:
-        outcomes = list(batch.run(paths))
+    with Batch(Options(), paths, jobs=2) as batch:
+        outcomes = list(batch.run())
     assert [o.path for o in outcomes] == paths
     by_main = [o.payload for o in outcomes]
     assert by_main.count(True) >= 4, by_main
@@ -204,8 +205,8 @@ def test_outcomes_larger_than_a_pipe_arrive_whole_and_in_order(tmp_path, monkeyp
         return Outcome(path=item, payload=item[-6:-4] * 1_500_000)  # 3 MB
 
     monkeypatch.setattr(batch_module, "analyze_one", analyze_one)
-    with Batch(Options(), jobs=2) as batch:
-        outcomes = list(batch.run(paths))
+    with Batch(Options(), paths, jobs=2) as batch:
+        outcomes = list(batch.run())
     assert [o.path for o in outcomes] == paths
     assert all(o.payload == f"{n:02}" * 1_500_000 for n, o in enumerate(outcomes))
 
@@ -220,8 +221,8 @@ def test_more_inputs_than_the_queue_holds_with_a_slow_reader(monkeypatch):
 
     monkeypatch.setattr(batch_module, "analyze_one", analyze_one)
     got = []
-    with _within(60), Batch(Options(), jobs=3) as batch:
-        for outcome in batch.run(paths):
+    with _within(60), Batch(Options(), paths, jobs=3) as batch:
+        for outcome in batch.run():
             if not got:
                 time.sleep(1)
             got.append(outcome.path)
@@ -239,8 +240,8 @@ def test_an_error_in_a_worker_reaches_the_caller(tmp_path, monkeypatch):
 
     monkeypatch.setattr(batch_module, "analyze_one", analyze_one)  # the workers are forked with it
     got = []
-    with pytest.raises(ValueError, match="a bug"), Batch(Options(), jobs=2) as batch:
-        got.extend(batch.run(paths))
+    with pytest.raises(ValueError, match="a bug"), Batch(Options(), paths, jobs=2) as batch:
+        got.extend(batch.run())
     assert [o.path for o in got] == paths[:4]
 
 
@@ -255,8 +256,40 @@ def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch):
 
     monkeypatch.setattr(batch_module, "analyze_one", analyze_one)
     with (_within(60), pytest.raises(RhetoricError, match="ended before its work was done"),
-          Batch(Options(), jobs=2) as batch):
-        list(batch.run([str(SAMPLES / "the-russians-are-coming.txt")] * 3))
+          Batch(Options(), [str(SAMPLES / "the-russians-are-coming.txt")] * 3, jobs=2) as batch):
+        list(batch.run())
+
+
+def test_the_workers_are_forked_before_the_progress_bar_starts_its_thread(tmp_path, monkeypatch):
+    # A fork copies no thread: a lock the progress bar's thread held (standard error's) would stay
+    # held in the worker for ever.
+    from rhetoric import run as run_module
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("The council approved the plan on Monday.\n", encoding="utf-8")
+    threads = []
+    fork = os.fork
+
+    def forked():
+        threads.append(threading.active_count())
+        return fork()
+
+    monkeypatch.setattr(os, "fork", forked)
+    monkeypatch.setattr(run_module, "_is_terminal", lambda stream: True)  # a progress bar, then
+    shown = []
+    start = run_module._progress
+
+    @contextmanager
+    def progress(total):
+        with start(total) as bar:
+            shown.append(bar is not None)
+            yield bar
+
+    monkeypatch.setattr(run_module, "_progress", progress)
+    result = CliRunner().invoke(app, ["analyze", str(tmp_path), "--jobs", "2", "--output", str(tmp_path / "out.jsonl"),
+                                      "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert shown == [True] and threads == [1]
 
 
 def test_a_run_with_workers_does_without_multiprocessing(tmp_path):
