@@ -19,7 +19,7 @@ from .config import Config
 from .errors import RhetoricError
 from .lexicon import Lexicons, load
 from .pipeline import analyze
-from .read import DEFAULT_MAX_BYTES, STDIN, Input, read
+from .read import DEFAULT_MAX_BYTES, STDIN, STDIN_NAME, Input, read
 from .render import json as json_render
 from .report import Report
 from .selection import EVERY, unknown
@@ -83,7 +83,7 @@ def analyze_one(item: str | Input | RhetoricError, options: Options, config: Con
     """
     if isinstance(item, RhetoricError):
         return Outcome(path=item.path or "", error=item)
-    path = STDIN if isinstance(item, Input) else item
+    path = STDIN_NAME if isinstance(item, Input) or item == STDIN else item
     try:
         doc = item if isinstance(item, Input) else read(item, options.max_bytes, options.stdin_format)
         report = analyze(doc.text, lexicons=lexicons_for(config), source=doc.source,

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
            ".html": "html", ".htm": "html"}
 STDIN = "-"
+STDIN_NAME = "<stdin>"  # what results and error messages call standard input
 # Larger files are refused rather than risk exhausting memory: analysis holds about
 # 15-25 MB per MB of text (bench/sizes.py), so this keeps one worker within 100-200 MB,
 # and it is still some 25 times the longest news article.
@@ -182,22 +183,21 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_format: str | None
     Standard input is read in `stdin_format` ("text", "markdown" or "html"); by default as HTML when it
     opens as a web page does, else as plain text.
     """
+    name = STDIN_NAME if path == STDIN else path
     if path == STDIN:
         if sys.stdin is None:  # Python's stand-in for a standard input whose descriptor was closed (`<&-`)
-            raise InputError("standard input is closed: nothing to read", path=path)
+            raise InputError("standard input is closed: nothing to read", path=name)
         data = sys.stdin.buffer.read(max_bytes + 1)
-        name = "<stdin>"
     else:
         data = _read_file(path, max_bytes)
-        name = path
     if len(data) > max_bytes:
         raise InputError(f"is larger than the limit of {max_bytes:,} bytes; skipped (if it really is one article, "
                          "raise the limit with --max-bytes: analysis needs about 15-25 MB of memory per MB of text)",
-                         path=path)
-    text, encoding, warning = decode(data, path)
+                         path=name)
+    text, encoding, warning = decode(data, name)
     warnings = (warning,) if warning else ()
     if not text.strip():
-        raise InputError("is empty" if not text else "holds only white space", path=path)
+        raise InputError("is empty" if not text else "holds only white space", path=name)
     if path == STDIN:
         fmt = stdin_format or _sniffed(text)
     else:  # a web page saved as .txt, or under a name --include let in, is read as one
@@ -213,12 +213,12 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_format: str | None
     if fmt == "markdown":
         extracted = extract.markdown(text)
     else:
-        extracted = extract.Extracted(extract.html_text(text, path))
+        extracted = extract.Extracted(extract.html_text(text, name))
         if "rhetoric-" in text:
             extracted = extract.html_comments(text, extracted.text)
     analysed = extracted.text
     if not analysed.strip():
-        raise InputError(f"holds no prose once the {fmt} markup is removed", path=path)
+        raise InputError(f"holds no prose once the {fmt} markup is removed", path=name)
     spans = suppressions(extracted.comments, extracted.lines, len(analysed))
     return Input(analysed, Source(name, fmt, encoding, warnings + extracted.warnings), original=text,
                  suppressions=spans)

@@ -398,8 +398,10 @@ def test_a_closed_standard_input_is_an_error_object_not_a_traceback():
     out = subprocess.run([sys.executable, "-m", "rhetoric", "analyze", "-", "--format", "jsonl"], stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, text=True, env=env, timeout=60, preexec_fn=lambda: os.close(0))
     assert out.returncode == 2
-    assert out.stderr == "rhetoric: -: standard input is closed: nothing to read\n"
-    assert json.loads(out.stdout)["error"]["message"] == "standard input is closed: nothing to read"
+    assert out.stderr == "rhetoric: <stdin>: standard input is closed: nothing to read\n"
+    error = json.loads(out.stdout)
+    assert error["error"]["message"] == "standard input is closed: nothing to read"
+    assert error["source"]["path"] == "<stdin>"  # as an article read from it is called
 
 
 def test_the_analysis_caveat_reaches_stderr_and_the_json(tmp_path):

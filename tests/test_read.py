@@ -1,13 +1,15 @@
 from __future__ import annotations
 
+import io
 import os
+import sys
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from rhetoric.errors import InputError
-from rhetoric.read import NamedPipe, expand, read
+from rhetoric.read import STDIN, STDIN_NAME, NamedPipe, expand, read
 
 
 def write(path, data: bytes):
@@ -485,3 +487,14 @@ def test_a_scan_without_patterns_takes_the_known_extensions(tmp_path):
     for name in ("a.TXT", "b.md", "c.html", "d.csv", "e.", "f", "g.txt.bak", "h.Markdown"):
         (tmp_path / name).write_text("Some text.", encoding="utf-8")
     assert [os.path.basename(p) for p in expand([str(tmp_path)])] == ["a.TXT", "b.md", "c.html", "h.Markdown"]
+
+
+@pytest.mark.parametrize("data", [b"", b" \n", b"\xff\xfe\x00"])
+def test_standard_input_is_named_alike_in_errors_and_results(monkeypatch, data):
+    # "<stdin>", as its results call it: not "-", the argument that asked for it.
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    with pytest.raises(InputError) as caught:
+        read(STDIN)
+    assert caught.value.path == STDIN_NAME == "<stdin>"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"The council met on Monday.")))
+    assert read(STDIN).source.path == STDIN_NAME
