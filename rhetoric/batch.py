@@ -256,7 +256,7 @@ class _Workers:
             end = min(len(self._tasks), self._queued + _QUEUED)
             try:
                 os.write(self._queue_in, b"".join(n.to_bytes(4, "little") for n in range(self._queued, end)))
-            except BlockingIOError:  # full: the rest go in after the main process's next input
+            except BlockingIOError:  # full: the rest go in as the queue empties
                 return
             self._queued = end
         if self._queue_in is not None:
@@ -286,8 +286,10 @@ class _Workers:
             if fd is not None:
                 os.close(fd)
         self._queue_in = None
+        resize = getattr(fcntl, "F_SETPIPE_SZ", None)  # Linux's alone
         try:  # room for many outcomes while the main process analyses an input of its own
-            fcntl.fcntl(results, fcntl.F_SETPIPE_SZ, _RESULTS_PIPE)
+            if resize is not None:
+                fcntl.fcntl(results, resize, _RESULTS_PIPE)
         except OSError:  # refused (a system limit): the worker waits for the main process more often
             pass
         # Standard input stays the main process's, as in multiprocessing's workers.
