@@ -111,7 +111,7 @@ def test_ctrl_c_stops_the_batch_cleanly(tmp_path, to_group):
     out_dir.mkdir()
     out = out_dir / "reports.jsonl"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "rhetoric", "analyze", str(folder), "--jobs", "2",
+    proc = subprocess.Popen([sys.executable, "-m", "rhetoric", "analyze", str(folder), "--jobs", "3",
                              "--format", "jsonl", "--output", str(out)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True,
                             preexec_fn=_interruptible)
@@ -124,7 +124,7 @@ def test_ctrl_c_stops_the_batch_cleanly(tmp_path, to_group):
             time.sleep(0.05)
         assert proc.poll() is None, "the batch finished before it could be interrupted"
         workers = _children(proc.pid)
-        assert len(workers) == 2
+        assert len(workers) == 2  # the main process analyses too
         if to_group:  # Ctrl-C in a terminal signals the whole foreground process group
             os.killpg(proc.pid, signal.SIGINT)
         else:  # `kill -INT` signals the main process alone
@@ -134,6 +134,8 @@ def test_ctrl_c_stops_the_batch_cleanly(tmp_path, to_group):
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+        proc.stdout.close()  # should an assertion have failed before they were read
+        proc.stderr.close()
     assert proc.returncode == 130, stderr.decode()[-2000:]
     assert stderr.decode().strip().splitlines()[-1] == "rhetoric: interrupted"
     assert "Traceback" not in stderr.decode()
