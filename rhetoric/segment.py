@@ -52,18 +52,22 @@ _OTHERS_PER = 16  # at most one character in this many
 _NARROWED = (("’", "'"), ("‐", "-"), ("“", " "), ("”", " "), ("—", " "), ("–", " "), ("‘", " "),
              ("…", " "), ("\ufeff", " "), ("\xa0", " "), ("\xad", " "))
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-# Candidate sentence ends: terminal punctuation, then closing quotes/brackets, then space.
+# Candidate sentence ends: terminal punctuation, then closing quotes/brackets and citation markers
+# ("[2]", "[a]", as text copied from a reference work or a report carries them), then space.
 # A full stop glued to the next sentence ("the caucus.The outcome") ends one too, and so may a line
 # break (taken from the lines' starts). Written out, the alternatives are
-#   (?<![.!?…])[.!?…]+[closers]*(?=\s)  |  (?<=[a-z][a-z])[.!?](?=[A-Z][a-z])
+#   (?<![.!?…])[.!?…]+[closers]*(?:[citation])*(?=\s)  |  (?<=[a-z][a-z])[.!?](?=[A-Z][a-z])
 # A run of marks is tried only where it begins: tried from each mark of "!!!!…x" in turn,
 # it would be scanned to its end again every time (quadratic time).
 # They are looked for in a copy of the text whose marks are all full stops, by a pattern that begins
 # with one: the engine looks for a leading character in a tight loop, where it tested a leading set
 # ([.!?…\n]) by a call at each character, most of the cost of the search (_sentences over /tmp/sub47
 # 72.7 -> 60.0 M instructions a pass). Only the glued alternative tells the marks apart: it takes no "…".
-_FULL_STOP_END = re.compile(r"\.(?:(?<!\.\.)\.*[\"'”’»)\]]*(?=\s)|(?<=[a-z][a-z]\.)(?=[A-Z][a-z]))")
+_FULL_STOP_END = re.compile(
+    r"\.(?:(?<!\.\.)\.*[\"'”’»)\]]*(?:\[(?:\d{1,3}|[a-z])\])*(?=\s)|(?<=[a-z][a-z]\.)(?=[A-Z][a-z]))")
 _CLOSERS = "\"'”’»)]"
+# What _FULL_STOP_END takes after the marks: closers, and the digits and letters of citation markers.
+_AFTER_MARKS = _CLOSERS + "[0123456789abcdefghijklmnopqrstuvwxyz"
 _OPENERS = "\"'“‘«([¡¿"
 
 # Abbreviations after which a full stop does not end a sentence.
@@ -500,7 +504,7 @@ def _is_boundary(text: str, start: int, end: int, limit: int) -> bool:
         return False
     if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or not nxt.isalnum()):
         return False
-    mark = text[start:end].rstrip(_CLOSERS)
+    mark = text[start:end].rstrip(_AFTER_MARKS)
     if mark != ".":
         return True
     word = _word_before(text, start)

@@ -111,6 +111,9 @@ def assess(doc: Document, phrases: Sequence[PhraseMatch]) -> tuple[SentenceAsses
     vague = [False] * n
     for i in named:
         attributed[i] = True
+    if "[" in doc.text:
+        for i in sentences_with(_CITED, doc.text, sentences, doc.sentence_starts):
+            attributed[i] = True
     for i in weasel:
         vague[i] = True
     for i, credit in credits.items():
@@ -159,6 +162,10 @@ class _Words(NamedTuple):
 
 
 _COLON = re.compile(":")
+# A numbered citation marker glued to the text it follows ("in 2019.[2]", "the report[14] found"), as
+# text copied from a reference work or a report carries them: the sentence credits a listed source.
+# Lettered markers ("[a]") are explanatory notes, not sources.
+_CITED = re.compile(r"\S\[\d{1,3}\]")
 
 
 def _credit(doc: Document, s: Sentence, c: Cues, cue_tokens: list[int], colon: bool) -> Credit:

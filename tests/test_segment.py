@@ -52,6 +52,19 @@ def test_decimals_and_quotes():
     assert sentences(text) == ["Growth was 3.5 percent.", "“It is over,” she said.", "“We won.”", "Then they left."]
 
 
+def test_citation_markers_end_the_sentence_they_follow():
+    # "2019.[2] It was" ends a sentence as "2019. It was" does; the markers stay with their sentence.
+    text = ("The bridge carried 40,000 vehicles a day in 2019.[2] It was closed after inspectors found "
+            "cracks.[3][4] “The repairs will take a year.”[5] Tolls rose by 40% in the U.S.[a] The drivers complained.")
+    assert [text[s.start:s.end] for s in segment(text).sentences] == [
+        "The bridge carried 40,000 vehicles a day in 2019.[2]",
+        "It was closed after inspectors found cracks.[3][4]",
+        "“The repairs will take a year.”[5]",
+        "Tolls rose by 40% in the U.S.[a]",  # after an abbreviation, as without the marker
+        "The drivers complained.",
+    ]
+
+
 def test_missing_space_after_full_stop():
     assert sentences("Voters met at the caucus.The outcome was close.") == [
         "Voters met at the caucus.", "The outcome was close."]
