@@ -244,8 +244,8 @@ def analyze(
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
                                                   help="Write results to FILE (atomically).")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: the number of cores).")]
-    = 0,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0,
+                                      help="Processes that analyse, this one included (0: the number of cores).")] = 0,
     include: Annotated[Optional[list[str]], typer.Option("--include", metavar="GLOB",
                                                          help="Only files matching this glob.")] = None,
     exclude: Annotated[Optional[list[str]], typer.Option("--exclude", metavar="GLOB",
