@@ -17,6 +17,7 @@ from .report import Report, Source
 from .scores import score
 from .segment import segment
 from .selection import Selection
+from .turns import speaker_turns
 
 if TYPE_CHECKING:
     from .suppress import Suppression
@@ -33,8 +34,9 @@ def analyze(text: str, *, lexicons: Lexicons | None = None, source: Source | Non
     lex = lexicons if lexicons is not None else lexicon_mod.load()
     doc = segment(text)
     phrases = tuple(find_phrases(doc, lex))
-    sentences = sourcing.assess(doc, phrases)
-    ctx = Context(doc, lex, sentences, phrases, scare_quotes.distancing(doc))
+    turns = speaker_turns(doc)
+    sentences = sourcing.assess(doc, phrases, turns)
+    ctx = Context(doc, lex, sentences, phrases, scare_quotes.distancing(doc), turns)
     findings = sorted(
         (f for detect in DETECTORS for f in detect(ctx)),
         key=_order,

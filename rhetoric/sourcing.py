@@ -18,6 +18,7 @@ from .findings import Category
 from .model import Document, Quotation, Sentence, from_columns
 from .phrases import PhraseMatch
 from .prefilter import sentences_with
+from .turns import within
 
 
 class Cues(NamedTuple):
@@ -87,8 +88,12 @@ class SentenceAssessment:
     quoted: bool
 
 
-def assess(doc: Document, phrases: Sequence[PhraseMatch]) -> tuple[SentenceAssessment, ...]:
-    """Assess every sentence of the document, given the lexicon phrases found in it."""
+def assess(doc: Document, phrases: Sequence[PhraseMatch],
+           turns: tuple[tuple[int, int], ...] = ()) -> tuple[SentenceAssessment, ...]:
+    """Assess every sentence of the document, given the lexicon phrases found in it and its speaker turns.
+
+    A sentence inside a speaker's turn (see turns.py) is quoted speech, credited to the speaker its label names.
+    """
     c = cues()
     sentences = doc.sentences
     n = len(sentences)
@@ -125,6 +130,11 @@ def assess(doc: Document, phrases: Sequence[PhraseMatch]) -> tuple[SentenceAsses
         quoted[i] = True
         if not attributed[i] and _quote_credited(doc, i, quotation, named_paragraphs):
             attributed[i] = True
+    if turns:
+        turn_starts = [start for start, _ in turns]
+        for i, s in enumerate(sentences):
+            if within(turns, turn_starts, s.start, s.end):
+                quoted[i] = attributed[i] = True
     # Built a column at a time: a frozen dataclass's __init__ costs twice as much (see model.from_columns).
     return from_columns(SentenceAssessment, [s.index for s in sentences], [s.start for s in sentences],
                         [s.end for s in sentences], claims, attributed, vague, quoted)

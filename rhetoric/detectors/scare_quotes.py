@@ -142,7 +142,7 @@ def detect(ctx: Context) -> Iterator[Finding]:
             start=q.start, end=q.end, text=doc.text[q.start:q.end],
             message=f"Scare quotes around “{inner}” cast doubt on it without saying why",
             why=WHY, alternative=f"Drop the quotation marks, or say who uses “{inner}” and why it is disputed.",
-            voice=Voice.AUTHOR,
+            voice=ctx.voice(q.start, q.end),  # the writer's, but in a speaker's turn of a transcript
         )
 
 

@@ -1,0 +1,62 @@
+"""Speaker turns: the lines a label gives a speaker in a transcript or an interview are the speaker's."""
+
+from __future__ import annotations
+
+from rhetoric import analyze
+from rhetoric.findings import Voice
+from rhetoric.segment import segment
+from rhetoric.turns import speaker_turns
+
+TRANSCRIPT = (
+    "The interview aired on Tuesday.\n\n"
+    "HANNITY: Do you believe the so-called inquiry was ever legitimate? These radical zealots wanted it.\n"
+    "TOENSING: It was a disgraceful sham. The FBI opened the case in July 2016.\n"
+    "HANNITY: And who signed the warrant?\n"
+    "TOENSING: The deputy director signed it on October 21.\n\n"
+    "The network said 3.1 million viewers watched. Was it a disgraceful sham?\n"
+)
+
+
+def _turns(text: str) -> list[str]:
+    return [text[start:end].strip() for start, end in speaker_turns(segment(text))]
+
+
+def test_each_labelled_line_of_a_dialogue_is_a_turn_up_to_the_next_label_or_the_paragraph_end():
+    assert _turns(TRANSCRIPT) == [
+        "HANNITY: Do you believe the so-called inquiry was ever legitimate? These radical zealots wanted it.",
+        "TOENSING: It was a disgraceful sham. The FBI opened the case in July 2016.",
+        "HANNITY: And who signed the warrant?",
+        "TOENSING: The deputy director signed it on October 21.",
+    ]
+
+
+def test_the_speakers_words_are_quoted_speech_and_the_writers_are_not():
+    report = analyze(TRANSCRIPT)
+    by_voice = {(f.text, f.voice) for f in report.findings if f.category.value != "unsourced-assertion"}
+    assert ("radical zealots", Voice.QUOTED) in by_voice and ("so-called", Voice.QUOTED) in by_voice
+    assert ("disgraceful", Voice.QUOTED) in by_voice
+    assert ("disgraceful", Voice.AUTHOR) in by_voice  # the writer's own, after the transcript
+    questions = [f.text for f in report.findings if f.category.value == "rhetorical-question"]
+    assert questions == ["Was it a disgraceful sham?"]  # the host's questions are put to his guest
+    spoken = [a for a in report.sentences if a.quoted]
+    assert len(spoken) == 6 and all(a.attributed for a in spoken)  # credited to the speaker the label names
+    unsourced = [f.text for f in report.findings if f.category.value == "unsourced-assertion"]
+    assert unsourced == []
+
+
+def test_a_question_and_its_answer_are_a_dialogue_however_short():
+    text = "Q: When will the work begin?\nA: In April, on the first three routes.\n"
+    assert _turns(text) == ["Q: When will the work begin?", "A: In April, on the first three routes."]
+
+
+def test_editorial_labels_are_the_writers():
+    # They seldom recur, and one label, however often it opens a line, is nobody's dialogue.
+    for text in ("UPDATE: The council met again.\nWATCH: The vote, in full.\nThe plan passed.\n",
+                 "NOTE: The figures are provisional.\n\nNOTE: Turnout was 31%.\n"):
+        assert _turns(text) == [], text
+
+
+def test_only_labels_in_capitals_name_speakers():
+    # As transcripts print them; "Photo: …" and "Source: …" lines recur under pictures and charts.
+    text = "Photo: the bridge.\nSource: city data.\nPhoto: the ferry.\nSource: port data.\n"
+    assert _turns(text) == []
