@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from ..context import Context
 from ..data import table
-from ..findings import Category, Finding, Severity, Voice
+from ..findings import Category, Finding, Severity
 from ..model import Document, Quotation, Sentence
 
 RULE = "scare-quote.distancing"
