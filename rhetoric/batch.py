@@ -180,6 +180,9 @@ def _worker_start() -> None:
 _Task = tuple[str | Input | RhetoricError, Options, Config]
 _QUEUED = 1024  # input numbers written to the queue at a time: 4,096 bytes, which a pipe takes whole or not at all
 _RESULTS_PIPE = 1 << 20  # bytes a worker's results pipe is asked to hold while the main process analyses
+# Outcomes the main process holds, waiting for one before them, before it waits too: memory stays flat
+# however long the article a worker reads meanwhile.
+_AHEAD = 32
 
 
 def _wait(fds: Iterable[int]) -> None:
@@ -345,17 +348,20 @@ class _Workers:
         following = 0
         queued = True  # inputs wait in the queue
         while following < len(self._tasks):
-            n = self._take() if queued else None
-            if n is not None:
-                try:
-                    done[n] = analyze_one(*self._tasks[n])
-                except Exception as exc:  # raised in its place, after the outcomes before it
-                    done[n] = exc
-                self._fill()
-                self._collect(done, wait=False)
-            elif queued:
-                queued = False
+            if queued and len(done) < _AHEAD:
+                n = self._take()
+                if n is None:
+                    queued = False
+                else:
+                    try:
+                        done[n] = analyze_one(*self._tasks[n])
+                    except Exception as exc:  # raised in its place, after the outcomes before it
+                        done[n] = exc
+                    self._fill()
+                    self._collect(done, wait=False)
             elif following not in done:
+                # A worker has it (taken before any this process holds): wait for it, rather than hold
+                # more outcomes, each with its whole report, while a worker reads a long article.
                 if not self._received:  # every worker has ended well, and this input is nowhere
                     raise RhetoricError("a worker process ended before its work was done")
                 self._collect(done, wait=True)

@@ -197,6 +197,36 @@ def _within(seconds):
         signal.signal(signal.SIGALRM, previous)
 
 
+def test_the_main_process_holds_few_outcomes_while_a_worker_reads_a_long_article(tmp_path, monkeypatch):
+    # Each outcome it holds keeps its whole report: it waits instead of running ahead without bound.
+    paths = [str(tmp_path / f"{n:02}.txt") for n in range(40)]
+    main = os.getpid()
+    analysed_here = []
+    stalled = []  # in the worker: whether it has met its long article yet
+
+    def analyze_one(item, options, config=Config()):
+        if os.getpid() == main:
+            analysed_here.append(paths.index(item))
+            time.sleep(0.01)  # leaving the worker some
+            return Outcome(path=item)
+        if not stalled:  # the worker's first input is a long article
+            stalled.append(True)
+            time.sleep(1)
+            return Outcome(path=item, payload="long")
+        return Outcome(path=item)
+
+    monkeypatch.setattr(batch_module, "analyze_one", analyze_one)
+    monkeypatch.setattr(batch_module, "_AHEAD", 4)
+    got, ahead = [], None
+    with _within(60), Batch(Options(), paths, jobs=2) as batch:
+        for outcome in batch.run():
+            got.append(outcome.path)
+            if outcome.payload == "long":  # how many past it had this process analysed meanwhile?
+                ahead = sum(1 for n in analysed_here if n > paths.index(outcome.path))
+    assert got == paths
+    assert ahead is not None and ahead <= 4, ahead
+
+
 def test_outcomes_larger_than_a_pipe_arrive_whole_and_in_order(tmp_path, monkeypatch):
     # A worker's outcome is read to its end at once, though its pipe holds a fraction of it.
     paths = [str(tmp_path / f"{n:02}.txt") for n in range(8)]
