@@ -16,8 +16,9 @@ from collections import Counter
 from .model import Document
 
 # At the start of a line: "Q" or "A", or up to four words in capitals ("HANNITY", "SEN. JOHN SMITH",
-# "DB"), then a colon and the speaker's words.
+# "DB"), then a colon and the speaker's words. Tried only at the start of a line that holds a colon.
 _LABEL = re.compile(r"^[ \t]*(Q|A|[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]*){0,3})[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
+_COLON = re.compile(":")
 # How often each of at least two labels opens a line, for the text to be a dialogue.
 MIN_TURNS = 2
 MIN_SPEAKERS = 2
@@ -28,10 +29,16 @@ def speaker_turns(doc: Document) -> tuple[tuple[int, int], ...]:
 
     A turn runs from its label to the next line that opens with a label, or to its paragraph's end.
     """
-    text = doc.text
-    if ":" not in text:
-        return ()
-    labels = [(m.group(1), m.start(1)) for m in _LABEL.finditer(text)]
+    text, line_starts = doc.text, doc.line_starts
+    labels = []
+    tried = -1  # the line last tried
+    for colon in _COLON.finditer(text):  # a few in most texts: far fewer than the lines a label could open
+        line = bisect_right(line_starts, colon.start()) - 1
+        if line != tried:
+            tried = line
+            hit = _LABEL.match(text, line_starts[line])
+            if hit is not None:
+                labels.append((hit.group(1), hit.start(1)))
     counts = Counter(label for label, _ in labels)
     speakers = {label for label, n in counts.items() if n >= MIN_TURNS}
     if "Q" in counts and "A" in counts:  # a question and its answer: a dialogue however short
