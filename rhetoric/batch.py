@@ -399,7 +399,8 @@ class Batch:
     def __init__(self, options: Options, items: Sequence[str | RhetoricError], configs: Sequence[Config] | None = None,
                  jobs: int = 1) -> None:
         self.options = options
-        self.jobs = jobs
+        # Worker processes are forked: where there is no fork (Windows), everything is analysed here.
+        self.jobs = jobs if hasattr(os, "fork") else 1
         # Each input's configuration, by default the default one.
         self._tasks: list[_Task] = [(item, options, config) for item, config in
                                     zip(items, configs if configs is not None else repeat(Config()))]

@@ -259,6 +259,17 @@ def test_more_inputs_than_the_queue_holds_with_a_slow_reader(monkeypatch):
     assert got == paths
 
 
+def test_without_fork_everything_is_analysed_in_this_process(tmp_path, monkeypatch):
+    # As on Windows, where --jobs (by default the number of cores) would otherwise end in a traceback.
+    paths = [str(tmp_path / f"{n}.txt") for n in range(3)]
+    for path in paths:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("The council approved the plan on Monday.\n")
+    monkeypatch.delattr(os, "fork")
+    with Batch(Options(), paths, jobs=2) as batch:
+        assert [o.path for o in batch.run()] == paths
+
+
 def test_an_error_in_a_worker_reaches_the_caller(tmp_path, monkeypatch):
     # As multiprocessing.Pool did: the outcomes of the inputs before it arrive, then the exception is raised.
     paths = [str(SAMPLES / "the-russians-are-coming.txt")] * 4 + [str(tmp_path / "boom.txt")] * 2
