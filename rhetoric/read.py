@@ -263,7 +263,9 @@ def _read_file(path: str, max_bytes: int) -> bytes:
         _check_kind(os.stat(path).st_mode, path)  # a device or a pipe is never even opened
         # Opened without blocking and checked again on the open descriptor: a file swapped
         # for a pipe after the check is still never read, so a scan cannot hang on it.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0))
+        # (O_NONBLOCK and O_NOCTTY are POSIX's, O_BINARY is Windows'.)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+                     | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         try:
             target = os.readlink(path)

@@ -498,3 +498,11 @@ def test_standard_input_is_named_alike_in_errors_and_results(monkeypatch, data):
     assert caught.value.path == STDIN_NAME == "<stdin>"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"The council met on Monday.")))
     assert read(STDIN).source.path == STDIN_NAME
+
+
+def test_files_are_read_where_the_system_has_no_o_nonblock(tmp_path, monkeypatch):
+    # As on Windows, which has O_BINARY instead: every file read ended in an AttributeError.
+    path = tmp_path / "a.txt"
+    path.write_text("The council met on Monday.", encoding="utf-8")
+    monkeypatch.delattr(os, "O_NONBLOCK")
+    assert read(str(path)).text == "The council met on Monday."
