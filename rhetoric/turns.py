@@ -1,10 +1,16 @@
-"""Speaker turns: the lines of a transcript or an interview that a label ("HANNITY:", "Q:") gives a speaker.
+"""Speaker turns: the stretches of text that belong to someone named, though no quotation marks hold them.
 
-What follows such a label is the speaker's, as what stands inside quotation marks is: the host's
-questions are not the writer's rhetorical questions, nor a guest's loaded words the writer's.
-A label counts only where the text is a dialogue: at least two labels, each opening two lines or
-more, or "Q:" and "A:" together. Editorial labels ("UPDATE:", "WATCH:") seldom recur, let alone
-two of them in one text.
+- The lines of a transcript or an interview that a label ("HANNITY:", "Q:") gives a speaker. A
+  label counts only where the text is a dialogue: at least two labels, each opening two lines or
+  more, or "Q:" and "A:" together. Editorial labels ("UPDATE:", "WATCH:") seldom recur, let alone
+  two of them in one text.
+- A post embedded from social media, as a page copied to text gives it: the post, then its
+  signature ("— Jane Doe (@RepJaneDoe) November 3, 2018"). The post is the text just before the
+  signature, up to the length a post can have, and not past the writer's lead-in (a line that
+  ends in a colon or an ellipsis, or tells of tweeting, writing, saying) or a blank line above it.
+
+What stands there is the speaker's, as what stands inside quotation marks is: the host's questions
+are not the writer's rhetorical questions, nor a guest's or a post's loaded words the writer's.
 """
 
 from __future__ import annotations
@@ -19,16 +25,60 @@ from .model import Document
 # "DB"), then a colon and the speaker's words. Tried only at the start of a line that holds a colon.
 _LABEL = re.compile(r"^[ \t]*(Q|A|[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]*){0,3})[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
 _COLON = re.compile(":")
+# A post's signature: a dash, the author's name, their handle and the date.
+_SIGNATURE = re.compile(r"[—–]\s?[^\n()—–]{1,60}?\s?\(@\w{1,15}\)\s?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}")
+POST_CHARACTERS = 280  # the most a post holds (Twitter's limit); a longer stretch is not all post
+# A line that leads in to the post ("Loomer tweeted.", "Here is what he wrote:") is the writer's.
+_LEAD_IN = re.compile(r"\b(?:tweet(?:ed|s)?|wrote|writes|posted|said|says|here(?:['’]s| is| are))\b"
+                      r"|(?::|…|\.\.\.)\s*$", re.IGNORECASE)
 # How often each of at least two labels opens a line, for the text to be a dialogue.
 MIN_TURNS = 2
 MIN_SPEAKERS = 2
 
 
 def speaker_turns(doc: Document) -> tuple[tuple[int, int], ...]:
-    """Return the spans of the speakers' turns, label included, in order.
+    """Return the spans of the speakers' turns, in order: the turns of a dialogue and the posts."""
+    spans = sorted(_dialogue(doc) + _posts(doc))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:  # a post quoted inside a turn, say
+            merged[-1] = merged[-1][0], max(end, merged[-1][1])
+        else:
+            merged.append((start, end))
+    return tuple(merged)
 
-    A turn runs from its label to the next line that opens with a label, or to its paragraph's end.
-    """
+
+def _posts(doc: Document) -> tuple[tuple[int, int], ...]:
+    """Return the spans of the posts embedded in the text, each with its signature."""
+    text, line_starts = doc.text, doc.line_starts
+    if "(@" not in text:
+        return ()
+    posts = []
+    for m in _SIGNATURE.finditer(text):
+        line = bisect_right(line_starts, m.start()) - 1
+        start = m.start()
+        if text[line_starts[line]:start].strip():  # the post ends on the signature's line
+            start = line_starts[line]
+        taken = m.start() - start
+        # Then whole lines above it, while a post could hold them.
+        while line > 0:
+            above = text[line_starts[line - 1]:line_starts[line]]
+            body = above.strip()
+            if not body:
+                if taken:  # a blank line above the post's text ends it
+                    break
+            elif _LEAD_IN.search(body) or taken + len(body) > POST_CHARACTERS or _SIGNATURE.search(above):
+                break  # the writer's lead-in, more than a post, or the post before
+            else:
+                taken += len(body)
+                start = line_starts[line - 1]
+            line -= 1
+        posts.append((start, m.end()))
+    return tuple(posts)
+
+
+def _dialogue(doc: Document) -> tuple[tuple[int, int], ...]:
+    """Return the spans of a dialogue's turns, label included: from a label to the next, or its paragraph's end."""
     text, line_starts = doc.text, doc.line_starts
     labels = []
     tried = -1  # the line last tried

@@ -60,3 +60,39 @@ def test_only_labels_in_capitals_name_speakers():
     # As transcripts print them; "Photo: …" and "Source: …" lines recur under pictures and charts.
     text = "Photo: the bridge.\nSource: city data.\nPhoto: the ferry.\nSource: port data.\n"
     assert _turns(text) == []
+
+
+POSTS = (
+    "Lawmakers reacted quickly to the disgraceful ruling on Friday.\n\n"
+    "The decision is a disaster for working families. Shameful. pic.twitter.com/abc123\n\n"
+    "— Jane Doe (@RepJaneDoe) November 3, 2018\n\n"
+    "Senator Tom Reed wrote on Twitter:\n"
+    "A victory for the Constitution!\n"
+    "Sad day for the radical left. https://t.co/xyz — Tom Reed (@TomReed) November 3, 2018\n"
+)
+
+
+def test_a_post_embedded_from_social_media_is_its_authors():
+    assert _turns(POSTS) == [
+        "The decision is a disaster for working families. Shameful. pic.twitter.com/abc123\n\n"
+        "— Jane Doe (@RepJaneDoe) November 3, 2018",
+        "A victory for the Constitution!\nSad day for the radical left. https://t.co/xyz — Tom Reed (@TomReed) "
+        "November 3, 2018",
+    ]
+    report = analyze(POSTS)
+    voices = {f.text.split()[0]: f.voice for f in report.findings if f.category.value == "loaded-term"}
+    assert voices["disaster"] is Voice.QUOTED and voices["Shameful"] is Voice.QUOTED
+    assert voices["radical"] is Voice.QUOTED
+    assert voices["disgraceful"] is Voice.AUTHOR  # the writer's paragraph above the post stays the writer's
+    assert not [f for f in report.findings if f.category.value == "unsourced-assertion" and "@" in f.text]
+
+
+def test_a_post_takes_no_more_lines_above_it_than_a_post_can_hold_nor_the_writers_lead_in():
+    long_line = "The council met for six hours and voted on every item on its agenda. " * 5 + "\n"
+    post = "Proud of our team tonight.\n— Dana Ruiz (@MayorRuiz) March 3, 2026"
+    assert _turns(long_line + post + "\n") == [post]
+    for lead_in in ("The mayor tweeted after the vote.\n", "And the mayor weighed in…\n", "Ruiz replied:\n"):
+        assert _turns(lead_in + post + "\n") == [post], lead_in
+    # Lines of the writer's within a post's length, with no lead-in or blank line between, are read as
+    # part of it: a text gives no sign where a post begins (a known limit).
+    assert _turns("The vote was 7-2.\n" + post + "\n") == ["The vote was 7-2.\n" + post]
