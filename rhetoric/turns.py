@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 
 from .model import Document
 
@@ -27,6 +28,7 @@ _LABEL = re.compile(r"^[ \t]*(Q|A|[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]*){0
 _COLON = re.compile(":")
 # A post's signature: a dash, the author's name, their handle and the date.
 _SIGNATURE = re.compile(r"[—–]\s?[^\n()—–]{1,60}?\s?\(@\w{1,15}\)\s?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}")
+_BEFORE_HANDLE, _AFTER_HANDLE = 64, 40  # the most a signature spans before its "(@" and from it
 POST_CHARACTERS = 280  # the most a post holds (Twitter's limit); a longer stretch is not all post
 # A line that leads in to the post ("Loomer tweeted.", "Here is what he wrote:") is the writer's.
 _LEAD_IN = re.compile(r"\b(?:tweet(?:ed|s)?|wrote|writes|posted|said|says|here(?:['’]s| is| are))\b"
@@ -51,10 +53,8 @@ def speaker_turns(doc: Document) -> tuple[tuple[int, int], ...]:
 def _posts(doc: Document) -> tuple[tuple[int, int], ...]:
     """Return the spans of the posts embedded in the text, each with its signature."""
     text, line_starts = doc.text, doc.line_starts
-    if "(@" not in text:
-        return ()
-    posts = []
-    for m in _SIGNATURE.finditer(text):
+    posts: list[tuple[int, int]] = []
+    for m in _signatures(text):
         line = bisect_right(line_starts, m.start()) - 1
         start = m.start()
         if text[line_starts[line]:start].strip():  # the post ends on the signature's line
@@ -75,6 +75,18 @@ def _posts(doc: Document) -> tuple[tuple[int, int], ...]:
             line -= 1
         posts.append((start, m.end()))
     return tuple(posts)
+
+
+def _signatures(text: str) -> Iterator[re.Match[str]]:
+    """Yield each post's signature, searched only around a handle's "(@" (the dashes of prose are many)."""
+    at = text.find("(@")
+    while at >= 0:
+        m = _SIGNATURE.search(text, max(0, at - _BEFORE_HANDLE), at + _AFTER_HANDLE)
+        if m is not None and m.end() > at:
+            yield m
+            at = text.find("(@", m.end())
+        else:
+            at = text.find("(@", at + 2)
 
 
 def _dialogue(doc: Document) -> tuple[tuple[int, int], ...]:
