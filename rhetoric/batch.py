@@ -88,7 +88,7 @@ def analyze_one(item: str | Input | RhetoricError, options: Options, config: Con
         doc = item if isinstance(item, Input) else read(item, options.max_bytes, options.stdin_format)
         report = analyze(doc.text, lexicons=lexicons_for(config), source=doc.source,
                          include_quoted=config.include_quoted, selection=config.selection,
-                         suppressions=doc.suppressions)
+                         suppressions=doc.suppressions, quoted=doc.quoted)
     except RhetoricError as exc:
         return Outcome(path=path, error=exc)
     breaches = _breaches(report, config) if config.has_limits else ()

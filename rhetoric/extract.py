@@ -25,6 +25,7 @@ class Extracted:
     comments: tuple[Comment, ...] = ()
     lines: tuple[Line, ...] = ()
     warnings: tuple[str, ...] = ()  # prose the markup may have hidden from the analysis
+    quoted: tuple[tuple[int, int], ...] = ()  # the spans of the prose a block quotation holds: quoted material
 
 
 def markdown(source: str) -> Extracted:
@@ -38,6 +39,7 @@ def markdown(source: str) -> Extracted:
     HTML comment (a block of its own, or inline) is placed at the offset where it stands in the prose,
     and every source line with prose is mapped to its span of the prose. A code fence never closed
     makes the rest of the document code, as Markdown has it: a warning says how many words that hid.
+    A block quotation (`> …`) holds quoted material, as HTML's <blockquote> does: its blocks' spans are kept.
     """
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
@@ -51,6 +53,8 @@ def markdown(source: str) -> Extracted:
 
     rest, title = front_matter(source)
     tables = 0  # how many tables the token is in
+    quoting = 0  # how many block quotations the token is in
+    quoted: list[tuple[int, int]] = []
     # Footnotes: a marker ("[^1]") is markup, and goes; a definition ("[^1]: text") is the writer's prose,
     # read where the source has it, so that source lines stay in order. Pandoc's inline notes ("^[text]")
     # are left as written: the plugin would take their words out of the text.
@@ -58,6 +62,7 @@ def markdown(source: str) -> Extracted:
     parser.use(footnote_plugin, inline=False, move_to_end=False)
     for token in parser.parse(rest):
         tables += (token.type == "table_open") - (token.type == "table_close")
+        quoting += (token.type == "blockquote_open") - (token.type == "blockquote_close")
         if tables:
             continue
         if token.type == "html_block":
@@ -107,12 +112,15 @@ def markdown(source: str) -> Extracted:
         lines.extend(Line(n, at(a), at(b)) for n, a, b in block_lines if at(a) < at(b))
         blocks.append(text)
         length = start + len(text)
+        if quoting:
+            quoted.append((start, length))
     if title is not None and not (blocks and _opens_with(blocks[0], title[0])):
         shift = len(title[0]) + (2 if blocks else 0)  # everything found so far moves down by the title
         blocks.insert(0, title[0])
         comments = [Comment(c.body, c.offset + shift, c.line) for c in comments]
         lines = [Line(title[1], 0, len(title[0])), *(Line(n.number, n.start + shift, n.end + shift) for n in lines)]
-    return Extracted("\n\n".join(blocks), tuple(comments), tuple(lines), tuple(warnings))
+        quoted = [(a + shift, b + shift) for a, b in quoted]
+    return Extracted("\n\n".join(blocks), tuple(comments), tuple(lines), tuple(warnings), tuple(quoted))
 
 
 def _closed(lines: list[str], span: list[int], markup: str) -> bool:

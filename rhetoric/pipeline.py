@@ -25,16 +25,17 @@ if TYPE_CHECKING:
 
 def analyze(text: str, *, lexicons: Lexicons | None = None, source: Source | None = None,
             include_quoted: bool = False, selection: Selection | None = None,
-            suppressions: Sequence[Suppression] = ()) -> Report:
+            suppressions: Sequence[Suppression] = (), quoted: Sequence[tuple[int, int]] = ()) -> Report:
     """Analyse `text` and return its Report.
 
     Findings the `selection` leaves out, or that `suppressions` switch off, are gone from the
-    report and from its scores alike.
+    report and from its scores alike. `quoted` spans are quoted material whatever their quotation
+    marks (a Markdown block quotation: see extract.markdown).
     """
     lex = lexicons if lexicons is not None else lexicon_mod.load()
     doc = segment(text)
     phrases = tuple(find_phrases(doc, lex))
-    turns = speaker_turns(doc)
+    turns = speaker_turns(doc, quoted)
     sentences = sourcing.assess(doc, phrases, turns)
     ctx = Context(doc, lex, sentences, phrases, scare_quotes.distancing(doc), turns)
     findings = sorted(

@@ -54,6 +54,7 @@ class Input:
     source: Source
     original: str | None = None  # the decoded file, when the analysed text differs from it
     suppressions: tuple[Suppression, ...] = ()  # from rhetoric-disable comments in the source
+    quoted: tuple[tuple[int, int], ...] = ()  # spans of the text that its markup says are quoted (block quotations)
 
 
 class NamedPipe(str):
@@ -221,7 +222,7 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_format: str | None
         raise InputError(f"holds no prose once the {fmt} markup is removed", path=name)
     spans = suppressions(extracted.comments, extracted.lines, len(analysed))
     return Input(analysed, Source(name, fmt, encoding, warnings + extracted.warnings), original=text,
-                 suppressions=spans)
+                 suppressions=spans, quoted=extracted.quoted)
 
 
 def _sniffed(text: str) -> str:

@@ -9,6 +9,8 @@
   signature, up to the length a post can have, and not past the writer's lead-in (a line that
   ends in a colon or an ellipsis, or tells of tweeting, writing, saying) or a blank line above it.
 
+- A block quotation of a marked-up text (Markdown's `> …`), which holds quoted material.
+
 What stands there is the speaker's, as what stands inside quotation marks is: the host's questions
 are not the writer's rhetorical questions, nor a guest's or a post's loaded words the writer's.
 """
@@ -18,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .model import Document
 
@@ -38,9 +40,10 @@ MIN_TURNS = 2
 MIN_SPEAKERS = 2
 
 
-def speaker_turns(doc: Document) -> tuple[tuple[int, int], ...]:
-    """Return the spans of the speakers' turns, in order: the turns of a dialogue and the posts."""
-    spans = sorted(_dialogue(doc) + _posts(doc))
+def speaker_turns(doc: Document, quoted: Sequence[tuple[int, int]] = ()) -> tuple[tuple[int, int], ...]:
+    """Return the spans of the speakers' turns, in order: the turns of a dialogue, the posts, and the
+    `quoted` spans (the block quotations of a marked-up text)."""
+    spans = sorted((*_dialogue(doc), *_posts(doc), *quoted))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start < merged[-1][1]:  # a post quoted inside a turn, say

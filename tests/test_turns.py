@@ -96,3 +96,21 @@ def test_a_post_takes_no_more_lines_above_it_than_a_post_can_hold_nor_the_writer
     # Lines of the writer's within a post's length, with no lead-in or blank line between, are read as
     # part of it: a text gives no sign where a post begins (a known limit).
     assert _turns("The vote was 7-2.\n" + post + "\n") == ["The vote was 7-2.\n" + post]
+
+
+def test_a_markdown_block_quotation_is_quoted_material(tmp_path):
+    # As HTML's <blockquote>: the mayor's statement is the mayor's, the writer's words around it the writer's.
+    from rhetoric.batch import Options, analyze_one
+    from rhetoric.extract import markdown
+
+    source = ("---\ntitle: Council debate\n---\n\nThe mayor answered the disgraceful charge in a statement:\n\n"
+              "> This disgraceful attack on our budget is a radical scheme.\n>\n> > Nested, it is quoted too.\n\n"
+              "The plan passed 7-2.\n")
+    extracted = markdown(source)
+    assert [extracted.text[a:b] for a, b in extracted.quoted] == [
+        "This disgraceful attack on our budget is a radical scheme.", "Nested, it is quoted too."]
+    path = tmp_path / "debate.md"
+    path.write_text(source, encoding="utf-8")
+    report = analyze_one(str(path), Options()).payload
+    voices = [(f.text.split()[0], f.voice) for f in report.findings if f.category.value == "loaded-term"]
+    assert ("disgraceful", Voice.AUTHOR) in voices and ("disgraceful", Voice.QUOTED) in voices
