@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from rhetoric import analyze
 from rhetoric.findings import Voice
 from rhetoric.segment import segment
-from rhetoric.turns import speaker_turns
+from rhetoric.turns import speaker_turns, within
 
 TRANSCRIPT = (
     "The interview aired on Tuesday.\n\n"
@@ -114,3 +117,21 @@ def test_a_markdown_block_quotation_is_quoted_material(tmp_path):
     report = analyze_one(str(path), Options()).payload
     voices = [(f.text.split()[0], f.voice) for f in report.findings if f.category.value == "loaded-term"]
     assert ("disgraceful", Voice.AUTHOR) in voices and ("disgraceful", Voice.QUOTED) in voices
+
+
+_PIECES = ["HANNITY: ", "TOENSING: ", "Q: ", "A: ", "UPDATE: ", "Photo: ", "The plan passed. ", "Why? ",
+           "pic.twitter.com/x ", "— Jane Doe (@RepJaneDoe) November 3, 2018", "He tweeted:", "…", "\n", "\n\n",
+           "(@", "— ", "disgraceful ", "It was a sham."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_turns_are_ordered_disjoint_spans_of_the_text(text):
+    turns = speaker_turns(segment(text))
+    assert all(0 <= start < end <= len(text) for start, end in turns)
+    assert all(a[1] <= b[0] for a, b in zip(turns, turns[1:]))
+    report = analyze(text)
+    starts = [start for start, _ in turns]
+    for a in report.sentences:  # a sentence inside a turn is quoted and credited
+        if within(turns, starts, a.start, a.end):
+            assert a.quoted and a.attributed
