@@ -8,7 +8,7 @@ import os
 import stat
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -214,9 +214,9 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_format: str | None
     if fmt == "markdown":
         extracted = extract.markdown(text)
     else:
-        extracted = extract.Extracted(extract.html_text(text, name))
+        extracted = extract.html(text, name)
         if "rhetoric-" in text:
-            extracted = extract.html_comments(text, extracted.text)
+            extracted = replace(extract.html_comments(text, extracted.text), quoted=extracted.quoted)
     analysed = extracted.text
     if not analysed.strip():
         raise InputError(f"holds no prose once the {fmt} markup is removed", path=name)

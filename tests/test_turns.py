@@ -135,3 +135,20 @@ def test_turns_are_ordered_disjoint_spans_of_the_text(text):
     for a in report.sentences:  # a sentence inside a turn is quoted and credited
         if within(turns, starts, a.start, a.end):
             assert a.quoted and a.attributed
+
+
+def test_an_html_block_quotation_is_quoted_material(tmp_path):
+    from rhetoric.batch import Options, analyze_one
+
+    page = ("<html><head><title>Council debate</title></head><body><article><h1>Council debate</h1>"
+            "<p>The mayor answered the disgraceful charge in a statement on Monday, calling the criticism unfair "
+            "and saying the plan would save money for residents over the next decade.</p>"
+            "<blockquote><p>This disgraceful attack on our budget is a radical scheme by people who want the city "
+            "to fail.</p></blockquote>"
+            "<p>Council member Ortiz disagreed and said the figures did not add up, according to a transcript of "
+            "the meeting released on Tuesday.</p></article></body></html>")
+    path = tmp_path / "debate.html"
+    path.write_text(page, encoding="utf-8")
+    report = analyze_one(str(path), Options()).payload
+    voices = [(f.text.split()[0], f.voice) for f in report.findings if f.category.value == "loaded-term"]
+    assert ("disgraceful", Voice.AUTHOR) in voices and ("disgraceful", Voice.QUOTED) in voices
