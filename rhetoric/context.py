@@ -9,7 +9,7 @@ from .lexicon import Lexicons
 from .model import Document, Quotation
 from .phrases import PhraseMatch
 from .sourcing import SentenceAssessment
-from .turns import within
+from .turns import Turns
 
 
 # Never compared, and its repr would print the document and every lexicon entry: no __eq__,
@@ -23,14 +23,12 @@ class Context:
     sentences: tuple[SentenceAssessment, ...]
     phrases: tuple[PhraseMatch, ...]  # every lexicon phrase in the text, found once
     scare_quotes: tuple[Quotation, ...] = ()  # quotations the writer uses to distance from a word
-    turns: tuple[tuple[int, int], ...] = ()  # the speakers' turns of a transcript (see turns.py)
+    turns: Turns = Turns()  # the speakers' turns of a transcript, a post, a block quotation (see turns.py)
     # The same, to look one up at once: a long document may hold thousands, and every finding asks.
     _distancing: frozenset[Quotation] = field(init=False, default=frozenset())
-    _turn_starts: list[int] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_distancing", frozenset(self.scare_quotes))
-        object.__setattr__(self, "_turn_starts", [start for start, _ in self.turns])
 
     def voice(self, start: int, end: int) -> Voice:
         """Return whose words [start, end) are: a quoted speaker's or the writer's.
@@ -41,4 +39,4 @@ class Context:
         q = self.doc.quotation_at(start, end)
         if q is not None and q not in self._distancing:
             return Voice.QUOTED
-        return Voice.QUOTED if self.turns and within(self.turns, self._turn_starts, start, end) else Voice.AUTHOR
+        return Voice.QUOTED if self.turns and self.turns.holds(start, end) else Voice.AUTHOR

@@ -30,7 +30,7 @@ def analyze(text: str, *, lexicons: Lexicons | None = None, source: Source | Non
 
     Findings the `selection` leaves out, or that `suppressions` switch off, are gone from the
     report and from its scores alike. `quoted` spans are quoted material whatever their quotation
-    marks (a Markdown block quotation: see extract.markdown).
+    marks (a block quotation of Markdown or HTML: see extract).
     """
     lex = lexicons if lexicons is not None else lexicon_mod.load()
     doc = segment(text)

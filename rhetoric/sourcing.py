@@ -18,7 +18,7 @@ from .findings import Category
 from .model import Document, Quotation, Sentence, from_columns
 from .phrases import PhraseMatch
 from .prefilter import sentences_with
-from .turns import within
+from .turns import Turns
 
 
 class Cues(NamedTuple):
@@ -89,7 +89,7 @@ class SentenceAssessment:
 
 
 def assess(doc: Document, phrases: Sequence[PhraseMatch],
-           turns: tuple[tuple[int, int], ...] = ()) -> tuple[SentenceAssessment, ...]:
+           turns: Turns = Turns()) -> tuple[SentenceAssessment, ...]:
     """Assess every sentence of the document, given the lexicon phrases found in it and its speaker turns.
 
     A sentence inside a speaker's turn (see turns.py) is quoted speech, credited to the speaker its label names.
@@ -131,9 +131,8 @@ def assess(doc: Document, phrases: Sequence[PhraseMatch],
         if not attributed[i] and _quote_credited(doc, i, quotation, named_paragraphs):
             attributed[i] = True
     if turns:
-        turn_starts = [start for start, _ in turns]
         for i, s in enumerate(sentences):
-            if within(turns, turn_starts, s.start, s.end):
+            if turns.holds(s.start, s.end):
                 quoted[i] = attributed[i] = True
     # Built a column at a time: a frozen dataclass's __init__ costs twice as much (see model.from_columns).
     return from_columns(SentenceAssessment, [s.index for s in sentences], [s.start for s in sentences],

@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from math import inf
 
 from .model import Document
 
@@ -40,7 +41,18 @@ MIN_TURNS = 2
 MIN_SPEAKERS = 2
 
 
-def speaker_turns(doc: Document, quoted: Sequence[tuple[int, int]] = ()) -> tuple[tuple[int, int], ...]:
+class Turns(tuple[tuple[int, int], ...]):
+    """The speakers' turns of a text: (start, end) spans, in order and disjoint."""
+
+    __slots__ = ()
+
+    def holds(self, start: int, end: int) -> bool:
+        """Return whether [start, end) lies inside one of the turns."""
+        i = bisect_right(self, (start, inf)) - 1
+        return i >= 0 and end <= self[i][1]
+
+
+def speaker_turns(doc: Document, quoted: Sequence[tuple[int, int]] = ()) -> Turns:
     """Return the spans of the speakers' turns, in order: the turns of a dialogue, the posts, and the
     `quoted` spans (the block quotations of a marked-up text)."""
     spans = sorted((*_dialogue(doc), *_posts(doc), *quoted))
@@ -50,7 +62,7 @@ def speaker_turns(doc: Document, quoted: Sequence[tuple[int, int]] = ()) -> tupl
             merged[-1] = merged[-1][0], max(end, merged[-1][1])
         else:
             merged.append((start, end))
-    return tuple(merged)
+    return Turns(merged)
 
 
 def _posts(doc: Document) -> tuple[tuple[int, int], ...]:
@@ -121,9 +133,3 @@ def _dialogue(doc: Document) -> tuple[tuple[int, int], ...]:
             end = min(end, labels[k + 1][1])
         turns.append((start, end))
     return tuple(turns)
-
-
-def within(turns: tuple[tuple[int, int], ...], starts: list[int], start: int, end: int) -> bool:
-    """Return whether [start, end) lies inside one of `turns`, whose starts are `starts`."""
-    i = bisect_right(starts, start) - 1
-    return i >= 0 and end <= turns[i][1]
