@@ -94,8 +94,8 @@ def analyze_one(item: str | Input | RhetoricError, options: Options, config: Con
     breaches = _breaches(report, config) if config.has_limits else ()
     warnings = report.source.warnings  # the reading's, and the analysis's caveat
     notes = warnings + _comment_notes(doc.suppressions, config) if doc.suppressions else warnings
-    return Outcome(path=path, payload=_payload(report, doc.original, config, options.shape), breaches=breaches,
-                   notes=notes)
+    return Outcome(path=path, payload=_payload(report, doc.original, config, options.shape, notes),
+                   breaches=breaches, notes=notes)
 
 
 def _stdin(options: Options) -> Input | RhetoricError:
@@ -113,8 +113,8 @@ def _breaches(report: Report, config: Config) -> tuple[Breach, ...]:
     return check(report, config.limits, config.include_quoted)
 
 
-def _payload(report: Report, original: str | None, config: Config, shape: Shape) -> Any:
-    """Return the report in the shape the parent asked for."""
+def _payload(report: Report, original: str | None, config: Config, shape: Shape, notes: tuple[str, ...]) -> Any:
+    """Return the report in the shape the parent asked for (CSV's with the input's warnings, `notes`)."""
     # The renderers other than JSON are imported only by the formats that use them (SARIF's
     # and GitHub's bring in hashlib and the line locator): every run would pay for them.
     if shape is Shape.REPORT:
@@ -127,7 +127,7 @@ def _payload(report: Report, original: str | None, config: Config, shape: Shape)
         from .render import csv as csv_render
         from .summary import row
 
-        return csv_render.line(row(report))
+        return csv_render.line(row(report), notes)
     if shape is Shape.SARIF:
         from .render import sarif as sarif_render
 

@@ -45,6 +45,21 @@ def test_csv_has_the_documented_columns(tmp_path):
     assert all(int(r["words"]) > 100 for r in rows[:-1])
 
 
+def test_csv_carries_the_warnings_that_did_not_stop_an_analysis(tmp_path):
+    # A researcher's spreadsheet keeps what stderr said about each file: here a run-on text (its
+    # readability means little) and a Markdown code fence never closed, two warnings in one cell.
+    (tmp_path / "a.md").write_text("# Notes\n\n" + "the council met and the plan passed " * 60 + "\n\n```\ncode\n",
+                                   encoding="utf-8")
+    (tmp_path / "b.txt").write_text((SAMPLES / "wire-clinic-study.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = run("analyze", str(tmp_path), "--format", "csv", "-j", "1")
+    assert result.exit_code == 0
+    first, second = csv.DictReader(io.StringIO(result.stdout))
+    warnings = first["warnings"].split("; ")
+    assert len(warnings) == 2
+    assert "code fence" in warnings[0] and "sentence punctuation" in warnings[1]
+    assert second["warnings"] == ""
+
+
 def test_output_file_is_written_whole(tmp_path):
     out = tmp_path / "reports.jsonl"
     result = run("analyze", str(SAMPLES), "--format", "jsonl", "--output", str(out), "-j", "1")

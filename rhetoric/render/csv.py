@@ -11,7 +11,9 @@ from ..findings import Category
 from ..summary import Row
 
 COLUMNS = ("path", "error", "words", *(f"{c.value}_per_1000" for c in Category), "claims",
-           "attributed_share", "flesch_kincaid_grade")
+           "attributed_share", "flesch_kincaid_grade", "warnings")
+# Between the warnings of one file in their column: they are sentences, which may hold commas and colons.
+_WARNINGS_JOINED_BY = "; "
 
 
 def header() -> str:
@@ -19,10 +21,10 @@ def header() -> str:
     return _line(COLUMNS)
 
 
-def line(row: Row) -> str:
-    """Return the CSV line of one document."""
+def line(row: Row, warnings: Iterable[str] = ()) -> str:
+    """Return the CSV line of one document, with the warnings about it that did not stop its analysis."""
     return _line((row.path, "", row.words, *(_num(row.densities[c.value]) for c in Category), row.claims,
-                  _num(row.attributed_share), _num(row.grade)))
+                  _num(row.attributed_share), _num(row.grade), _WARNINGS_JOINED_BY.join(warnings)))
 
 
 def error_line(path: str, error: RhetoricError) -> str:
