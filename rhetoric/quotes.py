@@ -24,6 +24,13 @@ _FACING = {
     **dict.fromkeys("”»", (QuoteStyle.DOUBLE, _CLOSE)),
 }
 _MAX_DEPTH = 64
+# What settles a single mark after an s inside a single quotation (see _closed_later): first, a single
+# mark that opens a quotation (after a space or an opening bracket or dash, before a letter or digit),
+# or one that plainly closes one (after punctuation, or before punctuation or a double closing mark),
+# but not half of a doubled one (''), which stands for a double mark.
+_LATER_SINGLE = re.compile(
+    r"(?P<open>(?<![^\s(\[—–])[‘'](?=[^\W_]))|(?P<close>(?<=[.,!?;:…—])[’'](?![^\W_]|['’])|(?<=[^\W_])[’'](?=[,.;:!?”\"]))")
+_POSSESSIVE_REACH = 400
 # Texts that put each sentence on a line of its own break a quotation of a few
 # sentences over as many lines, none of them opening with a quotation mark: an
 # unclosed double mark stays open over this many line breaks.
@@ -223,8 +230,23 @@ def _classify(text: str, pos: int, ch: str, width: int, stack: list[_Open]) -> t
     # ’ or ' after a letter: a closing mark if a single quotation is open,
     # otherwise an apostrophe (the students’ union, goin').
     if _single_open(stack) and not after.isalnum():
+        if before in "sS" and after == " " and _closed_later(text, pos + width):
+            return QuoteStyle.SINGLE, None  # ‘The critics’ sums don’t add up,’ she said: a plural's possessive
         return QuoteStyle.SINGLE, _CLOSE
     return QuoteStyle.SINGLE, None
+
+
+def _closed_later(text: str, pos: int) -> bool:
+    """Return whether a single quotation open at `pos` plainly closes further on its line, before another opens.
+
+    After an s, a mark followed by a word may close the quotation (the ‘bidding wars’ have…) or
+    make a plural possessive inside it (‘the critics’ sums…’); a mark after punctuation further
+    on (‘…don’t add up.’ / ’,) says it was the second. Looked for within _POSSESSIVE_REACH
+    characters, so that a long line of such marks stays linear.
+    """
+    line_end = text.find("\n", pos, pos + _POSSESSIVE_REACH)
+    found = _LATER_SINGLE.search(text, pos, line_end if line_end >= 0 else pos + _POSSESSIVE_REACH)
+    return found is not None and found.lastgroup == "close"
 
 
 def _single_open(stack: list[_Open]) -> bool:

@@ -30,6 +30,20 @@ def test_apostrophe_inside_single_quotes():
     assert quoted("an essay entitled ‘Respecting People’s Rights’ was published") == ["Respecting People’s Rights"]
 
 
+def test_plural_possessive_inside_single_quotes():
+    # British style quotes speech in single marks: the mark after "critics" is an apostrophe, since
+    # the quotation plainly closes further on ("up.’"); the one after "wars" closes its quotation.
+    assert quoted("‘We did,’ she said. ‘The critics’ sums simply don’t add up.’") == [
+        "We did,", "The critics’ sums simply don’t add up."]
+    assert quoted("'The critics' sums don't add up,' she said.") == ["The critics' sums don't add up,"]
+    assert quoted("The so-called ‘bidding wars’ have left councils out of pocket.") == ["bidding wars"]
+    # A quotation opened before the next plain close says the first mark closed: here, "wars".
+    assert quoted("Critics call them ‘bidding wars’ and say, ‘It must stop.’") == ["bidding wars", "It must stop."]
+    # Doubled apostrophes stand for a double mark, which closes no single quotation.
+    assert quoted("(''This is less a 'refugee crisis' and more an occupation,'' she wrote.)") == [
+        "This is less a 'refugee crisis' and more an occupation,", "refugee crisis"]
+
+
 def test_nested_quotation():
     doc = segment("“creating new ‘dividing lines’ in the world,” he said.")
     inner = [(doc.text[q.inner_start:q.inner_end], q.depth) for q in doc.quotations]
