@@ -1,8 +1,8 @@
 """Speaker turns: the stretches of text that belong to someone named, though no quotation marks hold them.
 
-- The lines of a transcript or an interview that a label ("HANNITY:", "Q:") gives a speaker. A
-  label counts only where the text is a dialogue: at least two labels, each opening two lines or
-  more, or "Q:" and "A:" together. Editorial labels ("UPDATE:", "WATCH:") seldom recur, let alone
+- The lines of a transcript or an interview that a label ("HANNITY:", "Q:", "Q.") gives a speaker.
+  A label counts only where the text is a dialogue: at least two labels, each opening two lines or
+  more, or "Q:" and "A:" (or "Q." and "A.") together. Editorial labels ("UPDATE:", "WATCH:") seldom recur, let alone
   two of them in one text.
 - A post embedded from social media, as a page copied to text gives it: the post, then its
   signature ("— Jane Doe (@RepJaneDoe) November 3, 2018"). The post is the text just before the
@@ -29,6 +29,10 @@ from .model import Document
 # "DB"), then a colon and the speaker's words. Tried only at the start of a line that holds a colon.
 _LABEL = re.compile(r"^[ \t]*(Q|A|[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]*){0,3})[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
 _COLON = re.compile(":")
+# "Q." and "A." with a full stop, as court transcripts and some interviews set them ("Q. Why did you…?").
+# Tried only where "Q." or "A." begins a line (after at most _INDENT spaces or tabs).
+_DOTTED_LABEL = re.compile(r"([QA])\.[ \t]+(?=\S)")
+_INDENT = 8
 # A post's signature: a dash, the author's name, their handle and the date.
 _SIGNATURE = re.compile(r"[—–]\s?[^\n()—–]{1,60}?\s?\(@\w{1,15}\)\s?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}")
 _BEFORE_HANDLE, _AFTER_HANDLE = 64, 40  # the most a signature spans before its "(@" and from it
@@ -104,6 +108,23 @@ def _signatures(text: str) -> Iterator[re.Match[str]]:
             at = text.find("(@", at + 2)
 
 
+def _dotted_labels(text: str, line_starts: Sequence[int]) -> list[tuple[str, int]]:
+    """Return the "Q." and "A." labels that open lines, each with where it stands; none unless both are there."""
+    found: list[tuple[str, int]] = []
+    for mark in ("Q.", "A."):
+        at = text.find(mark)
+        while at >= 0:
+            line_start = line_starts[bisect_right(line_starts, at) - 1]
+            if at - line_start <= _INDENT and not text[line_start:at].strip(" \t"):
+                hit = _DOTTED_LABEL.match(text, at)
+                if hit is not None:
+                    found.append((hit.group(1), at))
+            at = text.find(mark, at + 2)
+        if not found:  # no question: its answers are not looked for
+            return []
+    return found if any(label == "A" for label, _ in found) else []
+
+
 def _dialogue(doc: Document) -> tuple[tuple[int, int], ...]:
     """Return the spans of a dialogue's turns, label included: from a label to the next, or its paragraph's end."""
     text, line_starts = doc.text, doc.line_starts
@@ -116,6 +137,9 @@ def _dialogue(doc: Document) -> tuple[tuple[int, int], ...]:
             hit = _LABEL.match(text, line_starts[line])
             if hit is not None:
                 labels.append((hit.group(1), hit.start(1)))
+    dotted = _dotted_labels(text, line_starts)
+    if dotted:
+        labels = sorted(labels + dotted, key=lambda label: label[1])
     counts = Counter(label for label, _ in labels)
     speakers = {label for label, n in counts.items() if n >= MIN_TURNS}
     if "Q" in counts and "A" in counts:  # a question and its answer: a dialogue however short

@@ -52,6 +52,19 @@ def test_a_question_and_its_answer_are_a_dialogue_however_short():
     assert _turns(text) == ["Q: When will the work begin?", "A: In April, on the first three routes."]
 
 
+def test_questions_and_answers_labelled_with_a_full_stop_are_a_dialogue_too():
+    # As court transcripts and some newspapers' interviews set them; the answer's words are the mayor's.
+    text = ("The mayor spoke on Monday.\n\nQ. Why did you cut the library budget?\n\n"
+            "A. We had no choice. The state slashed our funding by a disgraceful 20 percent.\n")
+    assert _turns(text) == ["Q. Why did you cut the library budget?",
+                            "A. We had no choice. The state slashed our funding by a disgraceful 20 percent."]
+    report = analyze(text)
+    assert {(f.text, f.voice) for f in report.findings} == {("disgraceful", Voice.QUOTED)}
+    # A question alone, or a line that an initial opens, is no dialogue.
+    assert _turns("Q. Why now?\nThe answer never came.\n") == []
+    assert _turns("The panel heard two witnesses.\nA. Smith spoke first, then Q. Jones.\n") == []
+
+
 def test_editorial_labels_are_the_writers():
     # They seldom recur, and one label, however often it opens a line, is nobody's dialogue.
     for text in ("UPDATE: The council met again.\nWATCH: The vote, in full.\nThe plan passed.\n",
