@@ -2,8 +2,10 @@
 
 - The lines of a transcript or an interview that a label ("HANNITY:", "Q:", "Q.") gives a speaker.
   A label counts only where the text is a dialogue: at least two labels, each opening two lines or
-  more, or "Q:" and "A:" (or "Q." and "A.") together. Editorial labels ("UPDATE:", "WATCH:") seldom recur, let alone
-  two of them in one text.
+  more, or "Q:" and "A:" (or "Q." and "A.") together. Editorial labels ("UPDATE:", "WATCH:") seldom
+  recur, let alone two of them in one text. A label in mixed case counts beside a timestamp
+  ("[00:01:05] Dr. Lena Ortiz:", "Speaker 1 (00:05):") or as a role ("Host:", "Interviewer:"),
+  since captions' and charts' "Photo:" and "Source:" recur too.
 - A post embedded from social media, as a page copied to text gives it: the post, then its
   signature ("— Jane Doe (@RepJaneDoe) November 3, 2018"). The post is the text just before the
   signature, up to the length a post can have, and not past the writer's lead-in (a line that
@@ -21,13 +23,21 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import cache
 from math import inf
 
+from .data import table
 from .model import Document
 
-# At the start of a line: "Q" or "A", or up to four words in capitals ("HANNITY", "SEN. JOHN SMITH",
-# "DB"), then a colon and the speaker's words. Tried only at the start of a line that holds a colon.
-_LABEL = re.compile(r"^[ \t]*(Q|A|[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]*){0,3})[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
+# At the start of a line: "Q" or "A", or up to four capitalised words ("HANNITY", "SEN. JOHN SMITH",
+# "DB", "Host", "Dr. Lena Ortiz", "Speaker 1"), then a colon and the speaker's words, on that line or
+# the next. A timestamp may stand before the label ("[00:01:05] Host:") or after it ("Speaker 1
+# (00:05):"). Tried only at the start of a line that holds a colon.
+_LABEL = re.compile(
+    r"^[ \t]*(?P<time>[\[(]?\d{1,2}(?::\d\d){1,2}[\])]?[ \t]+)?"
+    r"(?P<name>Q|A|[A-Z][A-Za-z'’.-]+(?:[ \t]+(?:[A-Z][A-Za-z'’.-]*|\d{1,2})){0,3})"
+    r"(?P<after>[ \t]+[\[(]\d{1,2}(?::\d\d){1,2}[\])])?[ \t]*:(?:[ \t]+(?=\S)|[ \t]*$)",
+    re.MULTILINE)
 _COLON = re.compile(":")
 # "Q." and "A." with a full stop, as court transcripts and some interviews set them ("Q. Why did you…?").
 # Tried only where "Q." or "A." begins a line (after at most _INDENT spaces or tabs).
@@ -108,9 +118,20 @@ def _signatures(text: str) -> Iterator[re.Match[str]]:
             at = text.find("(@", at + 2)
 
 
-def _dotted_labels(text: str, line_starts: Sequence[int]) -> list[tuple[str, int]]:
-    """Return the "Q." and "A." labels that open lines, each with where it stands; none unless both are there."""
-    found: list[tuple[str, int]] = []
+def _names_a_speaker(label: re.Match[str]) -> bool:
+    """Return whether a label may name a speaker: in capitals, or beside a timestamp, or a role ("Host")."""
+    name = label["name"]
+    return name.isupper() or bool(label["time"] or label["after"]) or name.split()[0].lower() in _roles()
+
+
+@cache
+def _roles() -> frozenset[str]:
+    return frozenset(table("turns.toml")["labels"]["roles"].split())
+
+
+def _dotted_labels(text: str, line_starts: Sequence[int]) -> list[tuple[str, int, bool]]:
+    """Return the "Q." and "A." labels that open lines, as _dialogue's labels; none unless both are there."""
+    found: list[tuple[str, int, bool]] = []
     for mark in ("Q.", "A."):
         at = text.find(mark)
         while at >= 0:
@@ -118,11 +139,11 @@ def _dotted_labels(text: str, line_starts: Sequence[int]) -> list[tuple[str, int
             if at - line_start <= _INDENT and not text[line_start:at].strip(" \t"):
                 hit = _DOTTED_LABEL.match(text, at)
                 if hit is not None:
-                    found.append((hit.group(1), at))
+                    found.append((hit.group(1), at, False))
             at = text.find(mark, at + 2)
         if not found:  # no question: its answers are not looked for
             return []
-    return found if any(label == "A" for label, _ in found) else []
+    return found if any(label == "A" for label, _, _ in found) else []
 
 
 def _dialogue(doc: Document) -> tuple[tuple[int, int], ...]:
@@ -135,12 +156,13 @@ def _dialogue(doc: Document) -> tuple[tuple[int, int], ...]:
         if line != tried:
             tried = line
             hit = _LABEL.match(text, line_starts[line])
-            if hit is not None:
-                labels.append((hit.group(1), hit.start(1)))
+            if hit is not None and _names_a_speaker(hit):
+                labels.append((" ".join(hit["name"].split()), hit.start("time" if hit["time"] else "name"),
+                               not text[hit.end():hit.end() + 1].strip()))
     dotted = _dotted_labels(text, line_starts)
     if dotted:
         labels = sorted(labels + dotted, key=lambda label: label[1])
-    counts = Counter(label for label, _ in labels)
+    counts = Counter(label for label, _, _ in labels)
     speakers = {label for label, n in counts.items() if n >= MIN_TURNS}
     if "Q" in counts and "A" in counts:  # a question and its answer: a dialogue however short
         speakers |= {"Q", "A"}
@@ -148,10 +170,12 @@ def _dialogue(doc: Document) -> tuple[tuple[int, int], ...]:
         return ()
     paragraph_starts = [p.start for p in doc.paragraphs]
     turns = []
-    for k, (label, start) in enumerate(labels):
+    for k, (label, start, alone) in enumerate(labels):
         if label not in speakers:
             continue
         p = bisect_right(paragraph_starts, start) - 1
+        if alone and p + 1 < len(doc.paragraphs) and doc.paragraphs[p].end <= text.find("\n", start) + 1:
+            p += 1  # a label on a line of its own, a paragraph to itself: the speaker's words are the next one
         end = doc.paragraphs[p].end if p >= 0 else len(text)
         if k + 1 < len(labels):
             end = min(end, labels[k + 1][1])

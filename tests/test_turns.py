@@ -65,6 +65,28 @@ def test_questions_and_answers_labelled_with_a_full_stop_are_a_dialogue_too():
     assert _turns("The panel heard two witnesses.\nA. Smith spoke first, then Q. Jones.\n") == []
 
 
+def test_labels_in_mixed_case_name_speakers_beside_a_timestamp_or_as_a_role():
+    podcast = ("Episode 12.\n\n[00:00:05] Host: Welcome back. Is the crisis real?\n"
+               "[00:00:12] Dr. Lena Ortiz: It is catastrophic, frankly.\n"
+               "[00:00:20] Host: Who is to blame?\n"
+               "[00:00:25] Dr. Lena Ortiz: Greedy landlords, mostly.\n")
+    assert _turns(podcast)[0] == "[00:00:05] Host: Welcome back. Is the crisis real?"
+    report = analyze(podcast)
+    assert {f.voice for f in report.findings} == {Voice.QUOTED}
+    assert not [f for f in report.findings if f.category.value == "unsourced-assertion"]  # nor the timestamps
+    # Roles in mixed case, and a label on a line of its own with the timestamp after it ("Speaker 1 (00:05):"),
+    # whose words are the paragraph below it.
+    assert _turns("Host: Hi.\nGuest: Hello.\nHost: Bye.\nGuest: Bye now.\n") == [
+        "Host: Hi.", "Guest: Hello.", "Host: Bye.", "Guest: Bye now."]
+    rev = ("Speaker 1 (00:05):\n\nThe plan is a disaster.\n\nSpeaker 2 (00:09):\n\nIt is a disgrace.\n\n"
+           "Speaker 1 (00:15):\n\nAgreed.\n\nSpeaker 2 (00:18):\n\nGoodbye.\n\nThe writer calls it a disgrace.\n")
+    assert _turns(rev)[:2] == ["Speaker 1 (00:05):\n\nThe plan is a disaster.", "Speaker 2 (00:09):\n\nIt is a disgrace."]
+    assert {(f.text, f.voice) for f in analyze(rev).findings if f.category.value == "loaded-term"} == {
+        ("disaster", Voice.QUOTED), ("disgrace", Voice.QUOTED), ("disgrace", Voice.AUTHOR)}
+    # A digest's lines, each a candidate's position in the writer's words, name no speaker.
+    assert _turns("Clinton: backs the plan.\nSanders: opposes it.\nClinton: wants more.\nSanders: less.\n") == []
+
+
 def test_editorial_labels_are_the_writers():
     # They seldom recur, and one label, however often it opens a line, is nobody's dialogue.
     for text in ("UPDATE: The council met again.\nWATCH: The vote, in full.\nThe plan passed.\n",
@@ -72,7 +94,7 @@ def test_editorial_labels_are_the_writers():
         assert _turns(text) == [], text
 
 
-def test_only_labels_in_capitals_name_speakers():
+def test_captions_and_sources_name_no_speakers():
     # As transcripts print them; "Photo: …" and "Source: …" lines recur under pictures and charts.
     text = "Photo: the bridge.\nSource: city data.\nPhoto: the ferry.\nSource: port data.\n"
     assert _turns(text) == []
