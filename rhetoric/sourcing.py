@@ -40,6 +40,7 @@ class Cues(NamedTuple):
     passive_words: frozenset[str]
     function_words: frozenset[str]
     coordinators: frozenset[str]
+    editorial_labels: frozenset[str]
 
 
 @cache
@@ -208,6 +209,8 @@ def _credit(doc: Document, s: Sentence, c: Cues, cue_tokens: list[int], colon: b
 def _speaker_label(doc: Document, s: Sentence, tokens: _Words, c: Cues) -> bool:
     """Return whether the sentence opens with a name and a colon ("SMITH: …", "Trump: Mexico will pay")."""
     starts, ends, norms = tokens.starts, tokens.ends, tokens.norms
+    if norms and norms[0] in c.editorial_labels:  # "UPDATE: …", "WATCH: …": the outlet's
+        return False
     for k in range(min(4, len(norms))):
         word, norm = doc.text[starts[k]:ends[k]], norms[k]
         if (len(word) < 2 or not word[:1].isupper() or norm in c.function_words or word.endswith(("'s", "’s"))

@@ -88,3 +88,12 @@ def test_a_lettered_note_or_a_bracketed_number_on_its_own_credits_nothing():
     # "[a]" marks an explanatory note, not a source; "[2]" after a space is not glued to what it would cite.
     for text in ("Tolls rose by 40% in 2020.[a]", "Tolls rose by 40% in 2020 [2] and fell later."):
         assert [attributed for _, _, attributed in _assessed(text)] == [False], text
+
+
+def test_a_speakers_label_credits_its_sentence_and_an_outlets_label_does_not():
+    # "SMITH: …" and "Trump: …" name who speaks; "UPDATE: …", "Image: …", "BYLINE: …" are the outlet's own.
+    text = ("SMITH: The bridge carried 40,000 vehicles a day in 2019.\n\n"
+            "UPDATE: The bridge was closed on Tuesday after inspectors found cracks.\n\n"
+            "Image: The bridge carried 40,000 vehicles a day in 2019.\n\n"
+            "Trump: Mexico will pay for the wall by 2020.\n")
+    assert [attributed for _, _, attributed in _assessed(text)] == [True, False, False, True]
