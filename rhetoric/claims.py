@@ -127,6 +127,8 @@ def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     found, seen, projected = _document_signals(doc, c)
     # A question is a signal, not a verdict: "Do you know that it has tripled?" asserts.
     long = [s.index for s in doc.sentences if s.end_token - s.first_token >= c.min_words]
+    if "\t" in doc.text or "   " in doc.text:
+        long = [i for i in long if not _table_row(doc, i)]
     shown = _local_signals(doc, c, long, seen, projected)
     verdicts = [False] * len(doc.sentences)
     for i in long:
@@ -135,6 +137,25 @@ def find_claims(doc: Document, marked: set[int]) -> list[bool]:
             score += c.stance_weight
         verdicts[i] = score >= c.threshold
     return verdicts
+
+
+# Between the cells of a table row pasted as text: a tab, or the spaces that line columns up.
+_CELL_GAP = re.compile(r"(?<=\S)(?:[ ]*\t[ \t]*|[ ]{3,})(?=\S)")
+_CELLS = 3  # a row of this many cells or more, on one line, without a sentence's end, is no sentence
+
+
+def _table_row(doc: Document, i: int) -> bool:
+    """Return whether sentence `i` is a row of a table ("Adams\t12,304\t9,876\t61%"), which asserts no claim."""
+    s = doc.sentences[i]
+    row = doc.text[s.start:s.end]
+    if "\n" in row or row.endswith((".", "!", "?")):
+        return False
+    gaps = 0
+    for _ in _CELL_GAP.finditer(row):
+        gaps += 1
+        if gaps >= _CELLS - 1:
+            return True
+    return False
 
 
 _IGNORECASE = int(re.IGNORECASE)  # a plain int: `flags & re.IGNORECASE` would make an enum each time

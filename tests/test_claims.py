@@ -205,3 +205,16 @@ def test_triggered_signals_gated_by_their_tails_credit_the_sentences_they_did_wi
                                word_index=c.word_index, cue_words=c.cue_words, openers=c.openers, places=c.places)
     doc = segment(text)
     assert claims._document_signals(doc, c) == claims._document_signals(doc, ungated), text
+
+
+def test_a_table_row_pasted_as_text_is_no_claim() -> None:
+    # Tabs or spaces that line columns up, three cells or more on one line, and no sentence's end.
+    text = ("Results by county\n\nCounty\tYes\tNo\tTurnout\nAdams\t12,304\t9,876\t61%\n"
+            "Baker     8,211     10,002     58%\n\n"
+            "The measure passed with 52 percent of the vote in 2024.\n"
+            "Turnout rose\tin 14 of the 20 counties, to 61 percent.\n")
+    doc = segment(text)
+    verdicts = claims.find_claims(doc, set())
+    assert [text[s.start:s.end] for s, claim in zip(doc.sentences, verdicts) if claim] == [
+        "The measure passed with 52 percent of the vote in 2024.",
+        "Turnout rose\tin 14 of the 20 counties, to 61 percent."]
