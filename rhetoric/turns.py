@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cache
 from math import inf
+from typing import NamedTuple
 
 from .data import table
 from .model import Document
@@ -53,6 +54,14 @@ _LEAD_IN = re.compile(r"\b(?:tweet(?:ed|s)?|wrote|writes|posted|said|says|here(?
 # How often each of at least two labels opens a line, for the text to be a dialogue.
 MIN_TURNS = 2
 MIN_SPEAKERS = 2
+
+
+class _Label(NamedTuple):
+    """A speaker's label in the text: the name it gives, where its turn starts, whether it stands alone on its line."""
+
+    name: str
+    start: int
+    alone: bool  # its words are on the lines below it
 
 
 class Turns(tuple[tuple[int, int], ...]):
@@ -129,9 +138,9 @@ def _roles() -> frozenset[str]:
     return frozenset(table("turns.toml")["labels"]["roles"].split())
 
 
-def _dotted_labels(text: str, line_starts: Sequence[int]) -> list[tuple[str, int, bool]]:
-    """Return the "Q." and "A." labels that open lines, as _dialogue's labels; none unless both are there."""
-    found: list[tuple[str, int, bool]] = []
+def _dotted_labels(text: str, line_starts: Sequence[int]) -> list[_Label]:
+    """Return the "Q." and "A." labels that open lines; none unless both are there."""
+    found: list[_Label] = []
     for mark in ("Q.", "A."):
         at = text.find(mark)
         while at >= 0:
@@ -139,17 +148,17 @@ def _dotted_labels(text: str, line_starts: Sequence[int]) -> list[tuple[str, int
             if at - line_start <= _INDENT and not text[line_start:at].strip(" \t"):
                 hit = _DOTTED_LABEL.match(text, at)
                 if hit is not None:
-                    found.append((hit.group(1), at, False))
+                    found.append(_Label(hit.group(1), at, False))
             at = text.find(mark, at + 2)
         if not found:  # no question: its answers are not looked for
             return []
-    return found if any(label == "A" for label, _, _ in found) else []
+    return found if any(label.name == "A" for label in found) else []
 
 
 def _dialogue(doc: Document) -> tuple[tuple[int, int], ...]:
     """Return the spans of a dialogue's turns, label included: from a label to the next, or its paragraph's end."""
     text, line_starts = doc.text, doc.line_starts
-    labels = []
+    labels: list[_Label] = []
     tried = -1  # the line last tried
     for colon in _COLON.finditer(text):  # a few in most texts: far fewer than the lines a label could open
         line = bisect_right(line_starts, colon.start()) - 1
@@ -157,12 +166,12 @@ def _dialogue(doc: Document) -> tuple[tuple[int, int], ...]:
             tried = line
             hit = _LABEL.match(text, line_starts[line])
             if hit is not None and _names_a_speaker(hit):
-                labels.append((" ".join(hit["name"].split()), hit.start("time" if hit["time"] else "name"),
-                               not text[hit.end():hit.end() + 1].strip()))
+                labels.append(_Label(" ".join(hit["name"].split()), hit.start("time" if hit["time"] else "name"),
+                                     not text[hit.end():hit.end() + 1].strip()))
     dotted = _dotted_labels(text, line_starts)
     if dotted:
-        labels = sorted(labels + dotted, key=lambda label: label[1])
-    counts = Counter(label for label, _, _ in labels)
+        labels = sorted(labels + dotted, key=lambda label: label.start)
+    counts = Counter(label.name for label in labels)
     speakers = {label for label, n in counts.items() if n >= MIN_TURNS}
     if "Q" in counts and "A" in counts:  # a question and its answer: a dialogue however short
         speakers |= {"Q", "A"}
@@ -170,14 +179,14 @@ def _dialogue(doc: Document) -> tuple[tuple[int, int], ...]:
         return ()
     paragraph_starts = [p.start for p in doc.paragraphs]
     turns = []
-    for k, (label, start, alone) in enumerate(labels):
-        if label not in speakers:
+    for k, (name, start, alone) in enumerate(labels):
+        if name not in speakers:
             continue
         p = bisect_right(paragraph_starts, start) - 1
         if alone and p + 1 < len(doc.paragraphs) and doc.paragraphs[p].end <= text.find("\n", start) + 1:
             p += 1  # a label on a line of its own, a paragraph to itself: the speaker's words are the next one
         end = doc.paragraphs[p].end if p >= 0 else len(text)
         if k + 1 < len(labels):
-            end = min(end, labels[k + 1][1])
+            end = min(end, labels[k + 1].start)
         turns.append((start, end))
     return tuple(turns)
