@@ -18,7 +18,7 @@ from .findings import Category
 from .model import Document, Quotation, Sentence, from_columns
 from .phrases import PhraseMatch
 from .prefilter import sentences_with
-from .turns import Turns
+from .turns import Turns, editorial
 
 
 class Cues(NamedTuple):
@@ -40,7 +40,6 @@ class Cues(NamedTuple):
     passive_words: frozenset[str]
     function_words: frozenset[str]
     coordinators: frozenset[str]
-    editorial_labels: frozenset[str]
 
 
 @cache
@@ -209,8 +208,6 @@ def _credit(doc: Document, s: Sentence, c: Cues, cue_tokens: list[int], colon: b
 def _speaker_label(doc: Document, s: Sentence, tokens: _Words, c: Cues) -> bool:
     """Return whether the sentence opens with a name and a colon ("SMITH: …", "Trump: Mexico will pay")."""
     starts, ends, norms = tokens.starts, tokens.ends, tokens.norms
-    if norms and norms[0] in c.editorial_labels:  # "UPDATE: …", "WATCH: …": the outlet's
-        return False
     for k in range(min(4, len(norms))):
         word, norm = doc.text[starts[k]:ends[k]], norms[k]
         if (len(word) < 2 or not word[:1].isupper() or norm in c.function_words or word.endswith(("'s", "’s"))
@@ -218,7 +215,7 @@ def _speaker_label(doc: Document, s: Sentence, tokens: _Words, c: Cues) -> bool:
             return False
         gap = doc.text[ends[k]:starts[k + 1]] if k + 1 < len(norms) else ""
         if gap.strip() == ":":
-            return True
+            return not editorial(norms[:k + 1])  # "UPDATE: …", "WATCH: …": the outlet's
         if gap.strip(" "):
             return False
     return False

@@ -1,11 +1,14 @@
 """Speaker turns: the stretches of text that belong to someone named, though no quotation marks hold them.
 
-- The lines of a transcript or an interview that a label ("HANNITY:", "Q:", "Q.") gives a speaker.
-  A label counts only where the text is a dialogue: at least two labels, each opening two lines or
-  more, or "Q:" and "A:" (or "Q." and "A.") together. Editorial labels ("UPDATE:", "WATCH:") seldom
-  recur, let alone two of them in one text. A label in mixed case counts beside a timestamp
-  ("[00:01:05] Dr. Lena Ortiz:", "Speaker 1 (00:05):") or as a role ("Host:", "Interviewer:"),
-  since captions' and charts' "Photo:" and "Source:" recur too.
+- The lines of a transcript or an interview that a label ("HANNITY:", "Q:", "Q.", "STEVE INSKEEP,
+  HOST:") gives a speaker. Labels count only where the text is a dialogue: two speakers' labels or
+  more, one of them twice at least, or "Q:" and "A:" (or "Q." and "A.") together. A label in mixed
+  case counts beside a timestamp ("[00:01:05] Dr. Lena Ortiz:", "Speaker 1 (00:05):") or as a role
+  ("Host:", "Interviewer:"), and plain names ("Tran:") where two take turns asking questions, since
+  captions' "Photo:" and a digest's "Clinton:" lines recur too. The outlet's labels ("UPDATE:",
+  "16:42 Analysis:", "THE FACTS:") give no turn, and end the one before them. A turn runs on to the
+  next label over the speaker's lines and paragraphs, but not over the writer's between excerpts
+  (see _turn_end).
 - A post embedded from social media, as a page copied to text gives it: the post, then its
   signature ("— Jane Doe (@RepJaneDoe) November 3, 2018"). The post is the text just before the
   signature, up to the length a post can have, and not past the writer's lead-in (a line that
@@ -20,7 +23,7 @@ are not the writer's rhetorical questions, nor a guest's or a post's loaded word
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cache
@@ -30,13 +33,16 @@ from typing import NamedTuple
 from .data import table
 from .model import Document
 
-# At the start of a line: "Q" or "A", or up to four capitalised words ("HANNITY", "SEN. JOHN SMITH",
-# "DB", "Host", "Dr. Lena Ortiz", "Speaker 1"), then a colon and the speaker's words, on that line or
-# the next. A timestamp may stand before the label ("[00:01:05] Host:") or after it ("Speaker 1
-# (00:05):"). Tried only at the start of a line that holds a colon.
+# At the start of a line: "Q" or "A", or up to four words ("HANNITY", "SEN. JOHN SMITH", "DB", "Host",
+# "Dr. Lena Ortiz", "Speaker 1"), perhaps a role after a comma ("STEVE INSKEEP, HOST") and an aside in
+# brackets ("(D-OR)", "(voice-over)"), then a colon and the speaker's words, on that line or the next.
+# A timestamp may stand before the label ("[00:01:05] Host:") or after it ("Speaker 1 (00:05):"). Every
+# word must begin with a capital (see _label). Tried only at the start of a line that holds a colon.
 _LABEL = re.compile(
     r"^[ \t]*(?P<time>[\[(]?\d{1,2}(?::\d\d){1,2}[\])]?[ \t]+)?"
-    r"(?P<name>Q|A|[A-Z][A-Za-z'’.-]+(?:[ \t]+(?:[A-Z][A-Za-z'’.-]*|\d{1,2})){0,3})"
+    r"(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+(?:[^\W\d_][\w'’.-]*|\d{1,2})){0,3})"
+    r"(?:,[ \t]+(?P<role>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,2}))?"
+    r"(?:[ \t]*\((?![\d:]{1,8}\))[^()\n]{1,24}\))?"
     r"(?P<after>[ \t]+[\[(]\d{1,2}(?::\d\d){1,2}[\])])?[ \t]*:(?:[ \t]+(?=\S)|[ \t]*$)",
     re.MULTILINE)
 _COLON = re.compile(":")
@@ -44,6 +50,9 @@ _COLON = re.compile(":")
 # Tried only where "Q." or "A." begins a line (after at most _INDENT spaces or tabs).
 _DOTTED_LABEL = re.compile(r"([QA])\.[ \t]+(?=\S)")
 _INDENT = 8
+# A paragraph whose first words name a speaker is the writer's ("Bacon did not respond", "As Smith put it").
+_NAMED_WITHIN = 3
+_SENTENCE_ENDS = frozenset(".!?…\"”’'")
 # A post's signature: a dash, the author's name, their handle and the date.
 _SIGNATURE = re.compile(r"[—–]\s?[^\n()—–]{1,60}?\s?\(@\w{1,15}\)\s?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}")
 _BEFORE_HANDLE, _AFTER_HANDLE = 64, 40  # the most a signature spans before its "(@" and from it
@@ -57,11 +66,15 @@ MIN_SPEAKERS = 2
 
 
 class _Label(NamedTuple):
-    """A speaker's label in the text: the name it gives, where its turn starts, whether it stands alone on its line."""
+    """A speaker's label in the text."""
 
-    name: str
-    start: int
-    alone: bool  # its words are on the lines below it
+    speaker: str  # who it names, by the last word of the name ("INSKEEP" for "STEVE INSKEEP, HOST"), lower
+    # case; "" for the outlet's own label ("UPDATE:", "LUIS FERREIRA, BYLINE:"), which only ends the turn before it
+    start: int  # where the turn starts: the label, or the timestamp before it
+    alone: bool  # it stands alone on its line: the words are on the lines below it
+    plain: bool  # a name in mixed case ("Tran", "Ana Sorensen"), with no timestamp and naming no role
+    asks: bool  # its line holds a question mark
+    names: tuple[str, ...] = ()  # the words of the name that could only be a name ("bacon", not "q" or "mr")
 
 
 class Turns(tuple[tuple[int, int], ...]):
@@ -127,10 +140,37 @@ def _signatures(text: str) -> Iterator[re.Match[str]]:
             at = text.find("(@", at + 2)
 
 
-def _names_a_speaker(label: re.Match[str]) -> bool:
-    """Return whether a label may name a speaker: in capitals, or beside a timestamp, or a role ("Host")."""
-    name = label["name"]
-    return name.isupper() or bool(label["time"] or label["after"]) or name.split()[0].lower() in _roles()
+def _label(text: str, hit: re.Match[str]) -> _Label | None:
+    """Return the label `hit` found (the outlet's, "UPDATE:", "Analysis:", naming no speaker), or None for no label."""
+    name, role = hit["name"], hit["role"] or ""
+    words = name.split()
+    if not all(w[0].isupper() or w.isdigit() for w in words) or any(not w[0].isupper() for w in role.split()):
+        return None  # "Photo by Jane Doe:", not a label
+    start = hit.start("time" if hit["time"] else "name")
+    if editorial(words) or role and editorial(role.split()):
+        return _Label("", start, False, False, False)
+    timed = bool(hit["time"] or hit["after"])
+    plain = not (name.isupper() or timed or words[0].lower() in _roles())
+    line_end = text.find("\n", hit.end())
+    return _Label(words[-1].lower() if not words[-1].isdigit() else " ".join(words).lower(), start,
+                  not text[hit.end():hit.end() + 1].strip(), plain,
+                  "?" in text[hit.end():line_end if line_end >= 0 else len(text)],
+                  tuple(w.lower() for w in words if len(w) > 2 and w.isalpha() and w.lower() not in _roles()))
+
+
+def editorial(words: Sequence[str]) -> bool:
+    """Return whether a label's words ("UPDATE", "THE FACTS", "Key event", "Editor's note") make it the
+    outlet's, not a speaker's: by its first word after an article."""
+    for word in words:
+        word = word.lower().strip(".,'’")
+        if word not in ("the", "a", "an"):
+            return word.removesuffix("'s").removesuffix("’s") in _editorial()
+    return False
+
+
+@cache
+def _editorial() -> frozenset[str]:
+    return frozenset(table("turns.toml")["labels"]["editorial"].split())
 
 
 @cache
@@ -148,15 +188,83 @@ def _dotted_labels(text: str, line_starts: Sequence[int]) -> list[_Label]:
             if at - line_start <= _INDENT and not text[line_start:at].strip(" \t"):
                 hit = _DOTTED_LABEL.match(text, at)
                 if hit is not None:
-                    found.append(_Label(hit.group(1), at, False))
+                    line_end = text.find("\n", at)
+                    found.append(_Label(hit.group(1).lower(), at, False, False,
+                                        "?" in text[at:line_end if line_end >= 0 else len(text)]))
             at = text.find(mark, at + 2)
         if not found:  # no question: its answers are not looked for
             return []
-    return found if any(label.name == "A" for label in found) else []
+    return found if any(label.speaker == "a" for label in found) else []
+
+
+def _speakers(labels: Sequence[_Label]) -> set[tuple[str, bool]]:
+    """Return the speakers of a dialogue among the labels, or none where they make no dialogue.
+
+    Labels in capitals, beside a timestamp or naming a role make one where two speakers or more
+    have them and one speaker at least has two ("MAYOR LOWRY", "Q", "MAYOR LOWRY", "CHIEF SALAS"),
+    or "Q" and "A" do. Plain names in mixed case ("Tran:", "Okafor:") make an interview where two
+    of them each have two turns or more and two of their turns ask a question: lines that only
+    open with a name ("Clinton: backs the plan.") are a digest's, the writer's. A plain name counts
+    only where it recurs: once, it is more often a headline's ("Uranium One Bombshell: …", "OK Gov
+    Fallin: Trump is…" above a transcript of FALLIN). Each speaker is returned with whether its
+    labels are plain names.
+    """
+    strong = Counter(label.speaker for label in labels if not label.plain and label.speaker)
+    plain = Counter(label.speaker for label in labels if label.plain)
+    recurring = {speaker for speaker, n in plain.items() if n >= MIN_TURNS}
+    found: set[tuple[str, bool]] = set()
+    if len(strong) >= MIN_SPEAKERS and max(strong.values()) >= MIN_TURNS or {"q", "a"} <= strong.keys():
+        found |= {(speaker, False) for speaker in strong} | {(speaker, True) for speaker in recurring}
+    if len(recurring) >= MIN_SPEAKERS and sum(
+            label.asks for label in labels if label.plain and label.speaker in recurring) >= MIN_TURNS:
+        found |= {(speaker, True) for speaker in recurring}
+    return found
+
+
+def _turn_end(doc: Document, label: _Label, limit: int, names: frozenset[str], runs_on: bool) -> int:
+    """Return where the turn that `label` opens ends, at `limit` (the next label) at the latest.
+
+    Before the next speaker's label (`runs_on`), the turn takes the lines after the label's, over
+    blank lines too (an answer of several paragraphs); the last turn takes only the lines its first
+    runs on to, wrapped ("…the new\nbudget."), to its paragraph's end. A label alone on its line
+    takes the paragraph below it. Neither takes a line that leads in to the next excerpt with a
+    colon ("Smith also explains that…:"), nor a paragraph that opens by naming a speaker ("Bacon
+    did not respond…"): the writer's, between two excerpts.
+    """
+    text, starts, norms = doc.text, doc.tokens.starts, doc.tokens.norms
+    end = text.find("\n", label.start, limit)
+    if end < 0:
+        return limit
+    said = not label.alone  # the speaker's words have begun
+    blank = False  # a blank line came before this one
+    at = end + 1
+    while at < limit:
+        stop = text.find("\n", at, limit)
+        stop = stop if stop >= 0 else limit
+        line = text[at:stop].strip()
+        if not line:
+            if said and not runs_on:
+                break
+            blank = True
+        else:
+            if line.endswith(":") or blank and said and not names.isdisjoint(
+                    norms[bisect_left(starts, at):bisect_left(starts, stop)][:_NAMED_WITHIN]):
+                break
+            if said and not runs_on and not blank and _block_ends(text[:end].rstrip(), line):
+                break
+            end, said, blank = stop, True, False
+        at = stop + 1
+    return min(end, limit)
+
+
+def _block_ends(before: str, line: str) -> bool:
+    """Return whether the line before `line` ended its block: it ends a sentence, and `line` opens one."""
+    return before[-1:] in _SENTENCE_ENDS and not line[:1].islower()
 
 
 def _dialogue(doc: Document) -> tuple[tuple[int, int], ...]:
-    """Return the spans of a dialogue's turns, label included: from a label to the next, or its paragraph's end."""
+    """Return the spans of a dialogue's turns, label included: from a speaker's label to the next label
+    (the last to its paragraph's end), as far as the lines are the speaker's (see _turn_end)."""
     text, line_starts = doc.text, doc.line_starts
     labels: list[_Label] = []
     tried = -1  # the line last tried
@@ -165,28 +273,21 @@ def _dialogue(doc: Document) -> tuple[tuple[int, int], ...]:
         if line != tried:
             tried = line
             hit = _LABEL.match(text, line_starts[line])
-            if hit is not None and _names_a_speaker(hit):
-                labels.append(_Label(" ".join(hit["name"].split()), hit.start("time" if hit["time"] else "name"),
-                                     not text[hit.end():hit.end() + 1].strip()))
+            label = _label(text, hit) if hit is not None else None
+            if label is not None:
+                labels.append(label)
     dotted = _dotted_labels(text, line_starts)
     if dotted:
         labels = sorted(labels + dotted, key=lambda label: label.start)
-    counts = Counter(label.name for label in labels)
-    speakers = {label for label, n in counts.items() if n >= MIN_TURNS}
-    if "Q" in counts and "A" in counts:  # a question and its answer: a dialogue however short
-        speakers |= {"Q", "A"}
-    if len(speakers) < MIN_SPEAKERS:
-        return ()
-    paragraph_starts = [p.start for p in doc.paragraphs]
+    speakers = _speakers(labels)
+    # The speakers' names as words ("bacon", "smith"): a line that uses one is the writer's.
+    names = frozenset(word for label in labels if (label.speaker, label.plain) in speakers for word in label.names)
+    # Every speaker's label ends the turn before it, as the outlet's own do ("LUIS FERREIRA, BYLINE:").
+    labels = [label for label in labels if (label.speaker, label.plain) in speakers or not label.speaker]
     turns = []
-    for k, (name, start, alone) in enumerate(labels):
-        if name not in speakers:
-            continue
-        p = bisect_right(paragraph_starts, start) - 1
-        if alone and p + 1 < len(doc.paragraphs) and doc.paragraphs[p].end <= text.find("\n", start) + 1:
-            p += 1  # a label on a line of its own, a paragraph to itself: the speaker's words are the next one
-        end = doc.paragraphs[p].end if p >= 0 else len(text)
-        if k + 1 < len(labels):
-            end = min(end, labels[k + 1].start)
-        turns.append((start, end))
+    last = max((k for k, label in enumerate(labels) if label.speaker), default=-1)
+    for k, label in enumerate(labels[:last + 1]):
+        if label.speaker:
+            limit = labels[k + 1].start if k + 1 < len(labels) else len(text)
+            turns.append((label.start, _turn_end(doc, label, limit, names, k < last)))
     return tuple(turns)

@@ -87,6 +87,66 @@ def test_labels_in_mixed_case_name_speakers_beside_a_timestamp_or_as_a_role():
     assert _turns("Clinton: backs the plan.\nSanders: opposes it.\nClinton: wants more.\nSanders: less.\n") == []
 
 
+def test_a_briefing_with_one_recurring_speaker_and_one_off_questioners_is_a_dialogue():
+    text = ("MAYOR LOWRY: Good morning. Crime fell 12 percent this year.\n\n"
+            "Q: Why did overtime run $19 million over budget?\n\n"
+            "MAYOR LOWRY: The old system was a joke. We fixed it.\n\n"
+            "CHIEF SALAS: Overtime fell 30 percent in May. The critics are clueless.\n")
+    report = analyze(text)
+    assert {(f.text, f.voice) for f in report.findings} == {("was a joke", Voice.QUOTED), ("clueless", Voice.QUOTED)}
+
+
+def test_radio_labels_with_a_role_after_a_comma_and_the_reporters_own_words():
+    # NPR's style: a full name and a role at first, the surname after. The reporter's narration
+    # (BYLINE) is the outlet's, as the writer's words are.
+    text = ("A MARTÍNEZ, HOST: Carrow's reservoir fell to 18 percent this summer.\n\n"
+            "LUIS FERREIRA, BYLINE: The council's plan is a disgrace, some residents say.\n\n"
+            "DOTTIE MARSH: The council is a disgrace.\n\n"
+            "MARTÍNEZ: That's NPR's Luis Ferreira.\n")
+    turns = _turns(text)
+    assert turns[0].startswith("A MARTÍNEZ, HOST:") and not any(t.startswith("LUIS") for t in turns)
+    voices = sorted((f.text, f.voice.value) for f in analyze(text).findings if f.category.value == "loaded-term")
+    assert voices == [("disgrace", "author"), ("disgrace", "quoted")]
+
+
+def test_an_interview_by_plain_names_asks_questions_and_a_digest_does_not():
+    text = ("Tran: The hospital lost $22 million last year. Is that acceptable?\n\n"
+            "Okafor: No. It's outrageous. Agency staffing cost us $31 million in 2023.\n\n"
+            "Tran: Will there be layoffs?\n\n"
+            "Okafor: Not among clinical staff.\n")
+    assert {(f.text, f.voice) for f in analyze(text).findings} == {("outrageous", Voice.QUOTED)}
+
+
+def test_a_live_blogs_section_labels_are_the_writers():
+    text = ("16:42 Analysis: The fiscal headroom is razor-thin. Is this really a budget for growth?\n\n"
+            "16:10 Reaction: Business groups welcomed the cut.\n\n"
+            "15:35 Analysis: Fuel duty has been frozen for 14 years. It is a disaster for the climate.\n\n"
+            "15:02 Reaction: The Resolution Foundation said the poorest would lose £300 a year.\n")
+    assert _turns(text) == []
+
+
+def test_an_answer_runs_on_over_paragraphs_but_not_over_the_writers_lines_between_excerpts():
+    text = ("HOST: What went wrong with the rollout?\n\n"
+            "GUEST: The vendor missed every deadline.\n\n"
+            "Frankly, the whole project was a disaster.\n\n"
+            "HOST: Thank you.\n\n"
+            "Guest said the project was a disaster. He went on:\n\n"
+            "GUEST: Thank you.\n\n"
+            "The writer thinks it was a disaster.\n")
+    by_text = {}
+    for f in analyze(text).findings:
+        by_text.setdefault(f.text, []).append(f.voice.value)
+    assert by_text["Frankly"] == ["quoted"] and by_text["disaster"] == ["quoted", "author", "author"]
+
+
+def test_the_last_turn_of_a_text_without_blank_lines_ends_with_its_line():
+    # One paragraph a line, as many pages copied to text are: the writer's lines after the transcript.
+    text = ("BELIN: Were you Deputy Director of Plans?\nHELMS: I believe so.\n"
+            "BELIN: Was Oswald an agent?\nHELMS: No, he was not.\n"
+            "Helms was later convicted of lying to Congress.\nHis denial is worthless.\n")
+    assert _turns(text)[-1] == "HELMS: No, he was not."
+
+
 def test_editorial_labels_are_the_writers():
     # They seldom recur, and one label, however often it opens a line, is nobody's dialogue.
     for text in ("UPDATE: The council met again.\nWATCH: The vote, in full.\nThe plan passed.\n",
