@@ -53,9 +53,12 @@ _INDENT = 8
 # A paragraph whose first words name a speaker is the writer's ("Bacon did not respond", "As Smith put it").
 _NAMED_WITHIN = 3
 _SENTENCE_ENDS = frozenset(".!?…\"”’'")
-# A post's signature: a dash, the author's name, their handle and the date.
-_SIGNATURE = re.compile(r"[—–]\s?[^\n()—–]{1,60}?\s?\(@\w{1,15}\)\s?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}")
-_BEFORE_HANDLE, _AFTER_HANDLE = 64, 40  # the most a signature spans before its "(@" and from it
+# A post's signature: a dash (a hyphen in a plain-text copy), the author's name, their handle (Bluesky's
+# holds dots: "@mayor.bsky.social") and the date, month first or day first, perhaps with the time.
+_SIGNATURE = re.compile(
+    r"[—–-]\s?[^\n()—–]{1,60}?\s?\(@\w[\w.]{0,39}\)\s?"
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})(?: at \d{1,2}:\d\d ?[AaPp]\.?[Mm]\.?)?")
+_BEFORE_HANDLE, _AFTER_HANDLE = 64, 80  # the most a signature spans before its "(@" and from it
 POST_CHARACTERS = 280  # the most a post holds (Twitter's limit); a longer stretch is not all post
 # A line that leads in to the post ("Loomer tweeted.", "Here is what he wrote:") is the writer's.
 _LEAD_IN = re.compile(r"\b(?:tweet(?:ed|s)?|wrote|writes|posted|said|says|here(?:['’]s| is| are))\b"

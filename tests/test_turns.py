@@ -185,6 +185,14 @@ def test_a_post_embedded_from_social_media_is_its_authors():
     assert not [f for f in report.findings if f.category.value == "unsourced-assertion" and "@" in f.text]
 
 
+def test_signatures_of_other_networks_and_plain_text_copies():
+    # Bluesky's dotted handle and the time after the date; a hyphen for the dash; the day before the month.
+    for signature in ("— Colin Pratt (@mayorpratt.bsky.social) June 9, 2024 at 7:12 AM",
+                      "- Colin Pratt (@mayorpratt) June 9, 2024", "— Colin Pratt (@mayorpratt) 9 June 2024"):
+        text = f"The mayor weighed in on Sunday.\n\nThis storm was an absolute nightmare. Stay safe.\n{signature}\n"
+        assert _turns(text) == [f"This storm was an absolute nightmare. Stay safe.\n{signature}"], signature
+
+
 def test_a_post_takes_no_more_lines_above_it_than_a_post_can_hold_nor_the_writers_lead_in():
     long_line = "The council met for six hours and voted on every item on its agenda. " * 5 + "\n"
     post = "Proud of our team tonight.\n— Dana Ruiz (@MayorRuiz) March 3, 2026"
