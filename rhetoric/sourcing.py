@@ -40,6 +40,10 @@ class Cues(NamedTuple):
     passive_words: frozenset[str]
     function_words: frozenset[str]
     coordinators: frozenset[str]
+    ly_nouns: frozenset[str]
+    anaphoric: frozenset[str]
+    anaphoric_heads: frozenset[str]
+    hearing_verbs: frozenset[str]
 
 
 @cache
@@ -52,7 +56,7 @@ def cues() -> Cues:
 @cache
 def _reporting(c: Cues) -> frozenset[str]:
     """Return the words that can credit a sentence: "according" and the reporting verbs."""
-    return c.say_verbs | c.stance_verbs | c.finding_verbs | {"according", "per"}
+    return c.say_verbs | c.stance_verbs | c.finding_verbs | c.hearing_verbs | {"according", "per"}
 
 
 class Credit(Enum):
@@ -67,12 +71,13 @@ class _Verb(Enum):
     SAY = "say"
     STANCE = "stance"
     FINDING = "finding"
+    HEARING = "hearing"
 
 
 # The members, read once: a member of an enum is slow to look up on its class (some 600 instructions
 # in CPython 3.11), and attribution tests and returns them at every cue and word it reads.
 _NAMED, _VAGUE, _NONE = Credit.NAMED, Credit.VAGUE, Credit.NONE
-_VERB_SAY, _VERB_STANCE, _VERB_FINDING = _Verb.SAY, _Verb.STANCE, _Verb.FINDING
+_VERB_SAY, _VERB_STANCE, _VERB_FINDING, _VERB_HEARING = _Verb.SAY, _Verb.STANCE, _Verb.FINDING, _Verb.HEARING
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__/__hash__ to generate at every start
@@ -228,6 +233,8 @@ def _verb_class(norm: str, c: Cues) -> _Verb | None:
         return _VERB_STANCE
     if norm in c.finding_verbs:
         return _VERB_FINDING
+    if norm in c.hearing_verbs:
+        return _VERB_HEARING
     return None
 
 
@@ -246,7 +253,7 @@ def _cue_credit(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
         return _NONE  # a name inside the sentence ("Beach Point Club", "Hope Hicks"), not a verb
     before = _gap(doc, tokens, k)
     # '"…," said Smith' and '…, says a report': the source follows the verb.
-    if k == 0 or not _SET_OFF.isdisjoint(before):
+    if verb is not _VERB_HEARING and (k == 0 or not _SET_OFF.isdisjoint(before)):
         after = _after_credit(doc, tokens, k, c, verb)
         if after is not _NONE:
             return after
@@ -372,12 +379,18 @@ _OWNERS = frozenset(("of", "from", "by"))
 
 def _skippable(doc: Document, tokens: _Words, j: int, c: Cues) -> bool:
     norm, word = tokens.norms[j], doc.text[tokens.starts[j]:tokens.ends[j]]
-    return norm in c.skip_words or (norm.endswith("ly") and word.islower() and len(word) > 4)
+    return norm in c.skip_words or (norm.endswith("ly") and word.islower() and len(word) > 4
+                                    and norm not in c.ly_nouns)
+
+
+# The most words an apposition spans ("Jane Doe, a professor of public health at Columbia University
+# in New York who was not involved in the study, said").
+_APPOSITION = 30
 
 
 def _before_apposition(doc: Document, tokens: _Words, j: int) -> int:
     """Return the token before the comma that opens the apposition ending at token j, or -1."""
-    for m in range(j, max(0, j - 15), -1):
+    for m in range(j, max(0, j - _APPOSITION), -1):
         if "," in _gap(doc, tokens, m):
             return m - 1
     return -1
@@ -389,8 +402,11 @@ def _head_credit(doc: Document, tokens: _Words, j: int, c: Cues, verb: _Verb) ->
     after = doc.text[end:end + 2]
     if after[:1] in ("'", "’") or word.endswith(("'s", "’s")):
         return _NONE  # a possessive ("Rubio's claim") is no subject
+    if verb is _VERB_HEARING:  # "the court heard", not "Palermo heard the shots"
+        return _NAMED if head in c.source_nouns else _NONE
     if head in c.vague_sources or (j > 0 and tokens.norms[j - 1] in c.vague_quantifiers):
-        return _VAGUE
+        # "The scientists said", "the two researchers reported": the ones the text has introduced.
+        return _NAMED if j > 0 and tokens.norms[j - 1] in c.anaphoric and head in c.anaphoric_heads else _VAGUE
     if head in c.writer_pronouns:
         return _NONE
     if head in c.source_pronouns:
@@ -403,7 +419,7 @@ def _head_credit(doc: Document, tokens: _Words, j: int, c: Cues, verb: _Verb) ->
         return _NONE
     if word[:1].isupper() or head in c.source_nouns:
         return _NAMED
-    if verb is _VERB_SAY and word.isalpha() and not word.endswith("ly"):
+    if verb is _VERB_SAY and word.isalpha() and (not word.endswith("ly") or head in c.ly_nouns):
         return _NAMED  # "residents said": a speech verb credits its subject
     return _NONE
 

@@ -97,3 +97,14 @@ def test_a_speakers_label_credits_its_sentence_and_an_outlets_label_does_not():
             "Image: The bridge carried 40,000 vehicles a day in 2019.\n\n"
             "Trump: Mexico will pay for the wall by 2020.\n")
     assert [attributed for _, _, attributed in _assessed(text)] == [True, False, False, True]
+
+
+def test_court_reports_named_groups_and_long_appositions_credit_their_sentences():
+    text = ("The court heard that Hurst poured petrol through the letterbox in 2021. "
+            "Palermo heard the shots at 9 p.m. on May 5. "
+            "The family said she died on Tuesday, May 5. "
+            "The two scientists said admissions fell by 40 percent in 2020. "
+            "Jane Doe, a professor of public health at Columbia University in New York who was not involved in "
+            "the study, said admissions fell by 40 percent in 2020. "
+            "Experts say admissions fell by 40 percent in 2020.")
+    assert [attributed for _, _, attributed in _assessed(text)] == [True, False, True, True, True, False]
