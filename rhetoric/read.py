@@ -376,6 +376,8 @@ _WESTERN = "cp1252"
 # short English text with an accented name or two can exceed that share with.
 _ENGLISH_FOREIGN_SHARE = 0.02
 _ENGLISH_FOREIGN_FEW = 4
+# The letters beyond ASCII of French, German, Spanish, Portuguese and Italian names, as Windows-1252 reads them.
+_WESTERN_LETTERS = frozenset("éèêëàáâäãåçíîïñóôöõúûüùÿÉÈÊËÀÁÂÄÃÅÇÍÎÏÑÓÔÖÕÚÛÜÙæœÆŒß")
 
 
 def _legacy(data: bytes) -> str | None:
@@ -398,9 +400,21 @@ def _legacy(data: bytes) -> str | None:
         return None
     if _WESTERN in best.could_be_from_charset:  # the same text either way: give the usual name
         return _WESTERN
-    if any(_WESTERN in m.could_be_from_charset for m in matches) and _english(sample):  # (each lists its own)
+    if any(_WESTERN in m.could_be_from_charset for m in matches) and (  # (each lists its own)
+            _english(sample) or _western(sample)):
         return _WESTERN
     return best.encoding
+
+
+def _western(sample: bytes) -> bool:
+    """Return whether `sample` read as Windows-1252 holds no letter beyond ASCII but Western European ones.
+
+    A short brief dense with French names ("Renée Lefèvre … crème brûlée") has more such letters than
+    English text, and the detector may rank a Central European reading higher ("Lefčvre"); Czech or
+    Turkish read as Windows-1252 shows letters that Western names do not hold ("opatøení", "açýkladý").
+    """
+    beyond = {ch for ch in set(sample.decode(_WESTERN, errors="replace")) if ch > "\x7f" and ch.isalpha()}
+    return beyond <= _WESTERN_LETTERS
 
 
 def _english(sample: bytes) -> bool:

@@ -107,6 +107,10 @@ _LATIN1_ENGLISH = "The caf\u00e9 was full. He said the \u00e9lite's plan was na\
     (_LATIN1_ENGLISH, "latin-1", "cp1252"),  # Latin-1's letters are Windows-1252's: the same text
     ("The caf\u00e9 was full. He said it was na\u00efve to think the \u201creform\u201d would pass.\n",
      "cp1252", "cp1252"),
+    # A short brief dense with French names: more letters beyond ASCII than English has, but all Western
+    # ones; the detector ranked Central European first ("Lef\u010dvre", "cr\u010dme br\u0171l\u00e9e").
+    ("Caf\u00e9 owner wins award\n\nRen\u00e9e Lef\u00e8vre, who runs a caf\u00e9 in Qu\u00e9bec, won the national "
+     "pastry prize on Sunday. Her cr\u00e8me br\u00fbl\u00e9e impressed the judges.\n", "latin-1", "cp1252"),
     # Text whose letters go well beyond ASCII keeps the detector's reading: it is not taken for Western.
     ("Vl\u00e1da ozn\u00e1mila nov\u00e1 opat\u0159en\u00ed. Kritici je ozna\u010dili za ne\u00fasp\u011bch "
      "a ministr to pop\u0159el.", "cp1250", "cp1250"),
