@@ -129,6 +129,7 @@ def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     long = [s.index for s in doc.sentences if s.end_token - s.first_token >= c.min_words]
     if "\t" in doc.text or "   " in doc.text:
         long = [i for i in long if not _table_row(doc, i)]
+    long = [i for i in long if not _furniture(doc, i)]
     shown = _local_signals(doc, c, long, seen, projected)
     verdicts = [False] * len(doc.sentences)
     for i in long:
@@ -156,6 +157,27 @@ def _table_row(doc: Document, i: int) -> bool:
         if gaps >= _CELLS - 1:
             return True
     return False
+
+
+# A line of a page's furniture, which asserts nothing of the story: a byline, a time of publication, a
+# copyright line, a page number, a dateline alone, a reading time ("By Maria Gomez", "Published March 3,
+# 2024 at 4:15 p.m. ET", "Copyright 2024 Gazette Media", "Page 1 of 2", "LONDON, 14 March 2024").
+_FURNITURE = re.compile(
+    r"(?:By|BY) [A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|and|de|van|von)){0,4}(?:,? [^\n.]{0,40})?"
+    r"|(?:Published|Updated|Posted|First published|Last updated|Last modified)\b[^\n]{0,80}"
+    r"|(?:©|Copyright|\([Cc]\))\s?[^\n]{0,100}"
+    r"|(?:Page|PAGE) \d{1,4}(?: (?:of|/) \d{1,4})?"
+    r"|[A-Z][A-Z.'’ -]{2,30},? (?:[—–-] )?(?:\d{1,2} [A-Z][a-z]{2,8}\.?,? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})"
+    r"|\d{1,3} min(?:ute)?s? read")
+
+
+def _furniture(doc: Document, i: int) -> bool:
+    """Return whether sentence `i` is a whole line of a page's furniture (see _FURNITURE), which asserts no claim."""
+    s = doc.sentences[i]
+    text = doc.text
+    if s.start and text[s.start - 1] != "\n" or s.end < len(text) and text[s.end] not in "\r\n":
+        return False  # not a whole line
+    return _FURNITURE.fullmatch(text, s.start, s.end) is not None
 
 
 _IGNORECASE = int(re.IGNORECASE)  # a plain int: `flags & re.IGNORECASE` would make an enum each time

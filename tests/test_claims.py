@@ -218,3 +218,15 @@ def test_a_table_row_pasted_as_text_is_no_claim() -> None:
     assert [text[s.start:s.end] for s, claim in zip(doc.sentences, verdicts) if claim] == [
         "The measure passed with 52 percent of the vote in 2024.",
         "Turnout rose\tin 14 of the 20 counties, to 61 percent."]
+
+
+def test_a_pages_furniture_is_no_claim() -> None:
+    text = ("Bridge to close for repairs\nBy Maria Gomez\nPublished March 3, 2024 at 4:15 p.m. ET\n5 min read\n\n"
+            "The Elm Street bridge will close for six months from March 3, 2024.\n\n"
+            "By Tuesday, 14 councillors had voted for the closure in 2024.\n\n"
+            "LONDON, 14 March 2024\n\nCopyright 2024 Gazette Media\nPage 1 of 2\n")
+    doc = segment(text)
+    verdicts = claims.find_claims(doc, set())
+    assert [text[s.start:s.end] for s, claim in zip(doc.sentences, verdicts) if claim] == [
+        "The Elm Street bridge will close for six months from March 3, 2024.",
+        "By Tuesday, 14 councillors had voted for the closure in 2024."]
