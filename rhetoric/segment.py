@@ -53,7 +53,9 @@ _NARROWED = (("’", "'"), ("‐", "-"), ("“", " "), ("”", " "), ("—", " "
              ("…", " "), ("\ufeff", " "), ("\xa0", " "), ("\xad", " "))
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Candidate sentence ends: terminal punctuation, then closing quotes/brackets and citation markers
-# ("[2]", "[a]", as text copied from a reference work or a report carries them), then space.
+# ("[2]", "[a]", as text copied from a reference work or a report carries them, or superscript digits
+# "¹²"), then space; or a full stop after a word and a footnote's number glued to it, as text copied
+# from a PDF carries it ("rose 6 percent last year.1 The government…"), before a capital.
 # A full stop glued to the next sentence ("the caucus.The outcome") ends one too, and so may a line
 # break (taken from the lines' starts). Written out, the alternatives are
 #   (?<![.!?…])[.!?…]+[closers]*(?:[citation])*(?=\s)  |  (?<=[a-z][a-z])[.!?](?=[A-Z][a-z])
@@ -64,10 +66,11 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # ([.!?…\n]) by a call at each character, most of the cost of the search (_sentences over /tmp/sub47
 # 72.7 -> 60.0 M instructions a pass). Only the glued alternative tells the marks apart: it takes no "…".
 _FULL_STOP_END = re.compile(
-    r"\.(?:(?<!\.\.)\.*[\"'”’»)\]]*(?:\[(?:\d{1,3}|[a-z])\])*(?=\s)|(?<=[a-z][a-z]\.)(?=[A-Z][a-z]))")
+    r"\.(?:(?<!\.\.)\.*[\"'”’»)\]]*(?:\[(?:\d{1,3}|[a-z])\]|[¹²³⁰⁴⁵⁶⁷⁸⁹])*(?=\s)|(?<=[a-z][a-z]\.)(?=[A-Z][a-z])"
+    r"|(?<=[a-z][a-z]\.)\d{1,2}(?=\s{1,3}[A-Z]))")
 _CLOSERS = "\"'”’»)]"
 # What _FULL_STOP_END takes after the marks: closers, and the digits and letters of citation markers.
-_AFTER_MARKS = _CLOSERS + "[0123456789abcdefghijklmnopqrstuvwxyz"
+_AFTER_MARKS = _CLOSERS + "[0123456789abcdefghijklmnopqrstuvwxyz¹²³⁰⁴⁵⁶⁷⁸⁹"
 _OPENERS = "\"'“‘«([¡¿"
 
 # Abbreviations after which a full stop does not end a sentence.

@@ -65,6 +65,15 @@ def test_citation_markers_end_the_sentence_they_follow():
     ]
 
 
+def test_footnote_numbers_end_the_sentence_they_follow():
+    # Superscript digits, and a footnote's number glued to a full stop as text copied from a PDF has it.
+    text = ("Emissions rose 6 percent last year.1 The government blamed the winter.2 Coal use rose.\u00b9 "
+            "Gas prices doubled in March.\u00b2 The rate was 3.1 percent. Revenue hit $4.2 million.")
+    assert [text[s.start:s.end] for s in segment(text).sentences] == [
+        "Emissions rose 6 percent last year.1", "The government blamed the winter.2", "Coal use rose.\u00b9",
+        "Gas prices doubled in March.\u00b2", "The rate was 3.1 percent.", "Revenue hit $4.2 million."]
+
+
 def test_missing_space_after_full_stop():
     assert sentences("Voters met at the caucus.The outcome was close.") == [
         "Voters met at the caucus.", "The outcome was close."]
