@@ -447,6 +447,7 @@ def _sentences(text: str, paragraphs: tuple[Paragraph, ...], token_starts: Seque
         spans = (span for span in spans if text[span[0]] != "…" or text[span[1]].isspace())  # not glued
     mark_ends = dict(spans)
     candidates = sorted([*mark_ends, *map((-1).__add__, line_starts[1:])])
+    wrap = _wrap_width(line_starts, len(text))
     i = 0
     for para in paragraphs:
         start, limit = para.start, para.end
@@ -463,6 +464,8 @@ def _sentences(text: str, paragraphs: tuple[Paragraph, ...], token_starts: Seque
                     # space lies between them, which no sentence keeps.
                     continue
                 end = mark + 1
+                if wrap and mark - line_starts[bisect_right(line_starts, mark) - 1] >= _FULL_LINE * wrap:
+                    continue  # a full line of hard-wrapped text, with no sentence's end: it runs on
             if not _is_boundary(text, mark, end, limit):
                 continue
             span = _trimmed(text, start, end)
@@ -482,6 +485,26 @@ def _sentences(text: str, paragraphs: tuple[Paragraph, ...], token_starts: Seque
     end_tokens = list(map(bisect_left, repeat(token_starts), ends))
     first_tokens = [bisect_left(token_starts, starts[0]), *end_tokens[:-1]] if starts else []
     return from_columns(Sentence, range(len(starts)), starts, ends, paragraph, first_tokens, end_tokens)
+
+
+# Hard-wrapped text (PDF, e-mail and wire copy): at least _WRAPPED_LINES lines, most of them nearly as
+# long as the longest but a few (_FULL_LINE of the width, which lies between _WRAP_WIDTHS).
+_WRAPPED_LINES = 6
+_FULL_LINE = 0.75
+_WRAP_WIDTHS = (40, 110)
+_FULL_SHARE = 0.6
+
+
+def _wrap_width(line_starts: Sequence[int], size: int) -> int:
+    """Return the width the text is hard-wrapped at, or 0 where it is not: lines of a paragraph each."""
+    lengths = sorted(b - a - 1 for a, b in zip(line_starts, [*line_starts[1:], size + 1]) if b - a > 2)
+    if len(lengths) < _WRAPPED_LINES:
+        return 0
+    width = lengths[len(lengths) * 9 // 10]
+    if not _WRAP_WIDTHS[0] <= width <= _WRAP_WIDTHS[1]:
+        return 0
+    full = len(lengths) - bisect_left(lengths, _FULL_LINE * width)
+    return width if full >= _FULL_SHARE * len(lengths) else 0
 
 
 def _next_char(text: str, pos: int, limit: int) -> str:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from array import array
 from bisect import bisect_left
 from itertools import accumulate
@@ -29,6 +30,7 @@ from rhetoric.segment import (
     normalize,
     segment,
 )
+from tests.conftest import SAMPLES
 
 
 def sentences(text: str) -> list[str]:
@@ -72,6 +74,21 @@ def test_footnote_numbers_end_the_sentence_they_follow():
     assert [text[s.start:s.end] for s in segment(text).sentences] == [
         "Emissions rose 6 percent last year.1", "The government blamed the winter.2", "Coal use rose.\u00b9",
         "Gas prices doubled in March.\u00b2", "The rate was 3.1 percent.", "Revenue hit $4.2 million."]
+
+
+def test_hard_wrapped_text_runs_on_over_its_full_lines():
+    # As PDF, e-mail and wire copy are wrapped: a full line without a sentence's end runs on, whatever
+    # the next line opens with; a short one (a headline) ends its sentence.
+    flat = (SAMPLES / "wire-grain-exports.txt").read_text(encoding="utf-8")
+    wrapped = "\n\n".join(textwrap.fill(p, 72) for p in flat.split("\n\n"))
+    assert len(segment(wrapped).sentences) == len(segment(flat).sentences)
+    text = ("Budget passes\n\n" + textwrap.fill(
+        "The council approved spending of $4.2 billion on Tuesday after a long debate over the future of the "
+        "city's libraries, parks and pools. The vote was welcomed by Mayor Alan Brooks, who called it a fair "
+        "deal for every district of the city. Opponents described it as reckless and warned of cuts to "
+        "services in the poorest districts, which they said had borne the brunt of the last round.", 60))
+    assert [text[s.start:s.end].split("\n")[0] for s in segment(text).sentences][:2] == [
+        "Budget passes", "The council approved spending of $4.2 billion on Tuesday"]
 
 
 def test_missing_space_after_full_stop():
