@@ -70,6 +70,16 @@ def markdown(source: str) -> Extracted:
             first = token.map[0] if token.map else 0
             comments.extend(Comment(body, length, first + token.content.count("\n", 0, end))
                             for body, end in comments_in(token.content))
+            # Prose in HTML ("<div class="lede">…</div>", "<p>…</p>"): its text, a block to a paragraph,
+            # each on the block's first line (the markup hides where in it the words stand).
+            for text in _html_block_text(token.content):
+                start = length + (2 if blocks else 0)
+                lines.append(Line(first, start, start + len(text)))
+                blocks.append(text)
+                length = start + len(text)
+                if quoting:
+                    quoted.append((start, length))
+            continue
         if token.type == "fence" and token.map:
             source_lines = source_lines or LINE_BREAK.split(rest)
             if not _closed(source_lines, token.map, token.markup):
@@ -98,6 +108,9 @@ def markdown(source: str) -> Extracted:
                 block_comments.extend((body, pos, line + child.content.count("\n", 0, end))
                                       for body, end in comments_in(child.content))
                 line += child.content.count("\n")
+                if _BREAK_TAG.fullmatch(child.content):  # "out<br>on": two words, not "outon"
+                    parts.append(" ")
+                    pos += 1
         block_lines.append((line, line_start, pos))
         raw = "".join(parts)
         text = raw.strip()
@@ -122,6 +135,35 @@ def markdown(source: str) -> Extracted:
         lines = [Line(title[1], 0, len(title[0])), *(Line(n.number, n.start + shift, n.end + shift) for n in lines)]
         quoted = [(a + shift, b + shift) for a, b in quoted]
     return Extracted("\n\n".join(blocks), tuple(comments), tuple(lines), tuple(warnings), tuple(quoted))
+
+
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# The elements of an HTML block in Markdown that hold no prose, and those that end a paragraph of it.
+_NOT_PROSE = ("script", "style", "template", "noscript", "iframe", "svg")
+_BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "details", "summary", "dd", "dt",
+               "figcaption", "section", "article", "aside", "tr", "pre")
+_PARAGRAPH_GAP = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def _html_block_text(content: str) -> list[str]:
+    """Return the paragraphs of prose in a block of HTML inside Markdown, white space folded."""
+    if "<" not in content or content.lstrip().startswith("<!--"):
+        return []  # a comment, read above for what it switches off
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fragment_fromstring(content, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return []
+    for element in list(root.iter(*_NOT_PROSE)):
+        element.drop_tree()
+    for element in root.iter("br"):
+        element.tail = "\n" + (element.tail or "")
+    for element in root.iter(*_BLOCK_TAGS):
+        element.tail = "\n\n" + (element.tail or "")
+    paragraphs = (" ".join(part.split()) for part in _PARAGRAPH_GAP.split(root.text_content()))
+    return [paragraph for paragraph in paragraphs if paragraph]
 
 
 def _closed(lines: list[str], span: list[int], markup: str) -> bool:

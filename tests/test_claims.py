@@ -207,26 +207,25 @@ def test_triggered_signals_gated_by_their_tails_credit_the_sentences_they_did_wi
     assert claims._document_signals(doc, c) == claims._document_signals(doc, ungated), text
 
 
+def _claims_in(text: str) -> list[str]:
+    doc = segment(text)
+    return [text[s.start:s.end] for s, claim in zip(doc.sentences, claims.find_claims(doc, set())) if claim]
+
+
 def test_a_table_row_pasted_as_text_is_no_claim() -> None:
     # Tabs or spaces that line columns up, three cells or more on one line, and no sentence's end.
-    text = ("Results by county\n\nCounty\tYes\tNo\tTurnout\nAdams\t12,304\t9,876\t61%\n"
-            "Baker     8,211     10,002     58%\n\n"
-            "The measure passed with 52 percent of the vote in 2024.\n"
-            "Turnout rose\tin 14 of the 20 counties, to 61 percent.\n")
-    doc = segment(text)
-    verdicts = claims.find_claims(doc, set())
-    assert [text[s.start:s.end] for s, claim in zip(doc.sentences, verdicts) if claim] == [
+    assert _claims_in("Results by county\n\nCounty\tYes\tNo\tTurnout\nAdams\t12,304\t9,876\t61%\n"
+                      "Baker     8,211     10,002     58%\n\n"
+                      "The measure passed with 52 percent of the vote in 2024.\n"
+                      "Turnout rose\tin 14 of the 20 counties, to 61 percent.\n") == [
         "The measure passed with 52 percent of the vote in 2024.",
         "Turnout rose\tin 14 of the 20 counties, to 61 percent."]
 
 
 def test_a_pages_furniture_is_no_claim() -> None:
-    text = ("Bridge to close for repairs\nBy Maria Gomez\nPublished March 3, 2024 at 4:15 p.m. ET\n5 min read\n\n"
-            "The Elm Street bridge will close for six months from March 3, 2024.\n\n"
-            "By Tuesday, 14 councillors had voted for the closure in 2024.\n\n"
-            "LONDON, 14 March 2024\n\nCopyright 2024 Gazette Media\nPage 1 of 2\n")
-    doc = segment(text)
-    verdicts = claims.find_claims(doc, set())
-    assert [text[s.start:s.end] for s, claim in zip(doc.sentences, verdicts) if claim] == [
+    assert _claims_in("Bridge to close for repairs\nBy Maria Gomez\nPublished March 3, 2024 at 4:15 p.m. ET\n"
+                      "5 min read\n\nThe Elm Street bridge will close for six months from March 3, 2024.\n\n"
+                      "By Tuesday, 14 councillors had voted for the closure in 2024.\n\n"
+                      "LONDON, 14 March 2024\n\nCopyright 2024 Gazette Media\nPage 1 of 2\n") == [
         "The Elm Street bridge will close for six months from March 3, 2024.",
         "By Tuesday, 14 councillors had voted for the closure in 2024."]

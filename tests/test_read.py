@@ -191,6 +191,15 @@ def test_markdown_tables_are_not_prose_and_strikethrough_keeps_its_words(tmp_pat
     assert doc.text == "Seats after the vote:\n\nThe reckless plan passed. A | stands alone."
 
 
+def test_html_in_markdown_keeps_its_prose(tmp_path):
+    # As Jekyll and Hugo posts hold it: a <div> paragraph's words were lost, and "<br>" glued two words.
+    doc = read(write(tmp_path / "a.md", b'# Port strike\n\n<div class="lede"><p>Sadly, the strike is a disaster.</p>'
+                     b"<script>var x = 1;</script></div>\n\n<!-- rhetoric-disable loaded-term -->\n\n"
+                     b"Dock workers walked out<br>on 3 May.\n"))
+    assert doc.text == "Port strike\n\nSadly, the strike is a disaster.\n\nDock workers walked out on 3 May."
+    assert len(doc.suppressions) == 1  # the comment block still switches rules off
+
+
 def test_markdown_footnote_markers_go_and_their_definitions_are_prose_where_they_stand(tmp_path):
     md = ("The committee met on the plan.[^1] Members were unhappy.[^note]\n\n"
           "[^1]: See the minutes.\n\n[^note]: A note\n    in two lines.\n\n"
