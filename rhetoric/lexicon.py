@@ -42,7 +42,7 @@ _ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "ic", "ical", "less", "able", "ible",
 # A one-word term in -s that lists no inflections is a plural noun ("aliens", "cronies"), which takes
 # the modifier before it and governs no word after it ("aliens arrested" is not one loaded phrase).
 _NOT_PLURAL = ("ss", "us", "is", "ous")
-_WORD = re.compile(r"[^\W_]+(?:['’\-‐.][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['’\-‐‑.][^\W_]+)*")
 
 # The lexicons repeat their words (every inflection of a phrase, every guard): normalise each once.
 _normalized = cache(normalize)

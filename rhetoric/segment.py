@@ -21,7 +21,7 @@ from .quotes import pair_quotations
 # backtrack is cheaper to match (split over the 371 PTC articles 968 -> 845 M instructions).
 # The whole word is a group, so that split() returns the words as well as the gaps.
 _TOKEN = re.compile(
-    r"([^\W_]++(?:['’\-‐.,:](?:(?<=['’\-‐])[^\W_]+|(?<=\d[.,:])(?=\d)\d*|(?<=\b[^\W\d_]\.)[^\W\d_]\b))*+)"
+    r"([^\W_]++(?:['’\-‐‑.,:](?:(?<=['’\-‐‑])[^\W_]+|(?<=\d[.,:])(?=\d)\d*|(?<=\b[^\W\d_]\.)[^\W\d_]\b))*+)"
 )
 # The same words in an ASCII text, with sets of ASCII characters: the engine tests those by a
 # bit each, where [^\W_] looks a character up in Unicode's tables, and the leading set lets it
@@ -49,7 +49,7 @@ _OTHERS_PER = 16  # at most one character in this many
 # is in a word or joins one: to the token pattern a space is the same. Replaced before folding,
 # they leave most texts ASCII, which str.lower folds several times faster (tokens of /tmp/sub47
 # 199 -> 186 M instructions) and _ASCII_TOKEN splits.
-_NARROWED = (("’", "'"), ("‐", "-"), ("“", " "), ("”", " "), ("—", " "), ("–", " "), ("‘", " "),
+_NARROWED = (("’", "'"), ("‐", "-"), ("‑", "-"), ("“", " "), ("”", " "), ("—", " "), ("–", " "), ("‘", " "),
              ("…", " "), ("\ufeff", " "), ("\xa0", " "), ("\xad", " "))
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Candidate sentence ends: terminal punctuation, then closing quotes/brackets and citation markers
@@ -209,7 +209,7 @@ _CONTRACTED = frozenset("it's he's she's that's there's here's what's who's wher
 
 def normalize(word: str) -> str:
     """Return the matching form of a word: lower case, straight apostrophe, no possessive."""
-    w = word.lower().replace("’", "'").replace("‐", "-")
+    w = word.lower().replace("’", "'").replace("‐", "-").replace("‑", "-")  # U+2010 and U+2011 (no break)
     if w.endswith("'s") and len(w) > 2 and w not in _CONTRACTED:
         w = w[:-2]
     return w

@@ -91,6 +91,11 @@ def test_hard_wrapped_text_runs_on_over_its_full_lines():
         "Budget passes", "The council approved spending of $4.2 billion on Tuesday"]
 
 
+def test_a_non_breaking_hyphen_joins_a_word_as_a_hyphen_does():
+    doc = segment("The so\u2011called reform is a game\u2011changer.")
+    assert doc.tokens.norms == ("the", "so-called", "reform", "is", "a", "game-changer")
+
+
 def test_missing_space_after_full_stop():
     assert sentences("Voters met at the caucus.The outcome was close.") == [
         "Voters met at the caucus.", "The outcome was close."]
