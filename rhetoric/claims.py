@@ -163,7 +163,7 @@ def _table_row(doc: Document, i: int) -> bool:
 # copyright line, a page number, a dateline alone, a reading time ("By Maria Gomez", "Published March 3,
 # 2024 at 4:15 p.m. ET", "Copyright 2024 Gazette Media", "Page 1 of 2", "LONDON, 14 March 2024").
 _FURNITURE = re.compile(
-    r"(?:By|BY) [A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|and|de|van|von)){0,4}(?:,? [^\n.]{0,40})?"
+    r"(?:By|BY) [A-Z][\w.'’-]{0,30}(?: (?:[A-Z][\w.'’-]{0,30}|and|de|van|von)){0,4}(?:,? [^\n.]{0,40})?"
     r"|(?:Published|Updated|Posted|First published|Last updated|Last modified)\b[^\n]{0,80}"
     r"|(?:©|Copyright|\([Cc]\))\s?[^\n]{0,100}"
     r"|(?:Page|PAGE) \d{1,4}(?: (?:of|/) \d{1,4})?"
@@ -175,9 +175,15 @@ def _furniture(doc: Document, i: int) -> bool:
     """Return whether sentence `i` is a whole line of a page's furniture (see _FURNITURE), which asserts no claim."""
     s = doc.sentences[i]
     text = doc.text
+    if text[s.start] not in _FURNITURE_OPENS and not text[s.start:s.start + 2].isupper():
+        return False  # most sentences: no furniture line opens so
     if s.start and text[s.start - 1] != "\n" or s.end < len(text) and text[s.end] not in "\r\n":
         return False  # not a whole line
     return _FURNITURE.fullmatch(text, s.start, s.end) is not None
+
+
+# What a line of furniture opens with, but for a dateline's two capitals.
+_FURNITURE_OPENS = frozenset("BPULF©C(0123456789")
 
 
 _IGNORECASE = int(re.IGNORECASE)  # a plain int: `flags & re.IGNORECASE` would make an enum each time

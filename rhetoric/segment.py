@@ -497,6 +497,8 @@ _FULL_SHARE = 0.6
 
 def _wrap_width(line_starts: Sequence[int], size: int) -> int:
     """Return the width the text is hard-wrapped at, or 0 where it is not: lines of a paragraph each."""
+    if len(line_starts) < _WRAPPED_LINES or size > _WRAP_WIDTHS[1] * len(line_starts):
+        return 0  # too few lines, or longer on average than a wrapped line: most texts, at no cost
     lengths = sorted(b - a - 1 for a, b in zip(line_starts, [*line_starts[1:], size + 1]) if b - a > 2)
     if len(lengths) < _WRAPPED_LINES:
         return 0

@@ -46,6 +46,9 @@ _LABEL = re.compile(
     r"(?P<after>[ \t]+[\[(]\d{1,2}(?::\d\d){1,2}[\])])?[ \t]*:(?:[ \t]+(?=\S)|[ \t]*$)",
     re.MULTILINE)
 _COLON = re.compile(":")
+# The farthest a label's colon stands from the start of its line (a timestamp, four words, a role, an
+# aside): a colon farther on ends a sentence of prose ("Here is what he said:"), and is not tried.
+_LABEL_REACH = 100
 # "Q." and "A." with a full stop, as court transcripts and some interviews set them ("Q. Why did you…?").
 # Tried only where "Q." or "A." begins a line (after at most _INDENT spaces or tabs).
 _DOTTED_LABEL = re.compile(r"([QA])\.[ \t]+(?=\S)")
@@ -212,6 +215,8 @@ def _speakers(labels: Sequence[_Label]) -> set[tuple[str, bool]]:
     Fallin: Trump is…" above a transcript of FALLIN). Each speaker is returned with whether its
     labels are plain names.
     """
+    if len(labels) < MIN_SPEAKERS:
+        return set()  # most texts: no label, or one
     strong = Counter(label.speaker for label in labels if not label.plain and label.speaker)
     plain = Counter(label.speaker for label in labels if label.plain)
     recurring = {speaker for speaker, n in plain.items() if n >= MIN_TURNS}
@@ -273,7 +278,7 @@ def _dialogue(doc: Document) -> tuple[tuple[int, int], ...]:
     tried = -1  # the line last tried
     for colon in _COLON.finditer(text):  # a few in most texts: far fewer than the lines a label could open
         line = bisect_right(line_starts, colon.start()) - 1
-        if line != tried:
+        if line != tried and colon.start() - line_starts[line] <= _LABEL_REACH:
             tried = line
             hit = _LABEL.match(text, line_starts[line])
             label = _label(text, hit) if hit is not None else None
