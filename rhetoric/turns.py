@@ -258,16 +258,18 @@ def _turn_end(doc: Document, label: _Label, limit: int, names: frozenset[str], r
             if line.endswith(":") or blank and said and not names.isdisjoint(
                     norms[bisect_left(starts, at):bisect_left(starts, stop)][:_NAMED_WITHIN]):
                 break
-            if said and not runs_on and not blank and _block_ends(text[:end].rstrip(), line):
+            if said and not runs_on and not blank and _block_ends(text, end, line):
                 break
             end, said, blank = stop, True, False
         at = stop + 1
     return min(end, limit)
 
 
-def _block_ends(before: str, line: str) -> bool:
-    """Return whether the line before `line` ended its block: it ends a sentence, and `line` opens one."""
-    return before[-1:] in _SENTENCE_ENDS and not line[:1].islower()
+def _block_ends(text: str, end: int, line: str) -> bool:
+    """Return whether the line that ends at `end` ended its block: it ends a sentence, and `line` opens one."""
+    while end > 0 and text[end - 1].isspace():  # a "\r" or spaces at most, before the line's end
+        end -= 1
+    return end > 0 and text[end - 1] in _SENTENCE_ENDS and not line[:1].islower()
 
 
 def _dialogue(doc: Document) -> tuple[tuple[int, int], ...]:
@@ -288,7 +290,7 @@ def _dialogue(doc: Document) -> tuple[tuple[int, int], ...]:
     if dotted:
         labels = sorted(labels + dotted, key=lambda label: label.start)
     speakers = _speakers(labels)
-    # The speakers' names as words ("bacon", "smith"): a line that uses one is the writer's.
+    # The speakers' names as words ("bacon", "smith"): a paragraph that opens with one is the writer's.
     names = frozenset(word for label in labels if (label.speaker, label.plain) in speakers for word in label.names)
     # Every speaker's label ends the turn before it, as the outlet's own do ("LUIS FERREIRA, BYLINE:").
     labels = [label for label in labels if (label.speaker, label.plain) in speakers or not label.speaker]
