@@ -146,9 +146,20 @@ def test_a_text_named_before_the_quotation_owns_its_words(text, expected):
     ("The outbreak is now blamed on “dancing with corpses” in the villages.", ["dancing with corpses"]),
     # Far from the verb, the quotation is the writer's again.
     ("The senator promised to fund the schools, but the “reform” he backs will close them.", ["reform"]),
+    # An official grade, as inspectors and agencies give it.
+    ("Ofsted rated the school “inadequate” in May.", []),
 ])
 def test_a_verb_of_judging_credits_its_object(text, expected):
     assert scare(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The patient was given a “do not resuscitate” order.",
+    "The bank runs a “buy now, pay later” service.",
+    "A note on the door read “back soon”.",
+])
+def test_a_category_of_rules_or_a_notices_words_are_no_scare_quote(text):
+    assert scare(text) == []
 
 
 @pytest.mark.parametrize("text, expected", [
