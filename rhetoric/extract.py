@@ -114,8 +114,8 @@ def markdown(source: str) -> Extracted:
         block_lines.append((line, line_start, pos))
         raw = "".join(parts)
         text = raw.strip()
-        if not text:
-            continue
+        if not text or _PROMO.fullmatch(text) and any(child.type == "link_open" for child in token.children):
+            continue  # nothing, or a link to another story ("**Related:** [Renters face a squeeze](/x)")
         start = length + (2 if blocks else 0)
         lead = len(raw) - len(raw.lstrip())
 
@@ -291,8 +291,10 @@ def html(source: str, path: str) -> Extracted:
     title = " ".join((extract_title(tree) or "").split()) if tree is not None else ""
     found = trafilatura.bare_extraction(page, include_comments=False, include_tables=False, favor_recall=True)
     text = getattr(found, "text", None) or ""  # (None when nothing is found; its text may be None too)
-    # A list item's line starts with the extractor's "- ", which is markup, not prose.
-    blocks = [line.strip().removeprefix("- ") for line in text.splitlines() if line.strip() and line.strip() != "-"]
+    # A list item's line starts with the extractor's "- ", which is markup, not prose. A link to another
+    # story ("Read more: Commuters slam shocking fare hike") is the page's, not the article's.
+    blocks = [block for line in text.splitlines() if line.strip() and line.strip() != "-"
+              if not _PROMO.fullmatch(block := line.strip().removeprefix("- "))]
     if not blocks:
         raise InputError("no article text found in the HTML", path=path)
     if title and not _opens_with(blocks[0], title):
@@ -305,6 +307,11 @@ def html(source: str, path: str) -> Extracted:
         at += len(block) + 2
     return Extracted("\n\n".join(blocks), quoted=tuple(quoted))
 
+
+# A block that only points to another story: a label, then at most a headline's length.
+_PROMO = re.compile(
+    r"(?:Read more|Read More|READ MORE|Related|RELATED|Also read|Also Read|ALSO READ|See also|SEE ALSO"
+    r"|Recommended|RECOMMENDED|More from [^:\n]{1,40}|MORE FROM [^:\n]{1,40}) ?: ?[^\n]{1,160}")
 
 # The extractor marks a <blockquote> as <quote> in the tree it hands back; a block of its text that
 # stands inside one is quoted. Shorter blocks ("Yes.") could stand inside one by chance.

@@ -200,6 +200,18 @@ def test_html_in_markdown_keeps_its_prose(tmp_path):
     assert len(doc.suppressions) == 1  # the comment block still switches rules off
 
 
+def test_a_link_to_another_story_is_the_pages_not_the_articles(tmp_path):
+    page = (b"<html><body><article><h1>Rail fares rise</h1><p>Fares will rise by 4.9 percent, the department said.</p>"
+            b"<p><strong>Read more:</strong> <a href='/x'>Commuters slam shocking fare hike</a></p>"
+            b"<p>The increase is below inflation.</p></article></body></html>")
+    assert read(write(tmp_path / "a.html", page)).text == (
+        "Rail fares rise\n\nFares will rise by 4.9 percent, the department said.\n\nThe increase is below inflation.")
+    md = (b"Rents rose 5 percent.\n\n**Related:** [Renters face brutal squeeze](/x)\n\n"
+          b"Related: the same rules apply to leases signed in 2024.\n")
+    assert read(write(tmp_path / "a.md", md)).text == (
+        "Rents rose 5 percent.\n\nRelated: the same rules apply to leases signed in 2024.")  # no link: prose
+
+
 def test_markdown_footnote_markers_go_and_their_definitions_are_prose_where_they_stand(tmp_path):
     md = ("The committee met on the plan.[^1] Members were unhappy.[^note]\n\n"
           "[^1]: See the minutes.\n\n[^note]: A note\n    in two lines.\n\n"
