@@ -293,8 +293,8 @@ def html(source: str, path: str) -> Extracted:
     text = getattr(found, "text", None) or ""  # (None when nothing is found; its text may be None too)
     # A list item's line starts with the extractor's "- ", which is markup, not prose. A link to another
     # story ("Read more: Commuters slam shocking fare hike") is the page's, not the article's.
-    blocks = [block for line in text.splitlines() if line.strip() and line.strip() != "-"
-              if not _PROMO.fullmatch(block := line.strip().removeprefix("- "))]
+    lines = (line.strip().removeprefix("- ") for line in text.splitlines() if line.strip() and line.strip() != "-")
+    blocks = [block for block in lines if not _PROMO.fullmatch(block)]
     if not blocks:
         raise InputError("no article text found in the HTML", path=path)
     if title and not _opens_with(blocks[0], title):
