@@ -163,6 +163,16 @@ def test_a_category_of_rules_or_a_notices_words_are_no_scare_quote(text):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("He was described as a “hero” by his aides.", []),
+    ("It is propaganda masquerading as “science”.", ["science"]),
+    ("It is a tax hike dressed up as “reform”.", ["reform"]),
+    ("The trips were vacations passed off as “fact-finding”.", ["fact-finding"]),
+])
+def test_as_introduces_a_label_but_not_after_a_verb_of_passing_off(text, expected):
+    assert scare(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # A quotation right before "movement" names it.
     ("She belonged to the “worker-priest” movement in her youth.", []),
     ("The “yellow vest” movements spread to Belgium.", []),

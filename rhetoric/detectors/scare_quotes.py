@@ -370,6 +370,11 @@ def _word_shaped(doc: Document, q: Quotation, words: tuple[str, ...], c: Cues, c
     return (capitals or not inner[:1].isupper()) and words[0] not in c.fragment_starts
 
 
+# Verbs before "as" that pass something off as what the quotation names: the quotation is the writer's doubt.
+_POSING = frozenset("masquerading masquerades masqueraded masquerade posing poses posed pose passing passes passed "
+                    "disguised dressed parading parades paraded".split())
+
+
 def _introduced(doc: Document, q: Quotation, site: _Site) -> bool:
     """Return whether punctuation or "as" introduces the quotation as someone's words or a label."""
     if site.first == site.sentence.first_token:
@@ -377,10 +382,15 @@ def _introduced(doc: Document, q: Quotation, site: _Site) -> bool:
     k = site.first - 1
     if any(ch in _INTRODUCERS for ch in doc.text[doc.tokens.ends[k]:q.start]):
         return True
-    # "described as “…”", "smeared as a “…”"
+    # "described as “…”", "smeared as a “…”"; not "masquerading as “science”", where the writer sneers
     if doc.tokens.norms[k] in _ARTICLES and k > site.sentence.first_token:
         k -= 1
-    return doc.tokens.norms[k] == "as"
+    if doc.tokens.norms[k] != "as":
+        return False
+    j = k - 1  # the verb before "as", over "up" or "off" ("dressed up as", "passed off as")
+    if j > site.sentence.first_token and doc.tokens.norms[j] in ("up", "off"):
+        j -= 1
+    return not (j >= site.sentence.first_token and doc.tokens.norms[j] in _POSING)
 
 
 def _named(doc: Document, site: _Site, c: Cues) -> bool:
