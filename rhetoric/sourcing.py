@@ -13,6 +13,7 @@ from itertools import compress
 from typing import NamedTuple
 
 from .claims import find_claims
+from .complement import reports_speech
 from .data import table
 from .findings import Category
 from .model import Document, Quotation, Sentence, from_columns
@@ -44,6 +45,8 @@ class Cues(NamedTuple):
     anaphoric: frozenset[str]
     anaphoric_heads: frozenset[str]
     hearing_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    subordinators: frozenset[str]
 
 
 @cache
@@ -202,7 +205,7 @@ def _credit(doc: Document, s: Sentence, c: Cues, cue_tokens: list[int], colon: b
         return _NAMED
     best = _NONE
     for i in range(cues_from, cues_to):
-        credit = _cue_credit(doc, tokens, cue_tokens[i] - first, c)
+        credit = _cue_credit(doc, tokens, cue_tokens[i] - first, c, first)
         if credit is _NAMED:
             return credit
         if credit is _VAGUE:
@@ -238,7 +241,8 @@ def _verb_class(norm: str, c: Cues) -> _Verb | None:
     return None
 
 
-def _cue_credit(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
+def _cue_credit(doc: Document, tokens: _Words, k: int, c: Cues, first: int) -> Credit:
+    """Return the credit the cue at token k of a sentence gives it (`first`: the document's index of token 0)."""
     norm = tokens.norms[k]
     if norm == "according":
         if k + 2 < len(tokens.norms) and tokens.norms[k + 1] == "to":
@@ -262,7 +266,40 @@ def _cue_credit(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
             return _earlier_subject(doc, tokens, k, c)
         if k == 0:
             return _NONE
+    if norm in c.object_verbs and not _reports(doc, tokens, k, first):
+        return _NONE  # "Murray added 24 points", "Police wrote 1,400 tickets", "The Chiefs claimed the title"
+    if k == 1 and (tokens.norms[0], norm) in _IDIOMS:
+        return _NONE  # "All told, 14 people died", "Having said that, …"
     return _subject_credit(doc, tokens, k, c, verb)
+
+
+def _reports(doc: Document, tokens: _Words, k: int, first: int) -> bool:
+    """Return whether the verb at token k, which may take a thing as its object, reports what its subject said.
+
+    It does where a reported clause follows it (complement.py), after "to" and whom it was told ("wrote to
+    Sanders' office that…"), or where a quotation stands before it ('"…," Sanders wrote to his colleagues').
+    """
+    if reports_speech(doc, first + k + 1, infinitive=False):
+        return True
+    norms = tokens.norms
+    if k + 1 < len(norms) and norms[k + 1] == "to":
+        for m in range(k + 2, min(k + 2 + _ADDRESSEE, len(norms))):
+            if not _ADDRESS_GAP.issuperset(_gap(doc, tokens, m)):
+                break
+            if norms[m] == "that":
+                return True
+    return not _QUOTE_MARKS.isdisjoint(doc.text[tokens.starts[0]:tokens.starts[k]])
+
+
+# The most words between "wrote to" and the "that" of what was written ("wrote to Sanders' Senate office that").
+_ADDRESSEE = 6
+_QUOTE_MARKS = frozenset('"”“')
+# What may stand between the words of whom it was written to: spaces, a comma, a possessive's apostrophe.
+_ADDRESS_GAP = frozenset(" \n,'’")
+
+
+# A verb of saying after the sentence's first word that says nothing of anyone's: "All told, …", "Having said that, …".
+_IDIOMS = frozenset((("all", "told"), ("having", "said")))
 
 
 def _headline(doc: Document, tokens: _Words) -> bool:
@@ -284,6 +321,9 @@ def _gap(doc: Document, tokens: _Words, k: int) -> str:
 def _after_credit(doc: Document, tokens: _Words, k: int, c: Cues, verb: _Verb) -> Credit:
     """Return the credit of the noun phrase right after token k ("said Smith", "according to the report")."""
     j = k + 1
+    if j < len(tokens.norms) and tokens.norms[j] in _OBJECT_PRONOUNS \
+            and (j + 1 == len(tokens.norms) or not _gap(doc, tokens, j + 1).isspace()):
+        return _NAMED  # "…, according to her."
     if j < len(tokens.norms) and tokens.norms[j] in ("the", "a", "an", "one", "his", "her", "its", "their"):
         j += 1
     if j >= len(tokens.norms) or "\n" in _gap(doc, tokens, j):
@@ -301,6 +341,10 @@ def _after_credit(doc: Document, tokens: _Words, k: int, c: Cues, verb: _Verb) -
     if verb is _VERB_SAY and word.isalpha() and norm not in c.function_words:
         return _titled_name(doc, tokens, j, c)  # '"…," said city councillor Ana Ruiz'
     return _NONE
+
+
+# Pronouns that stand for a source after "according to" ("…, according to her").
+_OBJECT_PRONOUNS = frozenset(("him", "her", "them"))
 
 
 def _per_credit(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
@@ -338,6 +382,8 @@ def _subject_credit(doc: Document, tokens: _Words, k: int, c: Cues, verb: _Verb)
     """Return the credit of the subject before the verb at token k."""
     j = k - 1
     while j >= 0 and _skippable(doc, tokens, j, c):
+        if tokens.norms[j] in _NEGATIONS:
+            return _NONE  # "would not confirm", "never disclosed": what follows is the writer's
         j -= 1
     if j < 0:
         return _NONE
@@ -351,10 +397,44 @@ def _subject_credit(doc: Document, tokens: _Words, k: int, c: Cues, verb: _Verb)
         return _earlier_subject(doc, tokens, j, c)
     if head in c.passive_words:
         return _by_credit(doc, tokens, k, c)
+    if head == "as":
+        if j > 1 and tokens.norms[j - 1] == "quoted":  # "The mayor was quoted as saying …": the mayor
+            m = j - 2
+            while m >= 0 and (tokens.norms[m] in c.passive_words or _skippable(doc, tokens, m, c)):
+                m -= 1
+            return _head_credit(doc, tokens, m, c, _VERB_SAY) if m >= 0 else _NONE
+        return _by_credit(doc, tokens, k, c)  # "…, as first reported by The Washington Post"
+    if _subordinate(doc, tokens, j, c):
+        return _NONE
     credit = _head_credit(doc, tokens, j, c, verb)
     if credit is _NONE and verb is not _VERB_SAY:
         return _owned_source(doc, tokens, j, c)
     return credit
+
+
+# Skipped words that deny the verb after them.
+_NEGATIONS = frozenset(("not", "never"))
+# The most words a subject runs back from its head to the word that makes its clause subordinate.
+_SUBJECT_REACH = 7
+
+
+def _subordinate(doc: Document, tokens: _Words, j: int, c: Cues) -> bool:
+    """Return whether the subject whose head is token j opens a subordinate clause.
+
+    "Shares fell 8 percent after the company said it would delay deliveries", "Tesla, whose chief
+    executive said …, sold 1.8 million cars": the source's words are the clause's, and the rest of
+    the sentence is the writer's. "As the mayor said, …" credits the sentence, and so does a subject
+    after a comma ("After the meeting, the mayor said …").
+    """
+    for m in range(j - 1, max(-1, j - _SUBJECT_REACH), -1):
+        if not _gap(doc, tokens, m + 1).isspace():
+            return False
+        norm = tokens.norms[m]
+        if norm in c.subordinators:
+            return True
+        if norm == "as":
+            return m > 0 and tokens.norms[m - 1] == "even"
+    return False
 
 
 def _owned_source(doc: Document, tokens: _Words, j: int, c: Cues) -> Credit:
