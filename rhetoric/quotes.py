@@ -230,10 +230,26 @@ def _classify(text: str, pos: int, ch: str, width: int, stack: list[_Open]) -> t
     # ’ or ' after a letter: a closing mark if a single quotation is open,
     # otherwise an apostrophe (the students’ union, goin').
     if _single_open(stack) and not after.isalnum():
-        if before in "sS" and after == " " and _closed_later(text, pos + width):
-            return QuoteStyle.SINGLE, None  # ‘The critics’ sums don’t add up,’ she said: a plural's possessive
+        if (before in "sS" or _elided(text, pos)) and after == " " and _closed_later(text, pos + width):
+            # ‘The critics’ sums don’t add up,’ she said: a plural's possessive; ‘just lyin’ cowards,’ and
+            # ‘rock ’n’ roll,’: a dropped g, an elided "and"
+            return QuoteStyle.SINGLE, None
         return QuoteStyle.SINGLE, _CLOSE
     return QuoteStyle.SINGLE, None
+
+
+def _elided(text: str, pos: int) -> bool:
+    """Return whether the single mark at `pos` ends an elision: a dropped g (lyin’, nothin’) or ’n’."""
+    start = pos
+    while start > max(0, pos - _ELISION_REACH) and text[start - 1].isalpha():
+        start -= 1
+    letters = text[start:pos]
+    if letters in ("n", "N"):
+        return text[start - 1:start] in ("’", "'")
+    return len(letters) >= 4 and letters[-2:].lower() == "in"
+
+
+_ELISION_REACH = 12  # letters enough for a dropped g's word (‘cheatin’); only a longer run's last 12 are read
 
 
 def _closed_later(text: str, pos: int) -> bool:

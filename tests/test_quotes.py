@@ -37,6 +37,9 @@ def test_plural_possessive_inside_single_quotes():
         "We did,", "The critics’ sums simply don’t add up."]
     assert quoted("'The critics' sums don't add up,' she said.") == ["The critics' sums don't add up,"]
     assert quoted("The so-called ‘bidding wars’ have left councils out of pocket.") == ["bidding wars"]
+    # So does a dropped g, or the "and" of "rock ’n’ roll", when the quotation plainly closes further on.
+    assert quoted("‘They’re just lyin’ and cheatin’ cowards,’ Reed said.") == ["They’re just lyin’ and cheatin’ cowards,"]
+    assert quoted("‘Rock ’n’ roll is a racket,’ the bishop said.") == ["Rock ’n’ roll is a racket,"]
     # A quotation opened before the next plain close says the first mark closed: here, "wars".
     assert quoted("Critics call them ‘bidding wars’ and say, ‘It must stop.’") == ["bidding wars", "It must stop."]
     # Doubled apostrophes stand for a double mark, which closes no single quotation.

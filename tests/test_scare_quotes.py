@@ -38,6 +38,9 @@ BODY = "\n\nThe council met on Tuesday.\n\n"
     ("Minister calls the plan 'reckless'" + BODY, []),
     # The body quotes the headline's words inside a longer quotation: they are that speaker's.
     ("Talks open 'new chapter' for neighbours" + BODY + "“We have opened a new chapter,” the minister said.", []),
+    # The body quotes the headline's words and does not distance them: a title's, or a speaker's.
+    ("Netflix Renews ‘Stranger Things’ for a Fifth Season" + BODY + "Netflix said “Stranger Things” would return.",
+     []),
 ])
 def test_headline_quotations_are_judged_by_the_body(text, expected):
     assert scare(text) == expected
@@ -116,6 +119,7 @@ def test_a_phrase_quoted_after_to_is_a_reported_goal(text, expected):
     ("This unusual “excited” spin worried the crew.", ["excited"]),
     # A noun for a nickname right after names it.
     ("He doubled down on the “king of debt” moniker in the interview.", []),
+    ("Vote Leave's “take back control” mantra worked, and so did the union's “fair pay now” rallying cry.", []),
     # "named after" right after gives the origin of a name.
     ("The law creates a “guardian” programme, named after a coach who died.", []),
     ("The law creates a “guardian” programme that nobody asked for.", ["guardian"]),
@@ -148,6 +152,7 @@ def test_a_text_named_before_the_quotation_owns_its_words(text, expected):
     ("The senator promised to fund the schools, but the “reform” he backs will close them.", ["reform"]),
     # An official grade, as inspectors and agencies give it.
     ("Ofsted rated the school “inadequate” in May.", []),
+    ("The judge ruled the search “unreasonable” and threw out the evidence.", []),
 ])
 def test_a_verb_of_judging_credits_its_object(text, expected):
     assert scare(text) == expected
@@ -174,6 +179,7 @@ def test_as_introduces_a_label_but_not_after_a_verb_of_passing_off(text, expecte
     ("Facebook had activated its “safety check” feature for people in Nice.", []),
     ("The patient was given a “do not resuscitate” order.", []),
     ("The bank runs a “buy now, pay later” service.", []),
+    ("Prosecutors relied on the “felony murder” rule and the “undue burden” test.", []),
     # An operation or a policy is no name: its marks are the writer's doubt.
     ("The alliance is involved in ‘peacekeeping’ operations in Kazakhstan.", ["peacekeeping"]),
     ("The family holds nuanced views on “sanctuary” policies.", ["sanctuary"]),
@@ -186,6 +192,11 @@ def test_a_quotation_before_a_kind_of_name_is_that_name(text, expected):
     # The label of a button is a mention.
     ("In June he clicked ‘like’ under the cartoon.", []),
     ("In June the ‘reform’ came under fire.", ["reform"]),
+    # So are words written on something, and a word replaced by another.
+    ("Vandals scrawled “traitor” on the MP's office window.", []),
+    ("His knuckles were tattooed “hate” and “love.”", []),
+    ("Fans unfurled a banner bearing “shameful cowards” at the match.", []),
+    ("The agency replaced “illegal alien” with “undocumented noncitizen” in its style guide.", []),
 ])
 def test_a_clicked_label_is_a_mention(text, expected):
     assert scare(text) == expected
@@ -237,6 +248,8 @@ def test_a_relative_clause_names_who_spoke_of_the_quotation(text, expected):
     # The writer noting something is still the writer.
     ("As we pointed out, that is the “textbook definition” of racism.", ["textbook definition"]),
     ("It should be noted that the “experts” were wrong.", ["experts"]),
+    ("Hale posted that the deal was a “gift” to insurers.", []),
+    ("Hale, in her words, wants a “clean break” from the old formula.", []),
 ])
 def test_a_phrase_of_saying_credits_the_quotation(text, expected):
     assert scare(text) == expected

@@ -194,14 +194,17 @@ def _headline_verdict(doc: Document, q: Quotation, key: tuple[str, ...], art: _A
     Words the body holds at a distance are the writer's; words the body quotes
     inside someone's longer quotation are that speaker's ("Talks open 'new
     chapter' for neighbours" over "“We have opened a new chapter,” the minister
-    said"). Otherwise the place decides: a quotation that ends the headline or
-    comes before its colon is what someone said ("Storm season could be
-    'worse': agency"); one inside the headline's noun phrase is the writer's
-    label ("Council's 'reform' of bus routes angers riders").
+    said"), and words the body quotes too but does not hold at a distance
+    are a speaker's or a title's ("Netflix Renews ‘Stranger Things’" over
+    "Netflix said “Stranger Things” would return"). Otherwise the place decides:
+    a quotation that ends the headline or comes before its colon is what
+    someone said ("Storm season could be 'worse': agency"); one inside the
+    headline's noun phrase is the writer's label ("Council's 'reform' of bus
+    routes angers riders").
     """
     if key in distanced:
         return True
-    if _within_longer(key, art):
+    if _within_longer(key, art) or art.counts[key] > 1:
         return False
     s = doc.sentence_at(q.start)
     after = doc.token_index_at(q.end)
