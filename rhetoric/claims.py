@@ -160,8 +160,10 @@ def _table_row(doc: Document, i: int) -> bool:
 
 
 # A line of a page's furniture, which asserts nothing of the story: a byline, a time of publication, a
-# copyright line, a page number, a dateline alone, a reading time ("By Maria Gomez", "Published March 3,
-# 2024 at 4:15 p.m. ET", "Copyright 2024 Gazette Media", "Page 1 of 2", "LONDON, 14 March 2024").
+# copyright line, a page number, a dateline alone, a reading time, the outlet's notes on the story and
+# its links to others ("By Maria Gomez", "Published March 3, 2024 at 4:15 p.m. ET", "Copyright 2024 The
+# Associated Press. All rights reserved.", "Page 1 of 2", "LONDON, 14 March 2024", "The Associated Press
+# contributed to this report.", "This story has been updated to correct…", "Read more: …").
 _FURNITURE = re.compile(
     r"(?:By|BY) [A-Z][\w.'’-]{0,30}(?: (?:[A-Z][\w.'’-]{0,30}|and|de|van|von)){0,4}(?:,? [^\n.]{0,40})?"
     r"|(?:Published|Updated|Posted|First published|Last updated|Last modified)\b[^\n]{0,80}"
@@ -169,21 +171,29 @@ _FURNITURE = re.compile(
     r"|(?:Page|PAGE) \d{1,4}(?: (?:of|/) \d{1,4})?"
     r"|[A-Z][A-Z.'’ -]{2,30},? (?:[—–-] )?(?:\d{1,2} [A-Z][a-z]{2,8}\.?,? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})"
     r"|\d{1,3} min(?:ute)?s? read")
+# The outlet's notes on the story and its links to other stories, furniture too.
+_NOTES = re.compile(
+    r"[A-Z][^\n]{0,80} contributed(?: reporting)? to this (?:report|story|article)\.?"
+    r"|This (?:article|story|report) (?:was|has been) (?:originally |first )?(?:published|updated|corrected)[^\n]{0,200}"
+    r"|(?:Read more|READ MORE|Related|RELATED|Also read|ALSO READ|See also|SEE ALSO) ?:[^\n]{0,200}")
 
 
 def _furniture(doc: Document, i: int) -> bool:
-    """Return whether sentence `i` is a whole line of a page's furniture (see _FURNITURE), which asserts no claim."""
+    """Return whether sentence `i` opens a line that is all a page's furniture (see _FURNITURE): no claim."""
     s = doc.sentences[i]
     text = doc.text
-    if text[s.start] not in _FURNITURE_OPENS and not text[s.start:s.start + 2].isupper():
-        return False  # most sentences: no furniture line opens so
-    if s.start and text[s.start - 1] != "\n" or s.end < len(text) and text[s.end] not in "\r\n":
-        return False  # not a whole line
-    return _FURNITURE.fullmatch(text, s.start, s.end) is not None
+    if s.start and text[s.start - 1] != "\n" or not text[s.start].isupper() and text[s.start] not in _FURNITURE_OPENS:
+        return False  # most sentences: not at the start of a line, or opening as no furniture does
+    end = text.find("\n", s.end)
+    end = len(text) if end < 0 else end
+    while end > s.end and text[end - 1] in " \t\r":
+        end -= 1
+    # The whole line: "Copyright 2024 The Associated Press. All rights reserved." is two sentences.
+    return _FURNITURE.fullmatch(text, s.start, end) is not None or _NOTES.fullmatch(text, s.start, end) is not None
 
 
-# What a line of furniture opens with, but for a dateline's two capitals.
-_FURNITURE_OPENS = frozenset("BPULF©C(0123456789")
+# What a line of furniture opens with, but for a capital letter.
+_FURNITURE_OPENS = frozenset("©(0123456789")
 
 
 _IGNORECASE = int(re.IGNORECASE)  # a plain int: `flags & re.IGNORECASE` would make an enum each time

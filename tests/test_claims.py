@@ -226,6 +226,12 @@ def test_a_pages_furniture_is_no_claim() -> None:
     assert _claims_in("Bridge to close for repairs\nBy Maria Gomez\nPublished March 3, 2024 at 4:15 p.m. ET\n"
                       "5 min read\n\nThe Elm Street bridge will close for six months from March 3, 2024.\n\n"
                       "By Tuesday, 14 councillors had voted for the closure in 2024.\n\n"
-                      "LONDON, 14 March 2024\n\nCopyright 2024 Gazette Media\nPage 1 of 2\n") == [
+                      "LONDON, 14 March 2024\n\nCopyright 2024 Gazette Media\nPage 1 of 2\n\n"
+                      "Copyright 2024 The Associated Press. All rights reserved.\n\n"
+                      "Ken Ritter in Las Vegas contributed to this report.\n\n"
+                      "This story has been updated to include comments from 14 councillors.\n\n"
+                      "Read more: How the 2023 budget vote unfolded\n\n"
+                      "Related costs rose 4 percent in 2023.\n") == [
         "The Elm Street bridge will close for six months from March 3, 2024.",
-        "By Tuesday, 14 councillors had voted for the closure in 2024."]
+        "By Tuesday, 14 councillors had voted for the closure in 2024.",
+        "Related costs rose 4 percent in 2023."]
