@@ -472,31 +472,7 @@ def _sentence_bound(pattern: str) -> bool:
         or ".*" in pattern or ".+" in pattern
 
 
-_ASCII = bytes(range(128))
 _APOSTROPHES = ("'", "’")
-
-
-def _beyond_ascii(text: str) -> tuple[bytes, str] | None:
-    """Return `text` in UTF-8 and its characters beyond ASCII (picked out in C), or None for a lone surrogate."""
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:
-        return None
-    return data, data.translate(None, _ASCII).decode("utf-8")
-
-
-def _lower(text: str, encoded: tuple[bytes, str] | None = None) -> str:
-    """Return `text.lower()`; `encoded` is `_beyond_ascii(text)`, if already known."""
-    # str.lower looks up every character's case; most texts hold no cased letter but ASCII ones
-    # (their other characters are quotes and dashes), and bytes.lower folds those in one quick
-    # C loop. ASCII letters fold to ASCII letters, and a character that lower-casing leaves as
-    # it is alone is left as it is in any text (only a capital sigma looks at its neighbours).
-    if (encoded := encoded or _beyond_ascii(text)) is None:
-        return lower(text)
-    data, others = encoded
-    if others != others.lower():
-        return lower(text)
-    return data.lower().decode("utf-8")
 
 
 def _apostrophes(doc: Document) -> list[int]:
@@ -551,8 +527,8 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
             elif norms[t + 1:t + 1 + len(rest)] == rest:
                 credit(k, firsts[t], lasts[t + len(rest)])
     # Case-blind patterns run on lower-cased text: much faster than re.IGNORECASE.
-    encoded = _beyond_ascii(doc.text)
-    low = _lower(doc.text, encoded)
+    encoded = prefilter.beyond_ascii(doc.text)
+    low = prefilter.lower(doc.text, encoded)
     # Lower-casing makes no digit: a digit beyond ASCII in either form is one in the text (None: not known).
     wide_digit = None if encoded is None else prefilter.has_digit(encoded[1])
     del encoded  # the text in UTF-8, as long as the text: not kept through the searches

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rhetoric import claims
+from rhetoric import claims, prefilter
 from rhetoric.data import table
 from rhetoric.segment import segment
 
@@ -133,7 +133,7 @@ def test_every_claim_pattern_reads_as_its_parse_tree_does(monkeypatch: pytest.Mo
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(st.text(), _TEXTS, st.text(alphabet="aAΣσςİiıßẞǅ’“ \n.-é")))
 def test_lower_is_str_lower(text: str) -> None:
-    assert claims._lower(text) == text.lower()
+    assert prefilter.lower(text) == text.lower()
 
 
 @settings(max_examples=400, deadline=None)

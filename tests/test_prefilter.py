@@ -159,6 +159,12 @@ def test_what_a_pattern_needs_is_in_every_match(text: str) -> None:
             if words is not None and pattern.search(variant):
                 assert prefilter.opens(words, prefilter.head(variant, 0, len(variant)),
                                        bool(pattern.flags & re.IGNORECASE)), (name, variant)
+            folded = prefilter.folded_needles(pattern.pattern, pattern.flags)
+            if folded is not None and pattern.flags & re.IGNORECASE:
+                # A case-blind pattern's strings, looked for in the text lower-cased (detectors/lexical.py).
+                for m in pattern.finditer(variant):
+                    low = prefilter.lower(m.group())
+                    assert folded[0].search(low) and any(string in low for string in folded[1]), (name, variant)
 
 
 _STARTED = [(name, p, s) for name, p in

@@ -35,6 +35,7 @@ DYNAMIC = {
     ("tomlfile.py", "value"): "re.escape of a string value: a literal",
     ("regex_safety.py", "_members"): "one character class of a parsed pattern: it cannot backtrack",
     ("prefilter.py", "needles"): "re.escape'd strings, or a run of one character set, read from a pattern; collected below",
+    ("prefilter.py", "folded_needles"): "re.escape'd strings read from a pattern, lower-cased; collected below",
     ("prefilter.py", "starters"): "re.escape'd strings read from a pattern; collected below",
     ("prefilter.py", "chain"): "re.escape'd strings and runs of words read from a pattern; collected below",
     ("prefilter.py", "projected"): "a digit pattern read as bytes of classes; collected below (as text)",
@@ -111,6 +112,9 @@ def collect() -> list[tuple[str, str, int, bool]]:
             finder = prefilter.needles(e.pattern.pattern, e.pattern.flags)
             if finder is not None:
                 patterns.append((f"{e.family.path} {e.term} (needles)", finder.pattern, finder.flags, True))
+            folded = prefilter.folded_needles(e.pattern.pattern, e.pattern.flags)
+            if folded is not None:
+                patterns.append((f"{e.family.path} {e.term} (folded needles)", folded[0].pattern, folded[0].flags, True))
     return patterns
 
 

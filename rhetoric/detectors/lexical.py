@@ -14,7 +14,7 @@ from ..findings import Category, Finding
 from ..model import Document, from_columns
 from ..negation import cancels, denied
 from ..phrases import PhraseMatch
-from ..prefilter import needles, sentences_with
+from ..prefilter import folded_needles, lower, needles, sentences_with
 
 
 def detect(ctx: Context) -> Iterator[Finding]:
@@ -92,11 +92,22 @@ def _pattern_findings(ctx: Context) -> Iterator[Finding]:
     doc = ctx.doc
     text = doc.text
     # A pattern is searched only in the sentences that hold a string it cannot match without
-    # (most sentences hold no "-in-chief"); with no such string, in every sentence.
+    # (most sentences hold no "-in-chief"); with no such string, in every sentence. A case-blind
+    # pattern's strings are looked for in the text lower-cased, where the engine skips to them,
+    # and not at all in a text that holds none of them.
+    low = lower(text)
     every = range(len(doc.sentences))
-    where = [set(every) if (finder := _finder(pattern)) is None
-             else set(sentences_with(finder, text, doc.sentences, doc.sentence_starts))
-             for _, pattern in entries]
+    where: list[set[int]] = []
+    for _, pattern in entries:
+        folded = folded_needles(pattern.pattern, pattern.flags) if pattern.flags & _IGNORECASE else None
+        if folded is not None and not any(map(low.__contains__, folded[1])):
+            where.append(set())
+        elif folded is not None and len(low) == len(text):  # (a character that changed length moves the offsets)
+            where.append(set(sentences_with(folded[0], low, doc.sentences, doc.sentence_starts)))
+        else:
+            finder = _finder(pattern)
+            where.append(set(every) if finder is None
+                         else set(sentences_with(finder, text, doc.sentences, doc.sentence_starts)))
     starts = [m.start for m in ctx.phrases]
     for i in sorted(set().union(*where)):
         s = doc.sentences[i]
@@ -116,6 +127,9 @@ def _pattern_findings(ctx: Context) -> Iterator[Finding]:
                     message=e.message, why=e.why, alternative=e.alternative,
                     voice=ctx.voice(start, end),
                 )
+
+
+_IGNORECASE = int(re.IGNORECASE)  # a plain int: `flags & re.IGNORECASE` would make an enum each time
 
 
 # Whether a negation cancels a rule depends on the rule alone: decided once per rule, not per match.
