@@ -31,13 +31,17 @@ _REQUIRED_FAMILY = ("rule", "category", "description", "should_flag", "should_pa
 _ENTRY_KEYS = {
     "term": str, "inflect": str, "forms": list, "message": str, "why": str, "alternative": str,
     "severity": str, "not_after": list, "not_before": list, "case": bool, "pattern": str, "reports": str,
+    "opens": str, "set_off": bool,
 }
 _REQUIRED_ENTRY = ("message", "why")
-_TERM_ONLY = ("inflect", "forms", "not_after", "not_before", "reports")
+_TERM_ONLY = ("inflect", "forms", "not_after", "not_before", "reports", "opens", "set_off")
 _INFLECT = ("none", "noun", "verb", "adj")
 # What must follow a verb of saying for it to report speech: a clause ("admitted that…", "admitted it was"),
 # or also an infinitive ("claims to be"); after the other verbs "to" is a preposition ("admitted to bribery").
 _REPORTS = ("clause", "clause or infinitive")
+# Where a sentence adverb or an aside must stand to be one: opening its sentence ("Notably, …"), or a clause
+# too ("…, but happily, …"); "She smiled happily" and "notably France" are plain words.
+_OPENS = ("sentence", "clause")
 _ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "ic", "ical", "less", "able", "ible", "ish", "ant", "ent", "ary")
 # A one-word term in -s that lists no inflections is a plural noun ("aliens", "cronies"), which takes
 # the modifier before it and governs no word after it ("aliens arrested" is not one loaded phrase).
@@ -85,6 +89,8 @@ class Entry:
     noun: bool = False  # a noun whose own modifier belongs to the loaded phrase
     pattern: re.Pattern[str] | None = None  # a construction no word list can express, matched in one sentence
     reports: str | None = None  # one of _REPORTS: a verb of saying loaded only where it reports speech
+    opens: str | None = None  # one of _OPENS: only where it opens a sentence, or a clause
+    set_off: bool = False  # only where punctuation, a dash or the sentence's end follows it ("to be fair,")
 
 
 # Never compared, and its repr would print all 2,500 entries and the index: no __eq__, __hash__
@@ -306,6 +312,8 @@ def load_file(path: Path, known: Mapping[str, Family] | None = None) -> tuple[Fa
             noun=inflect == "noun" or (inflect == "none" and pattern is None and _plural(item["term"])),
             pattern=pattern,
             reports=_reports(item, path, locate, where, line),
+            opens=_opens(item, path, locate, where, line),
+            set_off=item.get("set_off", False),
         )
         forms = [item["term"], *item.get("forms", [])] if pattern is None else []
         if inflect != "none":
@@ -347,6 +355,8 @@ def compiled_form(path: Path) -> dict[str, Any]:
         "noun": [e.noun for e, _ in entries],
         "pattern": [e.pattern.pattern if e.pattern is not None else None for e, _ in entries],
         "reports": [e.reports for e, _ in entries],
+        "opens": [e.opens for e, _ in entries],
+        "set_off": [e.set_off for e, _ in entries],
         # Its forms' normalised words (their key in the index), and their words as written where
         # those matter (a cased entry's; null for the others), joined by a space.
         "keys": [[_spaced(keys) for keys, _ in forms if keys] for _, forms in entries],
@@ -414,7 +424,7 @@ def _from_compiled(path: Path, data: dict[str, Any]) -> tuple[Family, tuple[Entr
         list(map(severity.__getitem__, col["severity"])), _guards_of(col["not_after"]), _guards_of(col["not_before"]),
         col["case"], [()] * n, col["modifier"], col["noun"],
         [None if source is None else _compile(source, case) for source, case in zip(col["pattern"], col["case"])],
-        col["reports"])
+        col["reports"], col["opens"], col["set_off"])
 
 
 def _stored_forms(columns: dict[str, Any]) -> list[list[Form]]:
@@ -426,6 +436,15 @@ def _stored_forms(columns: dict[str, Any]) -> list[list[Form]]:
 def _guards_of(column: list[list[str] | None]) -> list[tuple[tuple[str, ...], ...]]:
     """Return each entry's guards (words joined by a space) as tuples of words."""
     return [tuple(map(tuple, map(str.split, guards))) if guards else () for guards in column]  # most have none
+
+
+def _opens(item: dict[str, Any], path: Path, locate: tomlfile.Locator, where: str, line: int | None) -> str | None:
+    """Return where an entry must stand to be one (the start of a sentence or of a clause), if the entry says."""
+    opens: str | None = item.get("opens")
+    if opens is not None and opens not in _OPENS:
+        raise LexiconError(f"{where}: opens {opens!r}; expected one of: {', '.join(map(repr, _OPENS))}",
+                           path=path, line=locate.key("opens", after=line))
+    return opens
 
 
 def _reports(item: dict[str, Any], path: Path, locate: tomlfile.Locator, where: str,

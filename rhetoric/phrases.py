@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain, compress, islice
@@ -64,6 +65,10 @@ def _fits(doc: Document, i: int, j: int, entry: Entry) -> bool:
         return False
     if entry.family.not_after_possessive and i > 0 and _possessive(doc, i - 1):
         return False
+    if entry.opens is not None and not _opens(doc, i, entry.opens == "clause"):
+        return False
+    if entry.set_off and not _set_off(doc, j):
+        return False
     # A guard is a run of words touching the phrase (space or hyphen apart), before or after it.
     # Its word next to the phrase is compared first, that token read once: some entries have
     # hundreds of guards ("claim" over 400), every one looked at on every match.
@@ -78,6 +83,44 @@ def _fits(doc: Document, i: int, j: int, entry: Entry) -> bool:
             if guard[0] == after and _run(doc, j - 1, j + len(guard), (norms[j - 1], *guard)):
                 return False
     return True
+
+
+def _opens(doc: Document, i: int, clause: bool) -> bool:
+    """Return whether token i opens its sentence (past an opening mark), or with `clause` a clause in it.
+
+    A clause opens after a comma, a semicolon, a colon, a dash or a bracket, or after "but" or "and"
+    ("…, but happily, no one was hurt").
+    """
+    start = doc.tokens.starts[i]
+    sentence = doc.sentence_starts[bisect_right(doc.sentence_starts, start) - 1] if doc.sentence_starts else 0
+    before = doc.text[sentence:start]
+    if not before.strip(_OPENING):
+        return True
+    if not clause:
+        return False
+    if before.rstrip()[-1:] in _CLAUSE_MARKS:
+        return True
+    return i > 0 and doc.tokens.norms[i - 1] in _CLAUSE_WORDS and doc.tokens.starts[i - 1] >= sentence
+
+
+def _set_off(doc: Document, j: int) -> bool:
+    """Return whether punctuation, a dash or the sentence's end follows the phrase that ends before token j."""
+    end = doc.tokens.ends[j - 1]
+    after = doc.text[end:end + 2]
+    if not after or after[0] in _SETTING_OFF or after in (" —", " –", " -"):
+        return True
+    # The sentence's end: no more words of it follow.
+    return j >= len(doc.tokens.norms) or bisect_right(doc.sentence_starts, doc.tokens.starts[j]) > \
+        bisect_right(doc.sentence_starts, end - 1)
+
+
+# What may stand between a sentence's start and the word that opens it: white space, quotation marks, brackets.
+_OPENING = " \t\n\"'“‘«([—–-"
+# Marks after which a clause opens, and the words.
+_CLAUSE_MARKS = frozenset(",;:—–([")
+_CLAUSE_WORDS = frozenset(("but", "and", "yet"))
+# Marks that set a phrase off from what follows it.
+_SETTING_OFF = frozenset(",;:.!?)]—–…\"”’'")
 
 
 def _possessive(doc: Document, k: int) -> bool:

@@ -70,6 +70,7 @@ def test_inflections(word, kind, expected):
     (GOOD.replace('category = "loaded-term"', 'category = "bogus"'), "expected one of", 4),
     (GOOD.replace('inflect = "verb"', 'inflect = "plural"'), "inflect 'plural'", 11),
     (GOOD.replace('inflect = "verb"', 'inflect = "verb"\nreports = "speech"'), "reports 'speech'; expected one of", 12),
+    (GOOD.replace('inflect = "verb"', 'inflect = "verb"\nopens = "paragraph"'), "opens 'paragraph'; expected one of", 12),
     (GOOD.replace('why = "w"\n', ''), "missing required key 'why'", 9),
     (GOOD.replace('[family]', '[famly]'), "unknown table 'famly'", 2),
     (GOOD.replace('message = "m"', 'message = 3'), "'message' must be a str", 12),
@@ -103,6 +104,21 @@ def test_context_guards_of_one_and_two_words(tmp_path):
     assert hits("He won a grand slam.") == []
     assert hits("A slam dunk.") == []
     assert hits("They slam the, door.") == ["slam"]
+
+
+def test_an_entry_may_ask_to_open_a_sentence_or_a_clause_or_to_be_set_off(tmp_path):
+    from rhetoric import analyze
+
+    def hits(opens, set_off, text):
+        body = GOOD.replace('term = "slam"\ninflect = "verb"', f'term = "happily"\nopens = "{opens}"\nset_off = {set_off}')
+        lex = lexicon.load([write(tmp_path, body)])
+        return [f.text for f in analyze(text, lexicons=lex).findings if f.rule == "loaded-term.test"]
+
+    text = "Happily, no one was hurt. “Happily, no one was hurt.” They lived happily, but happily, no one was hurt."
+    assert hits("sentence", "false", text) == ["Happily", "Happily"]
+    assert hits("clause", "false", text) == ["Happily", "Happily", "happily"]
+    assert hits("clause", "true", "They lived happily in the old town, and happily no one was hurt.") == []
+    assert hits("clause", "true", "No one was hurt, happily.") == ["happily"]
 
 
 def test_a_guard_reaches_past_a_plural_possessive(lexicons):

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from rhetoric import lexicon
 from rhetoric.lexicon import Entry
 from rhetoric.model import Document
-from rhetoric.phrases import _fits, _possessive, _run, find_phrases
+from rhetoric.phrases import _fits, _opens, _possessive, _run, _set_off, find_phrases
 from rhetoric.segment import segment
 
 
@@ -24,6 +24,8 @@ def _plain_fits(doc: Document, i: int, j: int, entry: Entry) -> bool:
     if entry.case and entry.cased != tuple(text[starts[k]:ends[k]] for k in range(i, j)):
         return False
     if entry.family.not_after_possessive and i > 0 and _possessive(doc, i - 1):
+        return False
+    if entry.opens is not None and not _opens(doc, i, entry.opens == "clause") or entry.set_off and not _set_off(doc, j):
         return False
     for guard in entry.not_after:
         k = i - len(guard)
