@@ -209,7 +209,9 @@ def _speakers(labels: Sequence[_Label]) -> set[tuple[str, bool]]:
     Labels in capitals, beside a timestamp or naming a role make one where two speakers or more
     have them and one speaker at least has two ("MAYOR LOWRY", "Q", "MAYOR LOWRY", "CHIEF SALAS"),
     or "Q" and "A" do. Plain names in mixed case ("Tran:", "Okafor:") make an interview where two
-    of them each have two turns or more and two of their turns ask a question: lines that only
+    of them each have two turns or more and two of their turns ask a question, or where one recurs
+    answering labels of the other kinds that ask two questions or more ("Interviewer:" or "Q:" with
+    "Mayor Ruiz:"): lines that only
     open with a name ("Clinton: backs the plan.") are a digest's, the writer's. A plain name counts
     only where it recurs: once, it is more often a headline's ("Uranium One Bombshell: …", "OK Gov
     Fallin: Trump is…" above a transcript of FALLIN). Each speaker is returned with whether its
@@ -226,6 +228,9 @@ def _speakers(labels: Sequence[_Label]) -> set[tuple[str, bool]]:
     if len(recurring) >= MIN_SPEAKERS and sum(
             label.asks for label in labels if label.plain and label.speaker in recurring) >= MIN_TURNS:
         found |= {(speaker, True) for speaker in recurring}
+    if strong and recurring and sum(label.asks for label in labels if not label.plain) >= MIN_TURNS:
+        # An interviewer's labels asking and a plain name answering ("Interviewer:" or "Q:" with "Ruiz:").
+        found |= {(speaker, False) for speaker in strong} | {(speaker, True) for speaker in recurring}
     return found
 
 

@@ -115,6 +115,12 @@ def test_an_interview_by_plain_names_asks_questions_and_a_digest_does_not():
             "Tran: Will there be layoffs?\n\n"
             "Okafor: Not among clinical staff.\n")
     assert {(f.text, f.voice) for f in analyze(text).findings} == {("outrageous", Voice.QUOTED)}
+    # An interviewer's role, or "Q", asking, and a plain name answering.
+    for asker in ("Interviewer", "Q"):
+        text = (f"The mayor spoke to us about the budget.\n\n{asker}: Why did the budget double?\n\n"
+                "Mayor Ruiz: Of course, the costs rose. Sadly, some say we wasted money.\n\n"
+                f"{asker}: Isn't that a failure?\n\nMayor Ruiz: Clearly not. The council approved it.\n")
+        assert {f.voice for f in analyze(text).findings} == {Voice.QUOTED}, asker
 
 
 def test_a_live_blogs_section_labels_are_the_writers():
