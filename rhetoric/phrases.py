@@ -69,6 +69,8 @@ def _fits(doc: Document, i: int, j: int, entry: Entry) -> bool:
         return False
     if entry.set_off and not _set_off(doc, j):
         return False
+    if entry.not_after_name and _named(doc, i):
+        return False
     # A guard is a run of words touching the phrase (space or hyphen apart), before or after it.
     # Its word next to the phrase is compared first, that token read once: some entries have
     # hundreds of guards ("claim" over 400), every one looked at on every match.
@@ -121,6 +123,24 @@ _CLAUSE_MARKS = frozenset(",;:—–([")
 _CLAUSE_WORDS = frozenset(("but", "and", "yet"))
 # Marks that set a phrase off from what follows it.
 _SETTING_OFF = frozenset(",;:.!?)]—–…\"”’'")
+
+
+def _named(doc: Document, i: int) -> bool:
+    """Return whether a name says whose the phrase at token i is: "Census data shows", "UN experts said",
+    "Ruiz's research shows", "Pew Research shows" (its own word capitalised inside the sentence).
+
+    A capital that opens the sentence names no one ("Recent studies show").
+    """
+    starts, ends, text = doc.tokens.starts, doc.tokens.ends, doc.text
+    sentence = doc.sentence_starts[bisect_right(doc.sentence_starts, starts[i]) - 1] if doc.sentence_starts else 0
+    if text[starts[i]].isupper() and text[sentence:starts[i]].strip(_OPENING):
+        return True
+    if i == 0 or starts[i - 1] < sentence or text[ends[i - 1]:starts[i]] != " ":
+        return False
+    word = text[starts[i - 1]:ends[i - 1]]
+    if _possessive(doc, i - 1) or len(word) > 1 and word.isupper():
+        return True
+    return word[:1].isupper() and bool(text[sentence:starts[i - 1]].strip(_OPENING))
 
 
 def _possessive(doc: Document, k: int) -> bool:

@@ -121,6 +121,17 @@ def test_an_entry_may_ask_to_open_a_sentence_or_a_clause_or_to_be_set_off(tmp_pa
     assert hits("clause", "true", "No one was hurt, happily.") == ["happily"]
 
 
+def test_an_entry_may_ask_for_no_name_before_it(tmp_path):
+    from rhetoric import analyze
+
+    body = GOOD.replace('term = "slam"\ninflect = "verb"', 'term = "experts say"\nnot_after_name = true')
+    lex = lexicon.load([write(tmp_path, body)])
+    text = ("Experts say it works. UN experts say it works. In Boston, Harvard experts say it works. The mayor's experts say it "
+            "works. Few experts say it works. Chinese Experts Say it works. “Experts say it works,” she said.")
+    assert [f.text for f in analyze(text, lexicons=lex).findings if f.rule == "loaded-term.test"] == [
+        "Experts say", "experts say", "Experts say"]
+
+
 def test_a_guard_reaches_past_a_plural_possessive(lexicons):
     from rhetoric import analyze
 
