@@ -45,3 +45,11 @@ def test_a_verb_of_saying_after_a_loaded_adjective_is_a_noun() -> None:
 ])
 def test_a_verb_of_saying_after_a_loaded_adverb_or_as_a_participle_stays(text: str) -> None:
     assert "loaded-term.speech-verb" in _rules(text).values()
+
+
+def test_a_message_names_the_form_found_but_not_an_inflection():
+    # The message quotes the entry's term: another form of it is named as found, an inflection is not.
+    found = {f.text: f.message for f in analyze(
+        "The late senator was a giant of the civil rights movement. Critics slammed the plan.").findings}
+    assert found["giant of"].startswith("“giant of” ")
+    assert found["slammed"].startswith("“slam” ")

@@ -11,6 +11,7 @@ from ..complement import reports_speech
 from ..context import Context
 from ..extent import function_word, loaded_extent
 from ..findings import Category, Finding
+from ..lexicon import Entry
 from ..model import Document, from_columns
 from ..negation import cancels, denied
 from ..phrases import PhraseMatch
@@ -40,12 +41,28 @@ def detect(ctx: Context) -> Iterator[Finding]:
             continue
         start, end = loaded_extent(ctx.doc, covered, nouns, m) if e.family.category is loaded_term \
             else (m.start, m.stop)
-        rows.append((e.family.rule, e.family.category, e.severity, start, end, text[start:end], e.message, e.why,
-                     e.alternative, ctx.voice(start, end)))
+        rows.append((e.family.rule, e.family.category, e.severity, start, end, text[start:end],
+                     _message(e, text[m.start:m.stop]), e.why, e.alternative, ctx.voice(start, end)))
     if rows:
         # Built a column at a time: a frozen dataclass's __init__ costs twice as much (see model.from_columns).
         yield from from_columns(Finding, *zip(*rows))
     yield from _pattern_findings(ctx)
+
+
+def _message(e: Entry, found: str) -> str:
+    """Return the entry's message, naming the form found where it opens by quoting another form.
+
+    "“towering figure” is eulogistic praise" is said of "giant of" as "“giant of” is eulogistic praise";
+    an inflection keeps the term ("“slam” dramatizes…" of "slammed").
+    """
+    message, term = e.message, e.term
+    if found == term or not message.startswith("“") or not message.startswith(term, 1) \
+            or message[len(term) + 1:len(term) + 2] != "”":
+        return message
+    found = " ".join(found.split())
+    if not e.case:
+        found = found.lower()
+    return message if found.startswith(term[:-1]) else f"“{found}{message[len(term) + 1:]}"
 
 
 def _modified_noun(doc: Document, modified: frozenset[int], m: PhraseMatch) -> bool:
