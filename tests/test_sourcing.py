@@ -142,5 +142,7 @@ def test_more_verbs_and_forms_of_attribution_credit_their_sentences():
             "The mayor was quoted as saying the plant released 3 tons of ammonia in 2022. "
             "The plant closed in 2021, as first reported by The Washington Post. "
             "An Associated Press investigation found that the company paid $48 million in fines in 2015. "
-            "The plant released 3 tons of ammonia in 2022, according to her.")
-    assert [attributed for _, _, attributed in _assessed(text)] == [True] * 6
+            "The plant released 3 tons of ammonia in 2022, according to her. "
+            "The mayor blamed the council for the $3 million overrun in 2021. "
+            "The governor repeated her claim that the state lost 4,000 jobs in 2022.")
+    assert [attributed for _, _, attributed in _assessed(text)] == [True] * 8
