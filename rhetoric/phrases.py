@@ -5,9 +5,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import chain, compress, islice
 from operator import or_
 
+from .data import table
 from .lexicon import Entry, Lexicons
 from .model import Document
 
@@ -79,12 +81,39 @@ def _fits(doc: Document, i: int, j: int, entry: Entry) -> bool:
         for guard in entry.not_after:
             if guard[-1] == before and _run(doc, i - len(guard), i + 1, guard):
                 return False
+        # A name may stand between a guard and the phrase: "Hurricane Ian slammed", "Typhoon Haiyan devastated".
+        for k in _names_before(doc, i):
+            before = norms[k - 1]
+            if not text[starts[k - 1]].isupper() or before in _function_words():
+                break  # only a guard in the name's capitals ("Hurricane Ian"), not "the Guardian claimed"
+            for guard in entry.not_after:
+                if guard[-1] == before and _run(doc, k - len(guard), k + 1, guard):
+                    return False
     if j < len(norms) and entry.not_before:
         after = norms[j]
         for guard in entry.not_before:
             if guard[0] == after and _run(doc, j - 1, j + len(guard), (norms[j - 1], *guard)):
                 return False
     return True
+
+
+def _names_before(doc: Document, i: int) -> Iterator[int]:
+    """Yield the first token of each name of one or two capitalised words right before token i ("Ian")."""
+    starts, ends, text = doc.tokens.starts, doc.tokens.ends, doc.text
+    for k in range(i - 1, max(0, i - _NAME_WORDS) - 1, -1):
+        if k == 0 or text[ends[k]:starts[k + 1]] != " " or not text[starts[k]].isupper() \
+                or not text[starts[k] + 1:ends[k]].islower():
+            return
+        yield k
+
+
+_NAME_WORDS = 2  # the words of a name a guard reaches past: "Hurricane Ian", "Storm Ciarán", "Typhoon Mawar"
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """The function words of extent.toml, which open no name ("The Guardian", "What Ford")."""
+    return frozenset(table("extent.toml")["words"]["function_words"].split())
 
 
 def _opens(doc: Document, i: int, clause: bool) -> bool:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from rhetoric import lexicon
 from rhetoric.lexicon import Entry
 from rhetoric.model import Document
-from rhetoric.phrases import _fits, _opens, _possessive, _run, _set_off, find_phrases
+from rhetoric.phrases import _fits, _function_words, _names_before, _opens, _possessive, _run, _set_off, find_phrases
 from rhetoric.segment import segment
 
 
@@ -31,6 +31,12 @@ def _plain_fits(doc: Document, i: int, j: int, entry: Entry) -> bool:
         k = i - len(guard)
         if k >= 0 and norms[k] == guard[0] and _run(doc, k, i + 1, guard):
             return False
+        for name in _names_before(doc, i):
+            if not text[starts[name - 1]].isupper() or norms[name - 1] in _function_words():
+                break
+            k = name - len(guard)
+            if k >= 0 and norms[k] == guard[0] and _run(doc, k, name + 1, guard):
+                return False
     for guard in entry.not_before:
         if j < len(norms) and norms[j] == guard[0] and _run(doc, j - 1, j + len(guard), (norms[j - 1], *guard)):
             return False
