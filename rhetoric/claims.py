@@ -473,6 +473,7 @@ def _sentence_bound(pattern: str) -> bool:
 
 
 _APOSTROPHES = ("'", "’")
+_NO_WORDS: dict[str | None, list[tuple[tuple[str, ...], int]]] = {}
 
 
 def _apostrophes(doc: Document) -> list[int]:
@@ -526,6 +527,19 @@ def _document_signals(doc: Document, c: ClaimCues) -> tuple[list[float], list[se
                 credit(k, firsts[t], lasts[t])
             elif norms[t + 1:t + 1 + len(rest)] == rest:
                 credit(k, firsts[t], lasts[t + len(rest)])
+    # A hyphenated word is one token, but holds words a list's \b…\b matches too ("Twenty-two veterans",
+    # "tax-cut"): the one-word phrases among its parts count. Found from the text's hyphens, which are few.
+    text = doc.text
+    hyphen = text.find("-")
+    while hyphen >= 0:
+        t = bisect_right(firsts, hyphen) - 1
+        if t >= 0 and hyphen < lasts[t]:
+            for part in norms[t].split("-"):
+                for rest, k in index.get(part, _NO_WORDS).get(None, ()):
+                    if not rest:
+                        credit(k, firsts[t], lasts[t])
+            hyphen = lasts[t]
+        hyphen = text.find("-", hyphen + 1)
     # Case-blind patterns run on lower-cased text: much faster than re.IGNORECASE.
     encoded = prefilter.beyond_ascii(doc.text)
     low = prefilter.lower(doc.text, encoded)

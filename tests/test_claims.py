@@ -235,3 +235,15 @@ def test_a_pages_furniture_is_no_claim() -> None:
         "The Elm Street bridge will close for six months from March 3, 2024.",
         "By Tuesday, 14 councillors had voted for the closure in 2024.",
         "Related costs rose 4 percent in 2023."]
+
+
+def test_the_words_of_a_hyphenated_word_count_as_a_lists_words_do() -> None:
+    # "Twenty-two" is one token, but the number-word list's \b…\b finds "twenty" in it, as in "Twenty two".
+    assert _claims_in("Twenty-two veterans take their own lives every day.\n") == [
+        "Twenty-two veterans take their own lives every day."]
+    doc = segment("Twenty-two veterans take their own lives every day.")
+    c = claims.cues()
+    found, _, _ = claims._document_signals(doc, c)
+    number_word = next(sig.weight for sig in c.signals if sig.name == "number-word")
+    plain = segment("Twenty two veterans take their own lives every day.")
+    assert found == claims._document_signals(plain, c)[0] and found[0] >= number_word
