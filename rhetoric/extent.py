@@ -57,7 +57,7 @@ def loaded_extent(doc: Document, covered: frozenset[int], nouns: frozenset[int],
     e = m.entry
     if e.noun:
         first = _own_modifier_start(doc, covered, words, first)
-    elif e.modifier or (first + 1 == end and e.family.rule not in words.not_framing):
+    elif (e.modifier or (first + 1 == end and e.family.rule not in words.not_framing)) and not _plural(doc, m):
         end = _governed_word_end(doc, covered, nouns, words, end)
     if e.modifier or e.noun:
         first = _coordinated_start(doc, covered, words, first, e.modifier)
@@ -65,6 +65,22 @@ def loaded_extent(doc: Document, covered: frozenset[int], nouns: frozenset[int],
         end = _coordinated_end(doc, covered, words, end)
     first = _intensified_start(doc, covered, words, first)
     return doc.tokens.starts[first], doc.tokens.ends[end - 1]
+
+
+def _plural(doc: Document, m: PhraseMatch) -> bool:
+    """Return whether the match is a plural noun of its entry's term, which governs no word after it: "the
+    sycophants met" (of "sycophantic") or "the bloodsuckers met" is no loaded phrase "sycophants met".
+
+    A verb's form in -s governs its object ("excoriates media"): only an adjective's plural noun or a plural
+    of an agent noun ("-ers", "-ists", "-men") is taken for a noun.
+    """
+    norm, term = doc.tokens.norms[m.end - 1], m.entry.term
+    if norm == term or term.endswith("s"):
+        return False
+    return m.entry.modifier and norm.endswith("s") or norm.endswith(_AGENT_PLURALS)
+
+
+_AGENT_PLURALS = ("ers", "ists", "men")
 
 
 def _gap(doc: Document, i: int) -> str:
@@ -92,7 +108,8 @@ def _governed_word_end(doc: Document, covered: frozenset[int], nouns: frozenset[
     if end >= len(doc.tokens) or _gap(doc, end) != " ":
         return end
     # In a title-case headline ("Slams Disgraceful Verdict") the governed word is capitalised like the loaded one.
-    if not (_plain_lower(doc, end, words) or _title_case(doc, end - 1, words) and _title_case(doc, end, words)):
+    lower = _plain_lower(doc, end, words)
+    if not (lower or _title_case(doc, end - 1, words) and _title_case(doc, end, words)):
         return end
     head = doc.tokens.norms[end]
     if head.endswith("ly") or end in covered:
@@ -100,7 +117,8 @@ def _governed_word_end(doc: Document, covered: frozenset[int], nouns: frozenset[
     if end + 1 in nouns and _gap(doc, end + 1) == " ":
         return end  # it modifies the loaded word after it ("vulgar ritual humiliation"), which takes it
     # A governed adjective is not the end of the phrase: the noun after it is ("devastating civil war").
-    if head.endswith(words.stacked_adjective_endings) and end + 1 < len(doc.tokens) and _gap(doc, end + 1) == " " \
+    if lower and head.endswith(words.stacked_adjective_endings) and end + 1 < len(doc.tokens) \
+            and _gap(doc, end + 1) == " " \
             and _plain_lower(doc, end + 1, words) and end + 1 not in covered \
             and not doc.tokens.norms[end + 1].endswith(("ly", "ed")):
         return end + 2

@@ -43,6 +43,11 @@ def test_the_phrase_grows_over_its_own_words(text: str, expected: str) -> None:
     ("One in four voters said illegals should leave.", "illegals"),  # a verb, not a modifier
     ("It rests on a totalitarian logic based on fear.", "totalitarian logic"),  # a participle is not the noun
     ("Voters resent relentless globalization and technological change.", "relentless globalization"),
+    # The plural noun of an adjective's entry, or of an agent noun, governs no verb after it.
+    ("The sycophants met on Tuesday.", "sycophants"),
+    ("The bloodsuckers met on Tuesday.", "bloodsuckers"),
+    ("Forced-birthers cheered the ruling.", "Forced-birthers"),
+    ("Crooked Hillary lost.", "Crooked Hillary"),  # a name after a title-case word is no stacked adjective
 ])
 def test_the_phrase_stops_at_names_sentence_starts_and_function_words(text: str, term: str) -> None:
     assert term in _loaded(text)
