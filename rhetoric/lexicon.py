@@ -91,7 +91,7 @@ class Entry:
     reports: str | None = None  # one of _REPORTS: a verb of saying loaded only where it reports speech
     opens: str | None = None  # one of _OPENS: only where it opens a sentence, or a clause
     set_off: bool = False  # only where punctuation, a dash or the sentence's end follows it ("to be fair,")
-    not_after_name: bool = False  # not where a name says whose it is ("Census data shows", "UN experts said")
+    not_after_name: bool = False  # not where a name says whose it is ("UN experts said", "ONS data shows")
 
 
 # Never compared, and its repr would print all 2,500 entries and the index: no __eq__, __hash__

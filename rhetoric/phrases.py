@@ -119,7 +119,7 @@ def _function_words() -> frozenset[str]:
 def _opens(doc: Document, i: int, clause: bool) -> bool:
     """Return whether token i opens its sentence (past an opening mark), or with `clause` a clause in it.
 
-    A clause opens after a comma, a semicolon, a colon, a dash or a bracket, or after "but" or "and"
+    A clause opens after a comma, a semicolon, a colon, a dash or a bracket, or after "but", "and" or "yet"
     ("…, but happily, no one was hurt").
     """
     start = doc.tokens.starts[i]
@@ -155,10 +155,11 @@ _SETTING_OFF = frozenset(",;:.!?)]—–…\"”’'")
 
 
 def _named(doc: Document, i: int) -> bool:
-    """Return whether a name says whose the phrase at token i is: "Census data shows", "UN experts said",
-    "Ruiz's research shows", "Pew Research shows" (its own word capitalised inside the sentence).
+    """Return whether a name says whose the phrase at token i is: "Labor Department statistics show",
+    "UN experts said", "Ruiz's research shows", "Pew Research shows" (its own word capitalised inside the
+    sentence).
 
-    A capital that opens the sentence names no one ("Recent studies show").
+    A capital that opens the sentence names no one: "Recent studies show", and so "Census data shows" too.
     """
     starts, ends, text = doc.tokens.starts, doc.tokens.ends, doc.text
     sentence = doc.sentence_starts[bisect_right(doc.sentence_starts, starts[i]) - 1] if doc.sentence_starts else 0
