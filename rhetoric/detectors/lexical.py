@@ -59,10 +59,8 @@ def _message(e: Entry, found: str) -> str:
     if found == term or not message.startswith("“") or not message.startswith(term, 1) \
             or message[len(term) + 1:len(term) + 2] != "”":
         return message
-    found = " ".join(found.split())
-    if not e.case:
-        found = found.lower()
-    return message if found.startswith(term[:-1]) else f"“{found}{message[len(term) + 1:]}"
+    found = " ".join(found.split())  # quoted as written ("Trump's handlers"), its line breaks as spaces
+    return message if found.lower().startswith(term[:-1]) else f"“{found}{message[len(term) + 1:]}"
 
 
 def _modified_noun(doc: Document, modified: frozenset[int], m: PhraseMatch) -> bool:
