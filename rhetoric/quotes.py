@@ -18,6 +18,7 @@ _LEADING_ELISION = re.compile(r"(?:em|tis|twas|til|till|cause|bout|n|round|nuff|
 # paragraph on its own line with no blank line between them.
 _BLOCK_END = frozenset(".!?…:\"”’'»)]")
 _DOUBLE_OPENERS = "\"“«„"
+_SINGLE_OPENERS = "‘'"
 # Marks that face one way: their role needs no look at what is around them.
 _FACING = {
     **dict.fromkeys("“„‟«", (QuoteStyle.DOUBLE, _OPEN)),
@@ -192,6 +193,11 @@ def _end_block(text: str, stack: list[_Open], block: int, start: int, end: int, 
     kept: list[_Open] = []
     for o in stack:
         if o.style is not QuoteStyle.DOUBLE:
+            # British papers run speech in single marks over paragraphs so too. Read so only where the
+            # mark opens its line and the next block opens with one: an apostrophe does neither.
+            if o.style is QuoteStyle.SINGLE and nxt_char and nxt_char in _SINGLE_OPENERS \
+                    and not text[text.rfind("\n", 0, o.pos) + 1:o.pos].strip():
+                spans.append((o.pos, end, o.pos + o.width, end, o.style, False))
             continue
         # The convention for a quotation running over paragraphs: no closing mark
         # at the end of one, an opening mark at the start of the next.

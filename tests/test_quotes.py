@@ -62,6 +62,13 @@ def test_quotation_continued_over_paragraphs():
     doc = segment(text)
     parts = [(text[q.inner_start:q.inner_end], q.closed) for q in doc.quotations]
     assert parts == [("The first part of the speech.", False), ("The second part,", True)]
+    # So in single marks, as British papers quote speech, where the mark opens its line.
+    for text in ("‘The first part of the speech.\n\n‘The second part,’ he said.",
+                 "'The first part of the speech.\n\n'The second part,' he said."):
+        doc = segment(text)
+        assert [(text[q.inner_start:q.inner_end], q.closed) for q in doc.quotations] == parts
+    text = "The lions’ den.\n\n‘The second part,’ he said."  # an apostrophe opens no line
+    assert [text[q.inner_start:q.inner_end] for q in segment(text).quotations] == ["The second part,"]
 
 
 def test_unpaired_marks_make_no_quotation():
