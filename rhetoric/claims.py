@@ -95,6 +95,7 @@ class ClaimCues(NamedTuple):
     # Every word that may open a sentence an anchored pattern matches, lower-cased.
     openers: frozenset[str] = frozenset()
     places: dict[str, int] = {}  # signal name -> its place in `signals` (for `within`)
+    instructions: frozenset[str] = frozenset()  # verbs that open an instruction to the reader
 
 
 @cache
@@ -118,7 +119,8 @@ def cues() -> ClaimCues:
     openers = frozenset(w.lower() for sig in signals for w in sig.openers or ())
     return ClaimCues(min_words=int(claim["min_words"]), threshold=float(claim["threshold"]),
                      stance_weight=float(claim["stance_weight"]), signals=signals, word_index=word_index,
-                     cue_words=cue_words, openers=openers, places={sig.name: k for k, sig in enumerate(signals)})
+                     cue_words=cue_words, openers=openers, places={sig.name: k for k, sig in enumerate(signals)},
+                     instructions=frozenset(claim["instructions"].split()))
 
 
 def find_claims(doc: Document, marked: set[int]) -> list[bool]:
@@ -129,7 +131,7 @@ def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     long = [s.index for s in doc.sentences if s.end_token - s.first_token >= c.min_words]
     if "\t" in doc.text or "   " in doc.text:
         long = [i for i in long if not _table_row(doc, i)]
-    long = [i for i in long if not _furniture(doc, i)]
+    long = [i for i in long if not _furniture(doc, i) and not _instruction(doc, i, c)]
     shown = _local_signals(doc, c, long, seen, projected)
     verdicts = [False] * len(doc.sentences)
     for i in long:
@@ -190,6 +192,28 @@ def _furniture(doc: Document, i: int) -> bool:
         end -= 1
     # The whole line: "Copyright 2024 The Associated Press. All rights reserved." is two sentences.
     return _FURNITURE.fullmatch(text, s.start, end) is not None or _NOTES.fullmatch(text, s.start, end) is not None
+
+
+def _instruction(doc: Document, i: int, c: ClaimCues) -> bool:
+    """Return whether sentence `i` opens with a verb that tells the reader what to do ("Register to vote by …").
+
+    Its object or the word after it says it is a verb: a function word, a pronoun or a figure ("Visit the
+    website", "Call 555-0134", "Join us"), where a noun would make it a compound ("Call centers handled…").
+    """
+    s = doc.sentences[i]
+    first = s.first_token
+    norms = doc.tokens.norms
+    if first + 1 >= s.end_token or norms[first] not in c.instructions or not doc.word(first)[:1].isupper():
+        return False
+    after = norms[first + 1]
+    return after in _AFTER_INSTRUCTION or after[:1].isdigit()
+
+
+# Words after an imperative verb: its object's determiner or pronoun, "to", "online", "up".
+_AFTER_INSTRUCTION = frozenset("""
+the a an your our their this these those that to for at by on in online now today up out back early us me him her
+them it all any
+""".split())
 
 
 # What a line of furniture opens with, but for a capital letter.

@@ -247,3 +247,13 @@ def test_the_words_of_a_hyphenated_word_count_as_a_lists_words_do() -> None:
     number_word = next(sig.weight for sig in c.signals if sig.name == "number-word")
     plain = segment("Twenty two veterans take their own lives every day.")
     assert found == claims._document_signals(plain, c)[0] and found[0] >= number_word
+
+
+def test_an_instruction_to_the_reader_is_no_claim() -> None:
+    # Figures or not, an imperative tells the reader what to do; the same verb as a noun opens a claim.
+    assert _claims_in("Register to vote by Oct. 15 to take part in the Nov. 5 election.\n\n"
+                      "Call 555-0134 with information about the 2023 robbery.\n\n"
+                      "Store the vaccine at 2 to 8 degrees Celsius and discard after 28 days.\n\n"
+                      "Call centers handled 40,000 complaints in 2023.\n\n"
+                      "Look, we created 15 million jobs in 2015.\n") == [
+        "Call centers handled 40,000 complaints in 2023.", "Look, we created 15 million jobs in 2015."]
