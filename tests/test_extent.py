@@ -15,7 +15,7 @@ def _loaded(text: str) -> list[str]:
     ("It was a thoroughly shameful decision by the board.", "thoroughly shameful decision"),
     ("Critics called it ridiculous and unworkable in a letter.", "ridiculous and unworkable"),
     ("The anxious and reckless drivers stayed on.", "anxious and reckless drivers"),
-    ("The corrupt and wicked priests were named.", "corrupt and wicked priests"),  # "the" makes "corrupt" a modifier
+    ("The angry and wicked priests were named.", "angry and wicked priests"),  # "the" makes "angry" a modifier
     ("The plan was costly and farcical.", "costly and farcical"),
     ("He met the bearded psychopath in court.", "bearded psychopath"),
     ("The report was grossly unfair to the staff.", "grossly unfair"),
