@@ -250,8 +250,24 @@ def test_a_relative_clause_names_who_spoke_of_the_quotation(text, expected):
     ("It should be noted that the “experts” were wrong.", ["experts"]),
     ("Hale posted that the deal was a “gift” to insurers.", []),
     ("Hale, in her words, wants a “clean break” from the old formula.", []),
+    ("In her view, the plan is a “giveaway” to developers.", []),
 ])
 def test_a_phrase_of_saying_credits_the_quotation(text, expected):
+    assert scare(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A sentence opening "For" or "To" and a name gives that person's view, in their words.
+    ("For Hale, the reform is a “betrayal” of the party's voters.", []),
+    ("To Sharp, Trump is the “kind-hearted and caring” man who saved her farm.", []),
+    ("To Mr. Ruiz, the levy is a “lifeline” for the port.", []),
+    # A day, a month or a lower-case group is no one whose view it is.
+    ("For Monday, forecasters expect “significant” snow.", ["significant"]),
+    ("For many Republicans, the “reform” is a tax cut.", ["reform"]),
+    # The name must be followed by the comma that closes the frame.
+    ("For Hale County residents the “reform” cut two bus routes.", ["reform"]),
+])
+def test_a_named_view_opening_the_sentence_credits_its_quotation(text, expected):
     assert scare(text) == expected
 
 

@@ -83,6 +83,8 @@ class Cues(NamedTuple):
     writer_subjects: frozenset[str]
     share_words: frozenset[str]
     defining_words: frozenset[str]
+    view_openers: frozenset[str]
+    calendar_words: frozenset[str]
     speaker_starts: frozenset[str]  # first words of all of the above that credit a speaker
 
 
@@ -454,7 +456,7 @@ def _spoken(doc: Document, art: _Article, site: _Site, c: Cues) -> bool:
             continue
         if not any(a < doc.tokens.starts[k] < b for a, b in asides):
             return True
-    if _judged(doc, site, c):
+    if _judged(doc, site, c) or _framed(doc, site, c):
         return True
     # After the quotation only a set-off attribution counts ("“…,” he said"),
     # not a verb that merely follows ("a “defence” to explain away …"). A
@@ -503,6 +505,25 @@ def _judged(doc: Document, site: _Site, c: Cues) -> bool:
             if not any(norm in c.copulas or norm in c.non_finite_markers or norm in c.impersonal_subjects
                        for norm in before):
                 return True
+    return False
+
+
+def _framed(doc: Document, site: _Site, c: Cues) -> bool:
+    """Return whether the sentence opens by giving a named person's view ("To Sharp, Trump is the “kind-hearted” man").
+
+    "For Hale, the reform is a “betrayal”": a name of up to three capitalised
+    words between "For" or "To" and a comma says whose view the sentence
+    gives, in that person's words. Not a day or a month ("For Monday, …").
+    """
+    first = site.sentence.first_token
+    norms, starts, text = doc.tokens.norms, doc.tokens.starts, doc.text
+    if norms[first] not in c.view_openers or not text[starts[first]].isupper():
+        return False
+    for k in range(first + 1, min(first + 4, site.first)):
+        if not (text[starts[k]].isupper() and norms[k][:1].isalpha()) or norms[k] in c.calendar_words:
+            return False
+        if "," in text[doc.tokens.ends[k]:starts[k + 1]]:
+            return True
     return False
 
 
