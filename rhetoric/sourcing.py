@@ -47,6 +47,8 @@ class Cues(NamedTuple):
     hearing_verbs: frozenset[str]
     object_verbs: frozenset[str]
     subordinators: frozenset[str]
+    agent_verbs: frozenset[str]
+    calendar_words: frozenset[str]
 
 
 @cache
@@ -59,7 +61,7 @@ def cues() -> Cues:
 @cache
 def _reporting(c: Cues) -> frozenset[str]:
     """Return the words that can credit a sentence: "according" and the reporting verbs."""
-    return c.say_verbs | c.stance_verbs | c.finding_verbs | c.hearing_verbs | {"according", "per"}
+    return c.say_verbs | c.stance_verbs | c.finding_verbs | c.hearing_verbs | c.agent_verbs | {"according", "per"}
 
 
 class Credit(Enum):
@@ -252,7 +254,7 @@ def _cue_credit(doc: Document, tokens: _Words, k: int, c: Cues, first: int) -> C
         return _per_credit(doc, tokens, k, c) if k and "," in _gap(doc, tokens, k) else _NONE
     verb = _verb_class(norm, c)
     if verb is None:
-        return _NONE
+        return _agent_credit(doc, tokens, k, c) if norm in c.agent_verbs else _NONE
     if verb is _VERB_STANCE and k and doc.text[tokens.starts[k]].isupper() and not _headline(doc, tokens):
         return _NONE  # a name inside the sentence ("Beach Point Club", "Hope Hicks"), not a verb
     before = _gap(doc, tokens, k)
@@ -271,6 +273,26 @@ def _cue_credit(doc: Document, tokens: _Words, k: int, c: Cues, first: int) -> C
     if k == 1 and (tokens.norms[0], norm) in _IDIOMS:
         return _NONE  # "All told, 14 people died", "Having said that, …"
     return _subject_credit(doc, tokens, k, c, verb)
+
+
+def _agent_credit(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
+    """Return the credit of the agent of a passive of publishing ("The figures were released by the Labor Department")."""
+    j = k - 1
+    while j >= 0 and _skippable(doc, tokens, j, c):
+        j -= 1
+    # Not "ordered that the records be released by the agency", nor "released by Thursday".
+    if j < 0 or tokens.norms[j] not in c.passive_words or tokens.norms[j] in _NOT_DONE:
+        return _NONE
+    return _by_credit(doc, tokens, k, c) if tokens.norms[k + 2:k + 3] not in _calendar(c) else _NONE
+
+
+# Forms of "be" whose passive is not done yet, so that no one has yet published anything.
+_NOT_DONE = frozenset(("be", "being"))
+
+
+@cache
+def _calendar(c: Cues) -> frozenset[tuple[str, ...]]:
+    return frozenset((word,) for word in c.calendar_words)
 
 
 def _reports(doc: Document, tokens: _Words, k: int, first: int) -> bool:
@@ -336,6 +358,8 @@ def _after_credit(doc: Document, tokens: _Words, k: int, c: Cues, verb: _Verb) -
         return _NAMED
     if word[:1].isupper() and norm not in c.function_words and norm not in c.writer_pronouns:
         return _NAMED
+    if k and _modified_source(doc, tokens, j, c):
+        return _NAMED  # "confirmed by state regulators", "says a new study"; not "See live results here"
     if verb is _VERB_SAY and tokens.norms[k] == "to" and norm not in c.function_words:
         return _NAMED  # "according to residents"
     if verb is _VERB_SAY and word.isalpha() and norm not in c.function_words:
@@ -343,6 +367,22 @@ def _after_credit(doc: Document, tokens: _Words, k: int, c: Cues, verb: _Verb) -
     return _NONE
 
 
+def _modified_source(doc: Document, tokens: _Words, j: int, c: Cues) -> bool:
+    """Return whether lower-case words from token j lead to a source noun ("state regulators", "a new study")."""
+    norms = tokens.norms
+    for m in range(j, min(j + _MODIFIERS + 1, len(norms))):
+        if m > j and _gap(doc, tokens, m) != " ":
+            return False
+        if norms[m] in c.source_nouns:
+            return True
+        word = doc.text[tokens.starts[m]:tokens.ends[m]]
+        if norms[m] in c.function_words or not word.removesuffix("'s").removesuffix("’s").isalpha():
+            return False
+    return False
+
+
+# The most words that may stand between a determiner and a source noun ("the county health department").
+_MODIFIERS = 3
 # Pronouns that stand for a source after "according to" ("…, according to her").
 _OBJECT_PRONOUNS = frozenset(("him", "her", "them"))
 
