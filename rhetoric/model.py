@@ -166,6 +166,18 @@ class Document:
             return self.sentences[i]
         return None
 
+    def alone_on_line(self, s: Sentence) -> bool:
+        """Return whether sentence `s` has its lines to itself: no other sentence starts or ends on them."""
+        # Sentences cover all the text but blank space, so the line is the sentence's own
+        # when the sentences beside it end and start on other lines.
+        lines = self.line_starts
+        line_start = lines[bisect_right(lines, s.start) - 1]
+        i = bisect_right(lines, s.end)
+        line_end = lines[i] - 1 if i < len(lines) else len(self.text)
+        if s.index > 0 and self.sentences[s.index - 1].end > line_start:
+            return False
+        return s.index + 1 >= len(self.sentences) or self.sentences[s.index + 1].start >= line_end
+
     def token_index_at(self, offset: int) -> int:
         """Return the index of the first token that ends after `offset`."""
         i = bisect_right(self.tokens.starts, offset) - 1

@@ -16,9 +16,41 @@ from rhetoric.segment import segment
 def _every_sentence(ctx: Context) -> list[tuple[int, int]]:
     """The spans the detector flags, found by reading every sentence: the reference."""
     doc = ctx.doc
-    return [(s.start, s.end) for s in doc.sentences
-            if doc.text[s.start:s.end].rstrip().endswith("?") and s.end_token - s.first_token >= 3
-            and not doc.quotation_at(s.end - 1, s.end) and ctx.voice(s.start, s.end) is not Voice.QUOTED]
+    asked = [s for s in doc.sentences
+             if doc.text[s.start:s.end].rstrip().endswith("?") and s.end_token - s.first_token >= 3
+             and not doc.quotation_at(s.end - 1, s.end) and ctx.voice(s.start, s.end) is not Voice.QUOTED]
+    if len(asked) >= questions.SERIES and all(questions._heading(doc, s) for s in asked):
+        return []  # an explainer's headings
+    return [(s.start, s.end) for s in asked]
+
+
+def _flagged(text: str) -> list[str]:
+    doc = segment(text)
+    phrases = tuple(find_phrases(doc, _LEXICONS))
+    ctx = Context(doc, _LEXICONS, sourcing.assess(doc, phrases), phrases, scare_quotes.distancing(doc))
+    return [f.text for f in questions.detect(ctx)]
+
+
+FAQ = ("Long Covid: your questions answered\n\n"
+       "What is long Covid?\n\nIt is the name for symptoms that last three months or more.\n\n"
+       "Who is most at risk?\n\nWomen and people who were badly ill at first.\n\n"
+       "Is there a treatment?\n\nThere is no approved drug yet.\n")
+
+
+def test_an_explainers_question_headings_are_no_rhetorical_questions():
+    assert _flagged(FAQ) == []
+
+
+def test_a_question_inside_the_prose_makes_every_question_the_writers():
+    text = FAQ + "\nBut why has it taken so long to find one? Nobody in government will say.\n"
+    assert len(_flagged(text)) == 4
+
+
+def test_two_question_headings_or_a_long_one_are_still_the_writers():
+    two = FAQ.split("Is there")[0]
+    assert _flagged(two) == ["What is long Covid?", "Who is most at risk?"]
+    long = FAQ.replace("Who is most at risk?", "Who is most at risk from a disease that the government has ignored for years?")
+    assert len(_flagged(long)) == 3
 
 
 _LEXICONS = lexicon.load()

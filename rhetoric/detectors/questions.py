@@ -7,27 +7,52 @@ from collections.abc import Iterator
 
 from ..context import Context
 from ..findings import Category, Finding, Severity, Voice
+from ..model import Document, Sentence
 from ..prefilter import sentences_with
 
 RULE = "rhetorical-question.question"
 WHY = "A question in the writer's own voice steers the reader toward an answer without arguing for it."
 _QUESTION_MARK = re.compile(r"\?")
+# Where every question of a text heads the paragraph that answers it, a short line of its own, and there
+# are at least this many, they are an explainer's or an FAQ's headings ("What is long Covid?" over its
+# answer), not questions put to the reader. A question inside the prose makes them the writer's questions.
+SERIES = 3
+HEADING_WORDS = 12
 
 
 def detect(ctx: Context) -> Iterator[Finding]:
-    """Yield a finding for each question sentence in the writer's voice."""
+    """Yield a finding for each question sentence in the writer's voice, but not an explainer's headings."""
     doc = ctx.doc
-    # Only a sentence that holds a question mark can end with one: the others are passed over in C.
-    for i in sentences_with(_QUESTION_MARK, doc.text, doc.sentences, doc.sentence_starts):
-        s = doc.sentences[i]
-        body = doc.text[s.start:s.end].rstrip()
-        if not body.endswith("?") or s.end_token - s.first_token < 3:
-            continue
-        if doc.quotation_at(s.end - 1, s.end) or ctx.voice(s.start, s.end) is Voice.QUOTED:
-            continue
+    asked = list(_asked(ctx))
+    if len(asked) >= SERIES and all(_heading(doc, s) for s in asked):
+        return
+    for s in asked:
         yield Finding(
             rule=RULE, category=Category.RHETORICAL_QUESTION, severity=Severity.INFO,
             start=s.start, end=s.end, text=doc.text[s.start:s.end],
             message="Question asked in the writer's voice", why=WHY,
             alternative="State the point and the evidence for it.",
         )
+
+
+def _asked(ctx: Context) -> Iterator[Sentence]:
+    """Yield each sentence of three words or more that ends with a question mark, in the writer's voice."""
+    doc = ctx.doc
+    # Only a sentence that holds a question mark can end with one: the others are passed over in C.
+    for i in sentences_with(_QUESTION_MARK, doc.text, doc.sentences, doc.sentence_starts):
+        s = doc.sentences[i]
+        if not _question(doc, s) or s.end_token - s.first_token < 3:
+            continue
+        if not doc.quotation_at(s.end - 1, s.end) and ctx.voice(s.start, s.end) is not Voice.QUOTED:
+            yield s
+
+
+def _question(doc: Document, s: Sentence) -> bool:
+    return doc.text[s.start:s.end].rstrip().endswith("?")
+
+
+def _heading(doc: Document, s: Sentence) -> bool:
+    """Return whether question `s` heads what answers it: a short line of its own, a sentence that asks nothing after it."""
+    following = s.index + 1
+    return (s.end_token - s.first_token <= HEADING_WORDS and doc.alone_on_line(s)
+            and following < len(doc.sentences) and not _question(doc, doc.sentences[following]))

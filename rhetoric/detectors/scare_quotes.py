@@ -618,17 +618,9 @@ def _headline(doc: Document, s: Sentence) -> bool:
     """Return whether sentence `s` is a headline: a short line of its own with no closing punctuation."""
     if s.end_token - s.first_token > HEADLINE_WORDS:
         return False
-    text, lines = doc.text, doc.line_starts
-    # Sentences cover all the text but blank space, so the line is the sentence's
-    # own when the sentences beside it end and start on other lines.
-    line_start = lines[bisect_right(lines, s.start) - 1]
-    i = bisect_right(lines, s.end)
-    line_end = lines[i] - 1 if i < len(lines) else len(text)
-    if s.index > 0 and doc.sentences[s.index - 1].end > line_start:
+    if not doc.alone_on_line(s):
         return False
-    if s.index + 1 < len(doc.sentences) and doc.sentences[s.index + 1].start < line_end:
-        return False
-    body = text[s.start:s.end].rstrip().rstrip(_CLOSING_MARKS)
+    body = doc.text[s.start:s.end].rstrip().rstrip(_CLOSING_MARKS)
     return body[-1:] not in _TERMINALS
 
 
