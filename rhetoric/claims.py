@@ -127,6 +127,11 @@ def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     """Return, per sentence, whether it is a claim; `marked` sentences use stance-marking language."""
     c = cues()
     found, seen, projected = _document_signals(doc, c)
+    silent = c.places.get(SILENCE)
+    if silent is not None:
+        for i in seen[silent]:
+            if _silence_aside(doc, i, c.signals[silent]):
+                found[i] -= c.signals[silent].weight
     # A question is a signal, not a verdict: "Do you know that it has tripled?" asserts.
     long = [s.index for s in doc.sentences if s.end_token - s.first_token >= c.min_words]
     if "\t" in doc.text or "   " in doc.text:
@@ -140,6 +145,33 @@ def find_claims(doc: Document, marked: set[int]) -> list[bool]:
             score += c.stance_weight
         verdicts[i] = score >= c.threshold
     return verdicts
+
+
+# The signal of a report that someone said nothing ("declined to comment"), and the words that open a clause
+# it may stand in while the sentence asserts something else: "Norton, which declined to comment, returned
+# the rights", "Although the agency declined to comment, …", "…, and his spokesman declined to comment".
+SILENCE = "no-comment"
+_RELATIVES = frozenset(("who", "which"))
+_SUBORDINATORS = frozenset("although though while because since after when as if".split())
+_COORDINATED = (", and ", ", but ", "; ")
+
+
+def _silence_aside(doc: Document, i: int, sig: Signal) -> bool:
+    """Return whether the silence in sentence `i` stands in a clause of its own beside what the sentence asserts."""
+    s = doc.sentences[i]
+    norms, starts = doc.tokens.norms, doc.tokens.starts
+    for t in range(s.first_token, s.end_token):
+        if any(norms[t:t + len(p)] == p for p in sig.words or ()):
+            break
+    else:
+        return False
+    before = doc.text[s.start:starts[t]]
+    clause = before.rsplit(",", 1)[-1].split()
+    if clause and clause[0].lower() in _RELATIVES:
+        return True  # "Norton, which declined to comment, returned the rights"
+    if "," not in before and norms[s.first_token] in _SUBORDINATORS:
+        return True  # "Although the agency declined to comment, it showed …"
+    return any(mark in before for mark in _COORDINATED)  # "…, and his spokesman declined to comment"
 
 
 # Between the cells of a table row pasted as text: a tab, or the spaces that line columns up.

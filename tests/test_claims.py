@@ -257,3 +257,14 @@ def test_an_instruction_to_the_reader_is_no_claim() -> None:
                       "Call centers handled 40,000 complaints in 2023.\n\n"
                       "Look, we created 15 million jobs in 2015.\n") == [
         "Call centers handled 40,000 complaints in 2023.", "Look, we created 15 million jobs in 2015."]
+
+
+def test_a_report_that_someone_said_nothing_is_no_claim() -> None:
+    # Whatever its figures, "declined to comment" asserts nothing; beside a clause that asserts, that clause counts.
+    assert _claims_in("A spokesman for the company declined to comment on the 2023 layoffs.\n\n"
+                      "The White House didn't respond to a request for comment on the $40 million contract.\n\n"
+                      "Police did not say whether the two men had been charged.\n\n"
+                      "Norton, which declined to comment, returned the rights to 14 books in 2019.\n\n"
+                      "Adelson has not endorsed anyone in the 2016 race, and his spokesman declined to comment.\n") == [
+        "Norton, which declined to comment, returned the rights to 14 books in 2019.",
+        "Adelson has not endorsed anyone in the 2016 race, and his spokesman declined to comment."]
