@@ -8,7 +8,17 @@ from hypothesis import strategies as st
 from rhetoric import lexicon
 from rhetoric.lexicon import Entry
 from rhetoric.model import Document
-from rhetoric.phrases import _fits, _function_words, _names_before, _opens, _possessive, _run, _set_off, find_phrases
+from rhetoric.phrases import (
+    _fits,
+    _function_words,
+    _named,
+    _names_before,
+    _opens,
+    _possessive,
+    _run,
+    _set_off,
+    find_phrases,
+)
 from rhetoric.segment import segment
 
 
@@ -26,6 +36,8 @@ def _plain_fits(doc: Document, i: int, j: int, entry: Entry) -> bool:
     if entry.family.not_after_possessive and i > 0 and _possessive(doc, i - 1):
         return False
     if entry.opens is not None and not _opens(doc, i, entry.opens == "clause") or entry.set_off and not _set_off(doc, j):
+        return False
+    if entry.not_after_name and _named(doc, i):
         return False
     for guard in entry.not_after:
         k = i - len(guard)
