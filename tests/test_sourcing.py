@@ -162,3 +162,11 @@ def test_a_passive_of_publishing_not_yet_done_or_dated_or_an_order_to_see_credit
             "See the live county election results here. "
             "The 14 hostages were released by the rebels in 2021.")
     assert [attributed for _, _, attributed in _assessed(text)] == [False] * 4
+
+
+def test_a_studys_authors_a_team_and_a_body_credit_their_sentences():
+    text = ("The drug raised the risk of diabetes by 9 percent in 2022, the authors noted. "
+            "Kasich's team thinks he won 40 percent of the vote in 2016. "
+            "The foundation estimated that 1.2 million people had the condition in 2023. "
+            "A 2023 meta-analysis found that the drug cut migraine days by 30 percent.")
+    assert [attributed for _, _, attributed in _assessed(text)] == [True] * 4
