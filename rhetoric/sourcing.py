@@ -45,6 +45,7 @@ class Cues(NamedTuple):
     anaphoric: frozenset[str]
     anaphoric_heads: frozenset[str]
     hearing_verbs: frozenset[str]
+    hearing_bodies: frozenset[str]
     object_verbs: frozenset[str]
     subordinators: frozenset[str]
     agent_verbs: frozenset[str]
@@ -348,6 +349,8 @@ def _after_credit(doc: Document, tokens: _Words, k: int, c: Cues, verb: _Verb) -
         return _NAMED  # "…, according to her."
     if j < len(tokens.norms) and tokens.norms[j] in ("the", "a", "an", "one", "his", "her", "its", "their"):
         j += 1
+        if j + 1 < len(tokens.norms) and tokens.norms[j] == "most":
+            j += 1  # a superlative ("according to its most recent accounts"), not "most" of a vague many
     if j >= len(tokens.norms) or "\n" in _gap(doc, tokens, j):
         return _NONE
     norm = tokens.norms[j]
@@ -436,6 +439,8 @@ def _subject_credit(doc: Document, tokens: _Words, k: int, c: Cues, verb: _Verb)
     if head in c.coordinators:
         return _earlier_subject(doc, tokens, j, c)
     if head in c.passive_words:
+        if tokens.norms[k] == "told" and j > 0 and _hearing_body(doc, tokens, j - 1, c):
+            return _NAMED  # "The court was told that…", "MPs were told…"
         return _by_credit(doc, tokens, k, c)
     if head == "as":
         if j > 1 and tokens.norms[j - 1] == "quoted":  # "The mayor was quoted as saying …": the mayor
@@ -523,7 +528,9 @@ def _head_credit(doc: Document, tokens: _Words, j: int, c: Cues, verb: _Verb) ->
     if after[:1] in ("'", "’") or word.endswith(("'s", "’s")):
         return _NONE  # a possessive ("Rubio's claim") is no subject
     if verb is _VERB_HEARING:  # "the court heard", not "Palermo heard the shots"
-        return _NAMED if head in c.source_nouns else _NONE
+        return _NAMED if head in c.source_nouns or _hearing_body(doc, tokens, j, c) else _NONE
+    if head in c.vague_sources and word[:1].isupper() and j > 0 and _in_name(doc, tokens, j, c):
+        return _NAMED  # "The Institute for Fiscal Studies said", "the Union of Concerned Scientists found"
     if head in c.vague_sources or (j > 0 and tokens.norms[j - 1] in c.vague_quantifiers):
         # "The scientists said", "the two researchers reported": the ones the text has introduced.
         return _NAMED if j > 0 and tokens.norms[j - 1] in c.anaphoric and head in c.anaphoric_heads else _VAGUE
@@ -542,6 +549,45 @@ def _head_credit(doc: Document, tokens: _Words, j: int, c: Cues, verb: _Verb) ->
     if verb is _VERB_SAY and word.isalpha() and (not word.endswith("ly") or head in c.ly_nouns):
         return _NAMED  # "residents said": a speech verb credits its subject
     return _NONE
+
+
+def _hearing_body(doc: Document, tokens: _Words, j: int, c: Cues) -> bool:
+    """Return whether token j ends the name of a body that hears evidence, a place of its sitting after it or not.
+
+    "the inquest", "MPs", "the Commons"; "The inquest at Maidstone", "The trial at the Old Bailey".
+    """
+    norms = tokens.norms
+    if norms[j] in c.hearing_bodies:
+        return True
+    m = j
+    while m > 0 and doc.text[tokens.starts[m]].isupper() and j - m < _PLACE_WORDS:
+        m -= 1
+    if m < j and norms[m] == "the":
+        m -= 1
+    return m > 0 and m < j and norms[m] in _PLACE_PREPOSITIONS and norms[m - 1] in c.hearing_bodies
+
+
+# A place a body sits in, after its name: "at Maidstone", "in Leeds", "at the Old Bailey".
+_PLACE_PREPOSITIONS = frozenset(("at", "in"))
+_PLACE_WORDS = 3
+
+
+def _in_name(doc: Document, tokens: _Words, j: int, c: Cues) -> bool:
+    """Return whether capitalised token j closes an organisation's name ("Institute for Fiscal Studies").
+
+    Its words are capitalised and joined by a small word ("for", "of"): "Leading Scientists Say" in a
+    headline's capitals is no name.
+    """
+    m = j - 1
+    while m > 0 and doc.text[tokens.starts[m]].isupper() and tokens.norms[m] not in c.function_words:
+        m -= 1
+    if tokens.norms[m] not in _NAME_LINKS or m == 0:
+        return False
+    return doc.text[tokens.starts[m - 1]].isupper() and tokens.norms[m - 1] not in c.function_words
+
+
+# The small words inside an organisation's name ("Institute for Fiscal Studies", "Union of Concerned Scientists").
+_NAME_LINKS = frozenset(("for", "of", "and", "on"))
 
 
 def _earlier_subject(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:

@@ -170,3 +170,19 @@ def test_a_studys_authors_a_team_and_a_body_credit_their_sentences():
             "The foundation estimated that 1.2 million people had the condition in 2023. "
             "A 2023 meta-analysis found that the drug cut migraine days by 30 percent.")
     assert [attributed for _, _, attributed in _assessed(text)] == [True] * 4
+
+
+def test_british_hearings_organisations_named_for_studies_and_most_recent_accounts_credit_their_sentences():
+    text = ("The inquest at Maidstone heard that her observations were not recorded for seven hours in 2019. "
+            "The court was told that the money was moved in 2021. "
+            "MPs were told that 4,000 patients waited more than a year in 2023. "
+            "The Institute for Fiscal Studies said that 300,000 households would pay more in 2024. "
+            "The charity's income was 1.2 million pounds in 2023, according to its most recent accounts.")
+    assert [attributed for _, _, attributed in _assessed(text)] == [True] * 5
+
+
+def test_a_passive_told_of_others_a_headlines_capitals_and_most_of_a_group_credit_nothing():
+    text = ("The 300 children were told that the school would close in 2021. "
+            "Leading Climate Scientists Say Seas Rose 20 Centimetres in 2020\n\n"
+            "The levy raised 12 million pounds in 2022, according to most economists.")
+    assert [attributed for _, _, attributed in _assessed(text)] == [False] * 3
