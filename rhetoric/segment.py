@@ -83,6 +83,15 @@ _ABBREVIATIONS = _TITLES | frozenset(
     "jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun ft mt ave blvd rd hwy "
     "e.g i.e a.m p.m u.s u.k u.n u.s.a e.u d.c n.y l.a".split()
 )
+# The times of day, and the words that go on after one: days, months, time zones.
+_CLOCK = frozenset(("a.m", "p.m"))
+_CLOCK_FOLLOWERS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec today tomorrow tonight "
+    "et est edt ct cst cdt mt mst mdt pt pst pdt gmt bst utc cet aest eastern central mountain pacific "
+    "atlantic local".split()
+)
 # Dotted initials ("u.s.a"), and the first word after a full stop.
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 _FIRST_WORD = re.compile(r"\s*[\"“‘']?([A-Za-z]+)")
@@ -543,6 +552,8 @@ def _is_boundary(text: str, start: int, end: int, limit: int) -> bool:
         return False
     if len(word) == 1 and word.isupper():
         return False  # an initial: J. K. Rowling
+    if low in _CLOCK:
+        return _after_clock(text, end, limit)
     if low in _ABBREVIATIONS or "." in low and _DOTTED.fullmatch(low):
         return _starts_sentence(text, end, limit)
     return True
@@ -572,6 +583,16 @@ def _word_before(text: str, pos: int) -> str:
     while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "."):
         i -= 1
     return text[i:pos].strip(".")
+
+
+def _after_clock(text: str, pos: int, limit: int) -> bool:
+    """Return whether a capitalised word after "a.m." or "p.m." starts a sentence: not a day, a month or a zone.
+
+    News style ends a sentence on "4 p.m." with its one full stop ("The sale runs until 4 p.m. Proceeds go
+    to…"), while "at 7 p.m. Saturday" and "8:30 a.m. Eastern Time" go on.
+    """
+    m = _FIRST_WORD.match(text, pos, limit)
+    return m is not None and m.group(1)[:1].isupper() and m.group(1).lower() not in _CLOCK_FOLLOWERS
 
 
 def _starts_sentence(text: str, pos: int, limit: int) -> bool:

@@ -43,6 +43,15 @@ def test_abbreviations_titles_and_initials_do_not_split():
     assert sentences(text) == ["Dr. Smith met Mr. J. K. Rowling in Washington, D.C. on Jan. 5.", "They talked."]
 
 
+def test_a_time_of_day_ends_a_sentence_before_a_capital_but_not_before_a_day_a_month_or_a_zone():
+    assert sentences("The sale runs until 4 p.m. Proceeds go to the school.") == [
+        "The sale runs until 4 p.m.", "Proceeds go to the school."]
+    assert sentences("Doors open at 9 a.m. Admission is $5.") == ["Doors open at 9 a.m.", "Admission is $5."]
+    for text in ("The board meets at 7 p.m. Tuesday at the office.", "The call is at 8:30 a.m. Eastern Time.",
+                 "It starts at 7 p.m. EST and ends late.", "It opens at 10 a.m. Sept. 14 in the hall."):
+        assert sentences(text) == [text]
+
+
 def test_us_abbreviation_ends_a_sentence_before_a_sentence_starter():
     assert sentences("He moved to the U.S. The move cost $3.5 million.") == [
         "He moved to the U.S.", "The move cost $3.5 million."]
