@@ -271,6 +271,22 @@ def test_a_named_view_opening_the_sentence_credits_its_quotation(text, expected)
     assert scare(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # A charge's name, a law's nickname of several words, a passive grade with its agent: someone's words.
+    ('The teenagers were charged with "disorderly conduct" and released.', []),
+    ('He was convicted of "menacing" in 2019, court records show.', []),
+    ("The state's \"stand your ground\" law removed the duty to retreat.", []),
+    ("The school was rated ‘inadequate’ by Ofsted in 2023.", []),
+    ("Campaigners savaged the \"cruel\" policy, and unions lambasted the \"derisory\" offer.", []),
+    # One word before a law, a passive without its agent, or "by far": the writer's.
+    ("The state's \"reform\" law has let hundreds of offenders walk free.", ["reform"]),
+    ("The plan was rated \"safe\" by far the most voters.", ["safe"]),
+    ("The school is now rated “outstanding” in every report.", ["outstanding"]),
+])
+def test_charges_laws_nicknames_graders_and_critics_own_their_quoted_words(text, expected):
+    assert scare(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     # Every form of a verb of saying or judging credits the quotation, not just the past tense.
     "But while denouncing the “perversion” of tax avoidance, she kept her own accounts offshore.",

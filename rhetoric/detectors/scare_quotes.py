@@ -73,6 +73,7 @@ class Cues(NamedTuple):
     impersonal_subjects: frozenset[str]
     copulas: frozenset[str]
     named_kinds: frozenset[str]
+    law_kinds: frozenset[str]
     judging_verbs: frozenset[str]
     intention_words: frozenset[str]
     relative_words: frozenset[str]
@@ -413,6 +414,8 @@ def _named(doc: Document, site: _Site, c: Cues) -> bool:
     after = norms[site.last:min(site.sentence.end_token, site.last + NAMING_REACH)]
     if after and after[0] in c.named_kinds:
         return True  # "the “yellow vest” movement", "the “undue burden” standard": a name
+    if after and after[0] in c.law_kinds and site.last - site.first > 1:
+        return True  # "the “stand your ground” law"; not "the state's “reform” law"
     return not c.naming_after.isdisjoint(after)
 
 
@@ -505,7 +508,21 @@ def _judged(doc: Document, site: _Site, c: Cues) -> bool:
             if not any(norm in c.copulas or norm in c.non_finite_markers or norm in c.impersonal_subjects
                        for norm in before):
                 return True
+            if _agent_after(doc, site):
+                return True  # "The school was rated ‘inadequate’ by Ofsted"
     return False
+
+
+def _agent_after(doc: Document, site: _Site) -> bool:
+    """Return whether "by" and a name or a noun follow the quotation: the agent of a passive ("… by Ofsted")."""
+    norms, end = doc.tokens.norms, site.sentence.end_token
+    k = site.last
+    return (k + 1 < end and norms[k] == "by" and doc.text[doc.tokens.starts[k + 1]].isalpha()
+            and norms[k + 1] not in _NO_AGENTS)
+
+
+# What may follow "by" without naming who judged: a share, a time, a means.
+_NO_AGENTS = frozenset("far a an some most more much now then the way".split())
 
 
 def _framed(doc: Document, site: _Site, c: Cues) -> bool:
