@@ -287,6 +287,17 @@ def test_charges_laws_nicknames_graders_and_critics_own_their_quoted_words(text,
     assert scare(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # A verb of saying in a relative clause that closes before the quotation tells what the clause says.
+    ('Whitfield, who likes to describe herself as a pragmatist, floated a "compromise" on Tuesday.', ["compromise"]),
+    # The quotation inside the clause, or the clause's subject saying it, is theirs.
+    ('Smith, who said the plan was a "disaster", resigned on Friday.', []),
+    ('The mayor, who called the plan a "giveaway", voted against it.', []),
+])
+def test_a_verb_of_saying_in_a_closed_relative_clause_credits_no_later_quotation(text, expected):
+    assert scare(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     # Every form of a verb of saying or judging credits the quotation, not just the past tense.
     "But while denouncing the “perversion” of tax avoidance, she kept her own accounts offshore.",

@@ -457,7 +457,7 @@ def _spoken(doc: Document, art: _Article, site: _Site, c: Cues) -> bool:
         k = speakers[i]
         if doc.tokens.norms[k] == "according" and _in_source(doc, k, site):
             continue
-        if not any(a < doc.tokens.starts[k] < b for a, b in asides):
+        if not any(a < doc.tokens.starts[k] < b for a, b in asides) and not _in_relative(doc, k, site):
             return True
     if _judged(doc, site, c) or _framed(doc, site, c):
         return True
@@ -558,6 +558,23 @@ def _spoken_of(doc: Document, speakers: tuple[int, ...], site: _Site, c: Cues) -
             i = bisect_right(speakers, k)  # the speakers of the quotation's sentence
             return i < len(speakers) and speakers[i] <= min(k + RELATIVE_SPEAKER, end - 1)
     return False
+
+
+def _in_relative(doc: Document, k: int, site: _Site) -> bool:
+    """Return whether token k stands in a relative clause set off by commas that closes before the quotation.
+
+    "Whitfield, who likes to describe herself as a pragmatist, floated a “compromise”": the clause's verb
+    of saying tells what she says of herself, not whose the quoted word is.
+    """
+    text, starts = doc.text, doc.tokens.starts
+    comma = text.rfind(",", site.sentence.start, starts[k])
+    if comma < 0 or "," not in text[doc.tokens.ends[k]:starts[site.first]]:
+        return False
+    m = doc.token_index_at(comma)
+    return m < k and doc.tokens.norms[m] in _RELATIVE_OPENERS
+
+
+_RELATIVE_OPENERS = frozenset(("who", "which", "whose", "whom"))
 
 
 def _in_source(doc: Document, k: int, site: _Site) -> bool:
