@@ -194,9 +194,11 @@ def _end_block(text: str, stack: list[_Open], block: int, start: int, end: int, 
     for o in stack:
         if o.style is not QuoteStyle.DOUBLE:
             # British papers run speech in single marks over paragraphs so too. Read so only where the
-            # mark opens its line and the next block opens with one: an apostrophe does neither.
-            if o.style is QuoteStyle.SINGLE and nxt_char and nxt_char in _SINGLE_OPENERS \
-                    and not text[text.rfind("\n", 0, o.pos) + 1:o.pos].strip():
+            # next block opens with one and the mark opens its line, or opens a sentence after a colon or
+            # a sentence's end ("‘…,’ she said. ‘The evidence…", "told the inquiry: ‘The fire…") in a
+            # block that ends a sentence without closing it: an apostrophe does none of these.
+            if o.style is QuoteStyle.SINGLE and nxt_char and nxt_char in _SINGLE_OPENERS and (
+                    not text[text.rfind("\n", 0, o.pos) + 1:o.pos].strip() or _opens_speech(text, o.pos, end)):
                 spans.append((o.pos, end, o.pos + o.width, end, o.style, False))
             continue
         # The convention for a quotation running over paragraphs: no closing mark
@@ -206,6 +208,21 @@ def _end_block(text: str, stack: list[_Open], block: int, start: int, end: int, 
         elif block - o.block < _CARRY_BLOCKS:
             kept.append(o)  # may still close in one of the next blocks
     return kept
+
+
+def _opens_speech(text: str, pos: int, end: int) -> bool:
+    """Return whether the single mark at `pos` opens a sentence of speech that runs to the block's end at `end`.
+
+    A colon or a sentence's end comes before it, and the block ends a sentence with no mark closing it.
+    """
+    before = text[max(0, pos - _SPEECH_REACH):pos].rstrip()
+    return before[-1:] in _SPEECH_LEAD and text[end - 1] in _SENTENCE_MARKS
+
+
+# What comes before a single mark that opens speech mid-line: a colon, or a sentence's end.
+_SPEECH_LEAD = frozenset(":.?!")
+_SENTENCE_MARKS = frozenset(".?!")
+_SPEECH_REACH = 8  # characters looked back over for it (spaces, at most)
 
 
 def _classify(text: str, pos: int, ch: str, width: int, stack: list[_Open]) -> tuple[QuoteStyle, str | None]:

@@ -69,6 +69,15 @@ def test_quotation_continued_over_paragraphs():
         assert [(text[q.inner_start:q.inner_end], q.closed) for q in doc.quotations] == parts
     text = "The lions’ den.\n\n‘The second part,’ he said."  # an apostrophe opens no line
     assert [text[q.inner_start:q.inner_end] for q in segment(text).quotations] == ["The second part,"]
+    # Or where it opens a sentence after a colon or a sentence's end, and its block ends a sentence unclosed.
+    for text in ("‘I have looked at this,’ she said. ‘The evidence is weak.\n\n‘I will not change course.’",
+                 "Mr Hughes told the inquiry: ‘The fire spread. The cladding failed.\n\n‘Nobody told us.’"):
+        quotations = segment(text).quotations
+        assert [q.closed for q in quotations][-2:] == [False, True]
+        assert text[quotations[-2].inner_start:quotations[-2].inner_end].endswith(".")
+    # Not an opening mark closed later on its line, nor a block that ends without a sentence's end.
+    text = "He said: ‘It is done’ and left\n\n‘Next part,’ she said."
+    assert [q.closed for q in segment(text).quotations] == [True, True]
 
 
 def test_unpaired_marks_make_no_quotation():
