@@ -107,7 +107,7 @@ def cues() -> ClaimCues:
         signals = tuple(_signal(s) for s in claim["signal"])
     word_index: dict[str, dict[str | None, list[tuple[tuple[str, ...], int]]]] = {}
     for k, sig in enumerate(signals):
-        for phrase in sig.words or ():
+        for phrase in sorted(sig.words or ()):  # in one order, however the set was built
             following = word_index.setdefault(phrase[0], {None: []})
             if len(phrase) > 1:
                 following.setdefault(phrase[1], list(following[None]))

@@ -176,7 +176,7 @@ def test_the_word_index_holds_in_order_the_phrases_each_second_word_may_complete
     c = claims.cues()
     flat: dict[str, list[tuple[tuple[str, ...], int]]] = {}  # first word -> every phrase, as it was indexed before
     for k, sig in enumerate(c.signals):
-        for phrase in sig.words or ():
+        for phrase in sorted(sig.words or ()):
             flat.setdefault(phrase[0], []).append((phrase[1:], k))
     assert c.word_index.keys() == flat.keys()
     assert any(len(following) > 2 for following in c.word_index.values())
