@@ -136,7 +136,7 @@ def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     long = [s.index for s in doc.sentences if s.end_token - s.first_token >= c.min_words]
     if "\t" in doc.text or "   " in doc.text:
         long = [i for i in long if not _table_row(doc, i)]
-    long = [i for i in long if not _furniture(doc, i) and not _instruction(doc, i, c)]
+    long = [i for i in long if not _furniture(doc, i) and not instruction(doc, i, c)]
     shown = _local_signals(doc, c, long, seen, projected)
     verdicts = [False] * len(doc.sentences)
     for i in long:
@@ -226,26 +226,41 @@ def _furniture(doc: Document, i: int) -> bool:
     return _FURNITURE.fullmatch(text, s.start, end) is not None or _NOTES.fullmatch(text, s.start, end) is not None
 
 
-def _instruction(doc: Document, i: int, c: ClaimCues) -> bool:
+def instruction(doc: Document, i: int, c: ClaimCues | None = None) -> bool:
     """Return whether sentence `i` opens with a verb that tells the reader what to do ("Register to vote by …").
 
-    Its object or the word after it says it is a verb: a function word, a pronoun or a figure ("Visit the
-    website", "Call 555-0134", "Join us"), where a noun would make it a compound ("Call centers handled…").
+    Its object or the word after it says it is a verb: a function word, a pronoun, a figure or an address
+    ("Visit the website", "Call 555-0134", "Join us", "Email news@example.com"), where a noun would make it
+    a compound ("Call centers handled…").
     """
+    c = c or cues()
     s = doc.sentences[i]
     first = s.first_token
     norms = doc.tokens.norms
     if first + 1 >= s.end_token or norms[first] not in c.instructions or not doc.word(first)[:1].isupper():
         return False
+    if doc.text[s.start] in _QUOTE_OPENERS:
+        return False  # "“Tell her I promised you a picture,” Ebeling said": someone's words
     after = norms[first + 1]
-    return after in _AFTER_INSTRUCTION or after[:1].isdigit()
+    if after in _AFTER_INSTRUCTION or after[:1].isdigit():
+        return True
+    start = doc.tokens.starts[first + 1]
+    space = doc.text.find(" ", start, s.end)
+    address = doc.text[start:space if space >= 0 else s.end].rstrip(".,;")
+    return "@" in address or address.startswith("www.") or address.endswith(_WEB_ENDINGS)
 
 
-# Words after an imperative verb: its object's determiner or pronoun, "to", "online", "up".
+# How a web address written without "www." ends ("Visit acme.com for tickets").
+_WEB_ENDINGS = (".com", ".org", ".net", ".gov", ".edu", ".uk", ".io")
+
+
+# Words after an imperative verb: its object's determiner or pronoun, "to", "online", "up"; not "it", as in
+# "Call it the politics of pique", which names rather than instructs.
 _AFTER_INSTRUCTION = frozenset("""
 the a an your our their this these those that to for at by on in online now today up out back early us me him her
-them it all any
+them all any
 """.split())
+_QUOTE_OPENERS = frozenset("\"'“‘")
 
 
 # What a line of furniture opens with, but for a capital letter.

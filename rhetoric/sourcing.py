@@ -546,6 +546,10 @@ def _head_credit(doc: Document, tokens: _Words, j: int, c: Cues, verb: _Verb) ->
         return _NONE
     if word[:1].isupper() or head in c.source_nouns:
         return _NAMED
+    if head.isdigit() and j > 0 and doc.text[tokens.starts[j - 1]].isupper() \
+            and tokens.norms[j - 1] not in c.function_words and tokens.norms[j - 1] not in c.calendar_words \
+            and (_gap(doc, tokens, j) == " " or _gap(doc, tokens, j) == ", " and doc.text[end:end + 1] == ","):
+        return _NAMED  # a name that ends in a number ("UAW Local 600 said"), or a name and an age ("Chase, 27, said")
     if verb is _VERB_SAY and word.isalpha() and (not word.endswith("ly") or head in c.ly_nouns):
         return _NAMED  # "residents said": a speech verb credits its subject
     return _NONE

@@ -268,3 +268,11 @@ def test_a_report_that_someone_said_nothing_is_no_claim() -> None:
                       "Adelson has not endorsed anyone in the 2016 race, and his spokesman declined to comment.\n") == [
         "Norton, which declined to comment, returned the rights to 14 books in 2019.",
         "Adelson has not endorsed anyone in the 2016 race, and his spokesman declined to comment."]
+
+
+def test_an_instruction_to_an_address_and_an_appeal_for_information_are_no_claims() -> None:
+    assert _claims_in("Email newsroom@example.com or call 555-0100 before 2024.\n\n"
+                      "Visit acme.com for tickets, which cost $15 for 2 adults.\n\n"
+                      "Anyone with information is asked to call police at 937-555-0140.\n\n"
+                      "“Tell her I promised you 2 pictures in 2019,” Ebeling said.\n") == [
+        "“Tell her I promised you 2 pictures in 2019,” Ebeling said."]

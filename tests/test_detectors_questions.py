@@ -66,3 +66,9 @@ def test_questions_found_from_question_marks_are_those_of_every_sentence(text):
     phrases = tuple(find_phrases(doc, lex))
     ctx = Context(doc, lex, sourcing.assess(doc, phrases), phrases, scare_quotes.distancing(doc))
     assert [(f.start, f.end) for f in questions.detect(ctx)] == _every_sentence(ctx)
+
+
+def test_a_question_an_instruction_to_the_reader_answers_is_a_call_out():
+    assert _flagged("Have a news tip? Email tips@example.com by Tuesday.\n\n"
+                    "Who really benefits from the levy? Ask the mayor's brother.\n") == [
+        "Who really benefits from the levy?"]

@@ -186,3 +186,10 @@ def test_a_passive_told_of_others_a_headlines_capitals_and_most_of_a_group_credi
             "Leading Climate Scientists Say Seas Rose 20 Centimetres in 2020\n\n"
             "The levy raised 12 million pounds in 2022, according to most economists.")
     assert [attributed for _, _, attributed in _assessed(text)] == [False] * 3
+
+
+def test_a_name_that_ends_in_a_number_or_a_name_and_an_age_credit_their_sentences_but_not_a_date():
+    credited = ("UAW Local 600 said it would cut 400 jobs in 2023. "
+                "Jillian Chase, 27, a nurse in New York, said 40 beds closed in 2022. "
+                "She issued a statement on February 24 warning that 40 raids would come in 2018.")
+    assert [attributed for _, _, attributed in _assessed(credited)] == [True, True, False]

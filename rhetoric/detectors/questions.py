@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..claims import instruction
 from ..context import Context
 from ..findings import Category, Finding, Severity, Voice
 from ..model import Document, Sentence
@@ -43,8 +44,16 @@ def _asked(ctx: Context) -> Iterator[Sentence]:
         s = doc.sentences[i]
         if not _question(doc, s) or s.end_token - s.first_token < 3:
             continue
-        if not doc.quotation_at(s.end - 1, s.end) and ctx.voice(s.start, s.end) is not Voice.QUOTED:
+        if not doc.quotation_at(s.end - 1, s.end) and ctx.voice(s.start, s.end) is not Voice.QUOTED \
+                and not _call_out(doc, s):
             yield s
+
+
+def _call_out(doc: Document, s: Sentence) -> bool:
+    """Return whether an instruction to the reader answers question `s` in its paragraph ("Have a tip? Email …")."""
+    following = s.index + 1
+    return (following < len(doc.sentences) and doc.sentences[following].paragraph == s.paragraph
+            and instruction(doc, following))
 
 
 def _question(doc: Document, s: Sentence) -> bool:
