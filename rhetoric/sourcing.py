@@ -514,11 +514,22 @@ _APPOSITION = 30
 
 
 def _before_apposition(doc: Document, tokens: _Words, j: int) -> int:
-    """Return the token before the comma that opens the apposition ending at token j, or -1."""
+    """Return the token before the comma that opens the apposition ending at token j, or -1.
+
+    A relative clause may hold commas of its own ("The study, which enrolled people in Britain, Denmark
+    and Australia, found"): where one opens within reach, its comma is the apposition's.
+    """
+    first = -1
     for m in range(j, max(0, j - _APPOSITION), -1):
         if "," in _gap(doc, tokens, m):
-            return m - 1
-    return -1
+            if tokens.norms[m] in _RELATIVES:
+                return m - 1
+            if first < 0:
+                first = m - 1
+    return first
+
+
+_RELATIVES = frozenset(("which", "who"))
 
 
 def _head_credit(doc: Document, tokens: _Words, j: int, c: Cues, verb: _Verb) -> Credit:
@@ -531,6 +542,8 @@ def _head_credit(doc: Document, tokens: _Words, j: int, c: Cues, verb: _Verb) ->
         return _NAMED if head in c.source_nouns or _hearing_body(doc, tokens, j, c) else _NONE
     if head in c.vague_sources and word[:1].isupper() and j > 0 and _in_name(doc, tokens, j, c):
         return _NAMED  # "The Institute for Fiscal Studies said", "the Union of Concerned Scientists found"
+    if head in c.vague_sources and _counted_by(tokens, j, c):
+        return _NAMED  # "A review of 24 studies found", "A survey of 2,000 scientists found": the review, the survey
     if head in c.vague_sources or (j > 0 and tokens.norms[j - 1] in c.vague_quantifiers):
         # "The scientists said", "the two researchers reported": the ones the text has introduced.
         return _NAMED if j > 0 and tokens.norms[j - 1] in c.anaphoric and head in c.anaphoric_heads else _VAGUE
@@ -553,6 +566,14 @@ def _head_credit(doc: Document, tokens: _Words, j: int, c: Cues, verb: _Verb) ->
     if verb is _VERB_SAY and word.isalpha() and (not word.endswith("ly") or head in c.ly_nouns):
         return _NAMED  # "residents said": a speech verb credits its subject
     return _NONE
+
+
+def _counted_by(tokens: _Words, j: int, c: Cues) -> bool:
+    """Return whether a source noun and "of" (and a number) come before token j ("a review of 24 studies")."""
+    m = j - 1
+    if m > 0 and tokens.norms[m][:1].isdigit():
+        m -= 1
+    return m > 0 and tokens.norms[m] == "of" and tokens.norms[m - 1] in c.source_nouns
 
 
 def _hearing_body(doc: Document, tokens: _Words, j: int, c: Cues) -> bool:

@@ -193,3 +193,16 @@ def test_a_name_that_ends_in_a_number_or_a_name_and_an_age_credit_their_sentence
                 "Jillian Chase, 27, a nurse in New York, said 40 beds closed in 2022. "
                 "She issued a statement on February 24 warning that 40 raids would come in 2018.")
     assert [attributed for _, _, attributed in _assessed(credited)] == [True, True, False]
+
+
+def test_a_relative_clause_with_a_list_and_a_source_counting_vague_nouns_credit_their_sentences():
+    text = ("The study, which enrolled 18,240 people in Britain, Denmark and Australia, found that 7 percent fell ill. "
+            "A review of 24 studies found that the drug cut migraine days by 30 percent. "
+            "Some studies found that the drug cut migraine days by 30 percent.")
+    assert [(attributed, a.vague) for (_, _, attributed), a in zip(_assessed(text), _assessments(text))] == [
+        (True, False), (True, False), (False, True)]
+
+
+def _assessments(text: str) -> tuple:
+    doc = segment(text)
+    return sourcing.assess(doc, tuple(find_phrases(doc, lexicon.load())))
