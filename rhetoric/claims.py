@@ -137,6 +137,9 @@ def find_claims(doc: Document, marked: set[int]) -> list[bool]:
     if "\t" in doc.text or "   " in doc.text:
         long = [i for i in long if not _table_row(doc, i)]
     long = [i for i in long if not _furniture(doc, i) and not instruction(doc, i, c)]
+    if "\nAbout " in doc.text:
+        boilerplate = _about_sections(doc)
+        long = [i for i in long if i not in boilerplate]
     shown = _local_signals(doc, c, long, seen, projected)
     verdicts = [False] * len(doc.sentences)
     for i in long:
@@ -224,6 +227,47 @@ def _furniture(doc: Document, i: int) -> bool:
         end -= 1
     # The whole line: "Copyright 2024 The Associated Press. All rights reserved." is two sentences.
     return _FURNITURE.fullmatch(text, s.start, end) is not None or _NOTES.fullmatch(text, s.start, end) is not None
+
+
+def _about_sections(doc: Document) -> set[int]:
+    """Return the sentences of a press release's "About …" sections: the issuer's account of itself.
+
+    Such a section opens with a line of its own, "About" and a name ("About Acme Corp."), and runs to
+    the next line that heads something (a short line with no sentence's end) or to the text's end.
+    """
+    text = doc.text
+    found: set[int] = set()
+    pos = text.find("\nAbout ")
+    while pos >= 0:
+        end = text.find("\n", pos + 1)
+        end = len(text) if end < 0 else end
+        if _about_heading(text[pos + 1:end].strip()):
+            i = bisect_left(doc.sentence_starts, end)
+            while i < len(doc.sentences) and not (i > 0 and _heading_line(doc, i)):
+                found.add(i)
+                i += 1
+        pos = text.find("\nAbout ", end)
+    return found
+
+
+def _about_heading(line: str) -> bool:
+    """Return whether a line is the heading of an "About" section ("About Acme Corp.", "About the Company")."""
+    words = line.rstrip(":").split()
+    if not 2 <= len(words) <= _HEADING_WORDS or line.endswith((".", "!", "?")) and not line.endswith(_NAME_ENDS):
+        return False
+    return all(w[:1].isupper() or w in ("the", "of", "and", "&") for w in words[1:])
+
+
+def _heading_line(doc: Document, i: int) -> bool:
+    """Return whether sentence `i` is a short line of its own with no sentence's end (a heading)."""
+    s = doc.sentences[i]
+    line = doc.text[s.start:s.end].rstrip()
+    return (doc.alone_on_line(s) and s.end_token - s.first_token <= _HEADING_WORDS
+            and not line.endswith((".", "!", "?", "”", "\"")))
+
+
+_HEADING_WORDS = 8
+_NAME_ENDS = ("Inc.", "Corp.", "Co.", "Ltd.", "L.P.", "LLC.", "plc.")
 
 
 def instruction(doc: Document, i: int, c: ClaimCues | None = None) -> bool:

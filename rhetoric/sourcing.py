@@ -428,6 +428,10 @@ def _subject_credit(doc: Document, tokens: _Words, k: int, c: Cues, verb: _Verb)
         if tokens.norms[j] in _NEGATIONS:
             return _NONE  # "would not confirm", "never disclosed": what follows is the writer's
         j -= 1
+    if j >= 2 and tokens.norms[j] == "to" and tokens.norms[j - 1] in _PLEASED and tokens.norms[j - 2] in c.passive_words:
+        j -= 3  # "Acme is proud to announce": Acme announces
+        while j >= 0 and _skippable(doc, tokens, j, c):
+            j -= 1
     if j < 0:
         return _NONE
     if "," in doc.text[tokens.ends[j]:tokens.starts[j + 1]] and j + 1 == k:
@@ -457,6 +461,8 @@ def _subject_credit(doc: Document, tokens: _Words, k: int, c: Cues, verb: _Verb)
     return credit
 
 
+# Adjectives of a glad announcement between its subject and its verb ("is proud to announce", "are pleased to report").
+_PLEASED = frozenset("proud pleased happy delighted excited thrilled honored honoured glad".split())
 # Skipped words that deny the verb after them.
 _NEGATIONS = frozenset(("not", "never"))
 # The most words a subject runs back from its head to the word that makes its clause subordinate.

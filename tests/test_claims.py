@@ -276,3 +276,14 @@ def test_an_instruction_to_an_address_and_an_appeal_for_information_are_no_claim
                       "Anyone with information is asked to call police at 937-555-0140.\n\n"
                       "“Tell her I promised you 2 pictures in 2019,” Ebeling said.\n") == [
         "“Tell her I promised you 2 pictures in 2019,” Ebeling said."]
+
+
+def test_a_press_releases_about_section_and_legal_notice_are_no_claims() -> None:
+    text = ("Northwind today announced Beacon 4.0, which cut costs by 23 percent for 40 customers.\n\n"
+            "This press release contains forward-looking statements under the Reform Act of 1995.\n\n"
+            "About Northwind Inc.\n"
+            "Northwind is headquartered in Austin, Texas. It was founded in 2009 and employs 1,200 people.\n\n"
+            "Media Contact\n"
+            "The 2023 report found 40 faults.\n")
+    assert _claims_in(text) == ["Northwind today announced Beacon 4.0, which cut costs by 23 percent for 40 customers.",
+                                "The 2023 report found 40 faults."]
