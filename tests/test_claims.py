@@ -287,3 +287,9 @@ def test_a_press_releases_about_section_and_legal_notice_are_no_claims() -> None
             "The 2023 report found 40 faults.\n")
     assert _claims_in(text) == ["Northwind today announced Beacon 4.0, which cut costs by 23 percent for 40 customers.",
                                 "The 2023 report found 40 faults."]
+
+
+def test_a_sentence_the_writer_marks_as_a_view_is_no_claim() -> None:
+    assert _claims_in("In my opinion, the best budget of the last decade was the one passed in 2015.\n\n"
+                      "The budget passed in 2015 cut spending by 3 percent.\n") == [
+        "The budget passed in 2015 cut spending by 3 percent."]
