@@ -293,3 +293,9 @@ def test_a_sentence_the_writer_marks_as_a_view_is_no_claim() -> None:
     assert _claims_in("In my opinion, the best budget of the last decade was the one passed in 2015.\n\n"
                       "The budget passed in 2015 cut spending by 3 percent.\n") == [
         "The budget passed in 2015 cut spending by 3 percent."]
+
+
+def test_the_writers_account_of_the_reporting_is_no_claim() -> None:
+    assert _claims_in("We contacted the company three times for comment in March.\n\n"
+                      "I spoke to five patients who had been treated at the clinic in 2023.\n\n"
+                      "We cut taxes by 40 percent in 2019.\n") == ["We cut taxes by 40 percent in 2019."]
