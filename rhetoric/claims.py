@@ -438,10 +438,11 @@ def _signal(s: dict[str, Any]) -> Signal:
     pattern = s["pattern"]
     # Counted matches are counted in each sentence.
     bound = _sentence_bound(pattern) or "times" in s
-    words = None if s.get("case") or bound else _word_list(pattern)
+    # A triggered pattern is tried only in the sentences with a trigger, so never as a word list over them all.
+    words = None if s.get("case") or bound or "triggers" in s else _word_list(pattern)
     # Compiling a regular expression takes longer than most searches: a word list matched
     # on tokens needs neither form, and a sentence-bound pattern only the case-blind one.
-    by_words = words is not None and "triggers" not in s
+    by_words = words is not None
     flags = 0 if s.get("case") else re.IGNORECASE
     folded = None if s.get("case") or bound or by_words else prefilter.compiled(pattern)
     # The prefilters are read for the form that is searched: the folded one, on lower-cased text.

@@ -299,3 +299,16 @@ def test_the_writers_account_of_the_reporting_is_no_claim() -> None:
     assert _claims_in("We contacted the company three times for comment in March.\n\n"
                       "I spoke to five patients who had been treated at the clinic in 2023.\n\n"
                       "We cut taxes by 40 percent in 2019.\n") == ["We cut taxes by 40 percent in 2019."]
+
+
+def test_a_schedule_is_no_claim_but_what_happened_at_a_time_is() -> None:
+    assert _claims_in("Calling hours will be held from 4 to 7 p.m. on Thursday, February 15, at the funeral home.\n\n"
+                      "The board's next meeting is scheduled for Feb. 27 at 7 p.m. at the district office.\n\n"
+                      "The shooting happened at 2:15 a.m. and killed 3 people.\n") == [
+        "The shooting happened at 2:15 a.m. and killed 3 people."]
+
+
+def test_a_triggered_word_list_is_tried_only_where_a_trigger_is() -> None:
+    # "is scheduled" without a time of day is no schedule the signal knows: the sentence stays a claim.
+    assert _claims_in("The 2016 debate is scheduled for December 15th in Las Vegas.\n") == [
+        "The 2016 debate is scheduled for December 15th in Las Vegas."]
