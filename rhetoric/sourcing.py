@@ -432,6 +432,8 @@ def _subject_credit(doc: Document, tokens: _Words, k: int, c: Cues, verb: _Verb)
         j -= 3  # "Acme is proud to announce": Acme announces
         while j >= 0 and _skippable(doc, tokens, j, c):
             j -= 1
+    if j > 0 and verb is _VERB_FINDING:
+        j = _before_publication(tokens, j, c)  # "A poll by YouGov published last week found"
     if j < 0:
         return _NONE
     if "," in doc.text[tokens.ends[j]:tokens.starts[j + 1]] and j + 1 == k:
@@ -459,6 +461,30 @@ def _subject_credit(doc: Document, tokens: _Words, k: int, c: Cues, verb: _Verb)
     if credit is _NONE and verb is not _VERB_SAY:
         return _owned_source(doc, tokens, j, c)
     return credit
+
+
+def _before_publication(tokens: _Words, j: int, c: Cues) -> int:
+    """Return the token before a time and a participle of publication that end at token j, or j.
+
+    "A poll by YouGov published last week found", "An independent review published the same year found",
+    "Figures published by the Home Office last week showed": the source stands before them.
+    """
+    norms = tokens.norms
+    m = j
+    if norms[m] in _TIMES and m > 0 and norms[m - 1] in _TIME_WORDS:
+        m -= 2
+        if m >= 0 and norms[m] == "the":
+            m -= 1
+    elif (norms[m] in _TIMES or norms[m] in c.calendar_words) and m > 0 and norms[m - 1] in ("on", "in"):
+        m -= 2
+    if m >= 0 and norms[m] in _PUBLISHED:
+        return m - 1
+    return j if m == j else m
+
+
+_TIMES = frozenset("week month year weekend day night morning evening spring summer autumn fall winter".split())
+_TIME_WORDS = frozenset("last this same previous next".split())
+_PUBLISHED = frozenset("published released conducted commissioned issued".split())
 
 
 # Adjectives of a glad announcement between its subject and its verb ("is proud to announce", "are pleased to report").

@@ -211,3 +211,10 @@ def _assessments(text: str) -> tuple:
 def test_a_glad_announcement_credits_its_subject():
     text = "St. Brendan's Health is proud to announce a $62 million heart institute opened in 2024."
     assert [attributed for _, _, attributed in _assessed(text)] == [True]
+
+
+def test_a_time_and_a_participle_of_publication_between_a_source_and_its_finding_verb():
+    text = ("A poll by YouGov published last week found that 73 percent of adults backed the ban in 2024. "
+            "An independent review published the same year found that 40 babies might have survived in 2019. "
+            "A CNN poll last month showed Mr. Trump leading by 45 percent to 18 percent in 2016.")
+    assert [attributed for _, _, attributed in _assessed(text)] == [True] * 3
