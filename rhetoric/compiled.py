@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 FILENAME = "compiled.json"
-_FORMAT = 7
+_FORMAT = 8
 
 
 # Never compared, and its repr would print a whole lexicon: no __eq__, __hash__ or __repr__ to generate at every start.

@@ -31,10 +31,11 @@ _REQUIRED_FAMILY = ("rule", "category", "description", "should_flag", "should_pa
 _ENTRY_KEYS = {
     "term": str, "inflect": str, "forms": list, "message": str, "why": str, "alternative": str,
     "severity": str, "not_after": list, "not_before": list, "case": bool, "pattern": str, "reports": str,
-    "opens": str, "set_off": bool, "not_after_name": bool,
+    "opens": str, "set_off": bool, "not_after_name": bool, "unless_credited": bool,
 }
 _REQUIRED_ENTRY = ("message", "why")
-_TERM_ONLY = ("inflect", "forms", "not_after", "not_before", "reports", "opens", "set_off", "not_after_name")
+_TERM_ONLY = ("inflect", "forms", "not_after", "not_before", "reports", "opens", "set_off", "not_after_name",
+              "unless_credited")
 _INFLECT = ("none", "noun", "verb", "adj")
 # What must follow a verb of saying for it to report speech: a clause ("admitted that…", "admitted it was"),
 # or also an infinitive ("claims to be"); after the other verbs "to" is a preposition ("admitted to bribery").
@@ -92,6 +93,7 @@ class Entry:
     opens: str | None = None  # one of _OPENS: only where it opens a sentence, or a clause
     set_off: bool = False  # only where punctuation, a dash or the sentence's end follows it ("to be fair,")
     not_after_name: bool = False  # not where a name says whose it is ("UN experts said", "ONS data shows")
+    unless_credited: bool = False  # not in a sentence credited to a source ("allegedly …, according to the indictment")
 
 
 # Never compared, and its repr would print all 2,500 entries and the index: no __eq__, __hash__
@@ -316,6 +318,7 @@ def load_file(path: Path, known: Mapping[str, Family] | None = None) -> tuple[Fa
             opens=_opens(item, path, locate, where, line),
             set_off=item.get("set_off", False),
             not_after_name=item.get("not_after_name", False),
+            unless_credited=item.get("unless_credited", False),
         )
         forms = [item["term"], *item.get("forms", [])] if pattern is None else []
         if inflect != "none":
@@ -360,6 +363,7 @@ def compiled_form(path: Path) -> dict[str, Any]:
         "opens": [e.opens for e, _ in entries],
         "set_off": [e.set_off for e, _ in entries],
         "not_after_name": [e.not_after_name for e, _ in entries],
+        "unless_credited": [e.unless_credited for e, _ in entries],
         # Its forms' normalised words (their key in the index), and their words as written where
         # those matter (a cased entry's; null for the others), joined by a space.
         "keys": [[_spaced(keys) for keys, _ in forms if keys] for _, forms in entries],
@@ -427,7 +431,7 @@ def _from_compiled(path: Path, data: dict[str, Any]) -> tuple[Family, tuple[Entr
         list(map(severity.__getitem__, col["severity"])), _guards_of(col["not_after"]), _guards_of(col["not_before"]),
         col["case"], [()] * n, col["modifier"], col["noun"],
         [None if source is None else _compile(source, case) for source, case in zip(col["pattern"], col["case"])],
-        col["reports"], col["opens"], col["set_off"], col["not_after_name"])
+        col["reports"], col["opens"], col["set_off"], col["not_after_name"], col["unless_credited"])
 
 
 def _stored_forms(columns: dict[str, Any]) -> list[list[Form]]:

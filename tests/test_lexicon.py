@@ -132,6 +132,16 @@ def test_an_entry_may_ask_for_no_name_before_it(tmp_path):
         "Experts say", "experts say", "Experts say"]
 
 
+def test_an_entry_may_ask_for_no_source_in_its_sentence(tmp_path):
+    from rhetoric import analyze
+
+    body = GOOD.replace('term = "slam"\ninflect = "verb"', 'term = "allegedly"\nunless_credited = true')
+    lex = lexicon.load([write(tmp_path, body)])
+    text = ("The man allegedly fired four shots, according to the indictment. Garcia allegedly sold the pills. "
+            "Ruiz allegedly stole $300,000, prosecutors said.")
+    assert [f.text for f in analyze(text, lexicons=lex).findings if f.rule == "loaded-term.test"] == ["allegedly sold"]
+
+
 def test_a_guard_reaches_past_a_plural_possessive(lexicons):
     from rhetoric import analyze
 

@@ -39,6 +39,8 @@ def detect(ctx: Context) -> Iterator[Finding]:
             continue  # "not a masterpiece" is no puffery, "was not a traitor" applies no label
         if not e.case and _ends_a_name(ctx.doc, covered, m):
             continue
+        if e.unless_credited and _credited(ctx, m):
+            continue  # "The man allegedly fired four shots, according to the indictment": the source is named
         start, end = loaded_extent(ctx.doc, covered, nouns, m) if e.family.category is loaded_term \
             else (m.start, m.stop)
         rows.append((e.family.rule, e.family.category, e.severity, start, end, text[start:end],
@@ -47,6 +49,12 @@ def detect(ctx: Context) -> Iterator[Finding]:
         # Built a column at a time: a frozen dataclass's __init__ costs twice as much (see model.from_columns).
         yield from from_columns(Finding, *zip(*rows))
     yield from _pattern_findings(ctx)
+
+
+def _credited(ctx: Context, m: PhraseMatch) -> bool:
+    """Return whether the sentence of match `m` is credited to an identifiable source."""
+    s = ctx.doc.sentence_at(m.start)
+    return s is not None and ctx.sentences[s.index].attributed
 
 
 def _message(e: Entry, found: str) -> str:
