@@ -34,14 +34,17 @@ from .data import table
 from .model import Document
 
 # At the start of a line: "Q" or "A", or up to four words ("HANNITY", "SEN. JOHN SMITH", "DB", "Host",
-# "Dr. Lena Ortiz", "Speaker 1"), perhaps a role after a comma ("STEVE INSKEEP, HOST") and an aside in
-# brackets ("(D-OR)", "(voice-over)"), then a colon and the speaker's words, on that line or the next.
+# "Dr. Lena Ortiz", "Speaker 1"), perhaps a role of up to five words after a comma ("STEVE INSKEEP, HOST",
+# "MANU RAJU, CNN CHIEF CONGRESSIONAL CORRESPONDENT") and an aside in brackets after the role or before its
+# comma ("(D-OR)", "(voice-over)", "REP. JIM JORDAN (R-OH), HOUSE JUDICIARY CHAIRMAN"), then a colon and the
+# speaker's words, on that line or the next.
 # A timestamp may stand before the label ("[00:01:05] Host:") or after it ("Speaker 1 (00:05):"). Every
 # word must begin with a capital (see _label). Tried only at the start of a line that holds a colon.
 _LABEL = re.compile(
     r"^[ \t]*(?P<time>[\[(]?\d{1,2}(?::\d\d){1,2}[\])]?[ \t]+)?"
     r"(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+(?:[^\W\d_][\w'’.-]*|\d{1,2})){0,3})"
-    r"(?:,[ \t]+(?P<role>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,2}))?"
+    r"(?:[ \t]*\((?![\d:]{1,8}\))[^()\n]{1,24}\)(?=,))?"
+    r"(?:,[ \t]+(?P<role>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,4}))?"
     r"(?:[ \t]*\((?![\d:]{1,8}\))[^()\n]{1,24}\))?"
     r"(?P<after>[ \t]+[\[(]\d{1,2}(?::\d\d){1,2}[\])])?[ \t]*:(?:[ \t]+(?=\S)|[ \t]*$)",
     re.MULTILINE)

@@ -109,6 +109,18 @@ def test_radio_labels_with_a_role_after_a_comma_and_the_reporters_own_words():
     assert voices == [("disgrace", "author"), ("disgrace", "quoted")]
 
 
+def test_television_labels_with_long_roles_and_an_aside_before_the_role():
+    # CNN's roles run to four words and more; CNN and Fox set a member's party before the role.
+    text = ("WOLF BLITZER, CNN ANCHOR: Let's go to Capitol Hill.\n\n"
+            "MANU RAJU, CNN CHIEF CONGRESSIONAL CORRESPONDENT: Wolf, this is a humiliating defeat.\n\n"
+            "REP. JIM JORDAN (R-OH), HOUSE JUDICIARY CHAIRMAN: This is a disgraceful witch hunt.\n\n"
+            "BLITZER: Gloria, how bad is it?\n")
+    assert [t.split(":")[0] for t in _turns(text)] == [
+        "WOLF BLITZER, CNN ANCHOR", "MANU RAJU, CNN CHIEF CONGRESSIONAL CORRESPONDENT",
+        "REP. JIM JORDAN (R-OH), HOUSE JUDICIARY CHAIRMAN", "BLITZER"]
+    assert {f.voice for f in analyze(text).findings if f.category.value != "unsourced-assertion"} == {Voice.QUOTED}
+
+
 def test_an_interview_by_plain_names_asks_questions_and_a_digest_does_not():
     text = ("Tran: The hospital lost $22 million last year. Is that acceptable?\n\n"
             "Okafor: No. It's outrageous. Agency staffing cost us $31 million in 2023.\n\n"
