@@ -101,6 +101,10 @@ def pair_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Quota
                 spans.append((top.pos, pos + width, top.pos + top.width, pos, style, True))
                 continue
             if role == _CLOSE:
+                if style is QuoteStyle.DOUBLE:
+                    orphan = _orphan_span(text, paragraphs, para_ends, pos, width)
+                    if orphan is not None:
+                        spans.append(orphan)
                 continue
         # An opening mark, or one that could close but finds nothing open.
         if len(stack) < _MAX_DEPTH:
@@ -116,6 +120,37 @@ def pair_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Quota
         nxt = _next_block(paragraphs, para, end)
         _end_block(text, stack, block, start, end, _first_of(text, paragraphs, nxt), spans)
     return _with_depths(spans)
+
+
+def _orphan_span(text: str, paragraphs: tuple[Paragraph, ...], para_ends: list[int], pos: int,
+                 width: int) -> _Span | None:
+    """Return the quotation a closing mark with no opening one ends, where a speaker's attribution follows it.
+
+    'This plan is a reckless disaster," Morgan said after the vote.': the writer left the opening mark off;
+    the speaker's words run from the start of the sentence it closes. Only where the mark closes its punctuation,
+    a name or a pronoun and a verb of saying follow, and no other double mark stands before it in the paragraph.
+    """
+    if pos == 0 or text[pos - 1] not in _QUOTE_END or _ATTRIBUTED.match(text, pos + width) is None:
+        return None
+    para = bisect_right(para_ends, pos)
+    if para >= len(paragraphs):
+        return None
+    start = paragraphs[para].start
+    if start >= pos or any(ch in _DOUBLE_MARKS for ch in text[start:pos]):
+        return None
+    # From the sentence it closes: the writer's sentences before it in the paragraph stay the writer's.
+    end = max(text.rfind(mark, start, pos - 1) for mark in (". ", "? ", "! "))
+    if end >= 0:
+        start = end + 2
+    return (start, pos + width, start, pos, QuoteStyle.DOUBLE, False)
+
+
+# A closing mark with no opening one ends a quotation where one of these ends its words, and an attribution
+# follows: a name of up to three capitalised words or a pronoun, and a verb of saying.
+_QUOTE_END = frozenset(",.!?")
+_DOUBLE_MARKS = frozenset("\"“”„‟«»")
+_ATTRIBUTED = re.compile(
+    r" (?:(?:[A-Z][\w.'’-]* ){1,3}|(?:he|she|they|the \w+) )(?:said|says|told|added|wrote|asked)\b")
 
 
 def _block_end(text: str, start: int, end: int) -> int:

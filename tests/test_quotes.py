@@ -120,3 +120,13 @@ def test_a_block_found_from_a_later_mark_in_it_ends_where_it_did(text, data):
     later = [i for i in marks if start <= i < end]
     if later:
         assert _block_end(text, data.draw(st.sampled_from(later)), len(text)) == end
+
+
+def test_a_closing_mark_with_no_opening_one_quotes_its_sentence_where_a_speaker_follows():
+    text = 'The council met on Tuesday. This plan is a reckless disaster," Morgan said after the vote.'
+    assert quoted(text) == ["This plan is a reckless disaster,"]
+    assert quoted("Officials met.\n\nThe governor is a shameless liar,” Hale told reporters.") == [
+        "The governor is a shameless liar,"]
+    # Not without a speaker after it, nor where another mark in the paragraph may be its opening one.
+    assert quoted('The sign read STOP," and the car went on.') == []
+    assert quoted('He said “it is fine,” Hale said.') == ["it is fine,"]
