@@ -277,23 +277,19 @@ def _cue_credit(doc: Document, tokens: _Words, k: int, c: Cues, first: int) -> C
 
 
 def _agent_credit(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
-    """Return the credit of the agent of a passive of publishing ("The figures were released by the Labor Department")."""
+    """Return the credit of the agent of a passive of publishing ("The figures were compiled by the Labor Department")."""
     j = k - 1
     while j >= 0 and _skippable(doc, tokens, j, c):
         j -= 1
-    # Not "ordered that the records be released by the agency", nor "released by Thursday".
+    # Not "ordered that the records be published by the agency", nor "compiled by Thursday".
     if j < 0 or tokens.norms[j] not in c.passive_words or tokens.norms[j] in _NOT_DONE:
         return _NONE
-    return _by_credit(doc, tokens, k, c) if tokens.norms[k + 2:k + 3] not in _calendar(c) else _NONE
+    agent = tokens.norms[k + 2] if k + 2 < len(tokens.norms) else ""
+    return _NONE if agent in c.calendar_words else _by_credit(doc, tokens, k, c)
 
 
 # Forms of "be" whose passive is not done yet, so that no one has yet published anything.
 _NOT_DONE = frozenset(("be", "being"))
-
-
-@cache
-def _calendar(c: Cues) -> frozenset[tuple[str, ...]]:
-    return frozenset((word,) for word in c.calendar_words)
 
 
 def _reports(doc: Document, tokens: _Words, k: int, first: int) -> bool:
