@@ -19,8 +19,10 @@ def _every_sentence(ctx: Context) -> list[tuple[int, int]]:
     asked = [s for s in doc.sentences
              if doc.text[s.start:s.end].rstrip().endswith("?") and s.end_token - s.first_token >= 3
              and not doc.quotation_at(s.end - 1, s.end) and ctx.voice(s.start, s.end) is not Voice.QUOTED]
-    if len(asked) >= questions.SERIES and all(questions._heading(doc, s) for s in asked):
-        return []  # an explainer's headings
+    title_end = doc.text.find("\n", len(doc.text) - len(doc.text.lstrip()))
+    body = [s for s in asked if title_end < 0 or s.start > title_end]
+    if all(questions._heading(doc, s) for s in body) and sum(questions._heading(doc, s) for s in asked) >= questions.SERIES:
+        return []  # an explainer's headings, and its title's question
     return [(s.start, s.end) for s in asked]
 
 
@@ -72,3 +74,9 @@ def test_a_question_an_instruction_to_the_reader_answers_is_a_call_out():
     assert _flagged("Have a news tip? Email tips@example.com by Tuesday.\n\n"
                     "Who really benefits from the levy? Ask the mayor's brother.\n") == [
         "Who really benefits from the levy?"]
+
+
+def test_an_explainers_title_question_is_its_topic():
+    titled = "Are stablecoins safe? What you need to know\n\n" + FAQ.split("\n\n", 1)[1]
+    assert _flagged(titled) == []
+    assert _flagged("What is long Covid?\n\n" + FAQ.split("\n\n", 1)[1]) == []

@@ -16,7 +16,8 @@ WHY = "A question in the writer's own voice steers the reader toward an answer w
 _QUESTION_MARK = re.compile(r"\?")
 # Where every question of a text heads the paragraph that answers it, a short line of its own, and there
 # are at least this many, they are an explainer's or an FAQ's headings ("What is long Covid?" over its
-# answer), not questions put to the reader. A question inside the prose makes them the writer's questions.
+# answer), not questions put to the reader, and so is a question in its title line. A question inside the
+# prose makes them all the writer's questions.
 SERIES = 3
 HEADING_WORDS = 12
 
@@ -25,7 +26,10 @@ def detect(ctx: Context) -> Iterator[Finding]:
     """Yield a finding for each question sentence in the writer's voice, but not an explainer's headings."""
     doc = ctx.doc
     asked = list(_asked(ctx))
-    if len(asked) >= SERIES and all(_heading(doc, s) for s in asked):
+    # The title's question is the explainer's topic, answered below ("Are stablecoins safe? What you need to know").
+    title_end = doc.text.find("\n", len(doc.text) - len(doc.text.lstrip()))
+    body = [s for s in asked if title_end < 0 or s.start > title_end]
+    if all(_heading(doc, s) for s in body) and sum(_heading(doc, s) for s in asked) >= SERIES:
         return
     for s in asked:
         yield Finding(
