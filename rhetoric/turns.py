@@ -206,6 +206,23 @@ def _dotted_labels(text: str, line_starts: Sequence[int]) -> list[_Label]:
     return found if any(label.speaker == "a" for label in found) else []
 
 
+def _spaced_questions(text: str, line_starts: Sequence[int]) -> list[_Label]:
+    """Return the "Q" labels that open lines with a tab or two spaces after them, as the White House sets them.
+
+    "Q    Thank you. Isn't the plan a disaster?": a reporter's question, with no colon or full stop, which
+    counts with the answerers' labels in capitals ("MS. JEAN-PIERRE:") as "Q:" would.
+    """
+    found: list[_Label] = []
+    for mark in ("\nQ\t", "\nQ  "):
+        at = text.find(mark)
+        while at >= 0:
+            start = at + 1
+            line_end = text.find("\n", start)
+            found.append(_Label("q", start, False, False, "?" in text[start:line_end if line_end >= 0 else len(text)]))
+            at = text.find(mark, start)
+    return found
+
+
 def _speakers(labels: Sequence[_Label]) -> set[tuple[str, bool]]:
     """Return the speakers of a dialogue among the labels, or none where they make no dialogue.
 
@@ -294,7 +311,7 @@ def _dialogue(doc: Document) -> tuple[tuple[int, int], ...]:
             label = _label(text, hit) if hit is not None else None
             if label is not None:
                 labels.append(label)
-    dotted = _dotted_labels(text, line_starts)
+    dotted = _dotted_labels(text, line_starts) + _spaced_questions(text, line_starts)
     if dotted:
         labels = sorted(labels + dotted, key=lambda label: label.start)
     speakers = _speakers(labels)

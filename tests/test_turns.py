@@ -121,6 +121,16 @@ def test_television_labels_with_long_roles_and_an_aside_before_the_role():
     assert {f.voice for f in analyze(text).findings if f.category.value != "unsourced-assertion"} == {Voice.QUOTED}
 
 
+def test_a_white_house_q_with_spaces_or_a_tab_is_a_reporters_label():
+    text = ("MS. CALLOWAY: Good afternoon.\n\n"
+            "Q    Thank you. Isn't the President's own plan a disaster?\n\n"
+            "MS. CALLOWAY: No. Their plan is reckless.\n\n"
+            "Q\tWhy won't he negotiate?\n\n"
+            "MS. CALLOWAY: He will.\n")
+    assert [t.split()[0] for t in _turns(text)] == ["MS.", "Q", "MS.", "Q", "MS."]
+    assert not [f for f in analyze(text).findings if f.category.value == "rhetorical-question"]
+
+
 def test_an_interview_by_plain_names_asks_questions_and_a_digest_does_not():
     text = ("Tran: The hospital lost $22 million last year. Is that acceptable?\n\n"
             "Okafor: No. It's outrageous. Agency staffing cost us $31 million in 2023.\n\n"
