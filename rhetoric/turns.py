@@ -55,6 +55,10 @@ _LABEL_REACH = 100
 # "Q." and "A." with a full stop, as court transcripts and some interviews set them ("Q. Why did you…?").
 # Tried only where "Q." or "A." begins a line (after at most _INDENT spaces or tabs).
 _DOTTED_LABEL = re.compile(r"([QA])\.[ \t]+(?=\S)")
+# The line that closes a transcript: "END", "END 12:45 P.M. EDT", "(END VIDEO CLIP)", "(COMMERCIAL BREAK)".
+_CLOSING = re.compile(r"^[ \t]*(?:END\b[^\n]{0,20}|\((?:END|COMMERCIAL)\b[^\n)]{0,30}\))[ \t]*$", re.MULTILINE)
+# The audience's part as a transcript of a speech notes it: "(Applause.)", "(Laughter.)".
+_APPLAUSE = re.compile(r"\((?:Applause|Laughter|Cheers)\.?\)")
 _INDENT = 8
 # A paragraph whose first words name a speaker is the writer's ("Bacon did not respond", "As Smith put it").
 _NAMED_WITHIN = 3
@@ -315,14 +319,23 @@ def _dialogue(doc: Document) -> tuple[tuple[int, int], ...]:
     if dotted:
         labels = sorted(labels + dotted, key=lambda label: label.start)
     speakers = _speakers(labels)
+    # A published speech or briefing: one speaker's label in capitals, and the audience's applause or
+    # laughter noted ("THE VICE PRESIDENT: Hello, Atlanta! (Applause.)"): the speaker's turn runs on.
+    speech = not speakers and _APPLAUSE.search(text) is not None and len(
+        {label.speaker for label in labels if label.speaker and not label.plain}) == 1
+    if speech:
+        speakers = {(label.speaker, False) for label in labels if label.speaker and not label.plain}
     # The speakers' names as words ("bacon", "smith"): a paragraph that opens with one is the writer's.
     names = frozenset(word for label in labels if (label.speaker, label.plain) in speakers for word in label.names)
     # Every speaker's label ends the turn before it, as the outlet's own do ("LUIS FERREIRA, BYLINE:").
     labels = [label for label in labels if (label.speaker, label.plain) in speakers or not label.speaker]
     turns = []
     last = max((k for k, label in enumerate(labels) if label.speaker), default=-1)
+    # A transcript's closing line ("END", "(END VIDEO CLIP)") ends the last turn: up to it, the last
+    # speaker's answer runs on over paragraphs as the others' do.
+    closing = _CLOSING.search(text, labels[last].start) if last >= 0 and speakers else None
     for k, label in enumerate(labels[:last + 1]):
         if label.speaker:
-            limit = labels[k + 1].start if k + 1 < len(labels) else len(text)
-            turns.append((label.start, _turn_end(doc, label, limit, names, k < last)))
+            limit = labels[k + 1].start if k + 1 < len(labels) else closing.start() if closing else len(text)
+            turns.append((label.start, _turn_end(doc, label, limit, names, k < last or speech or closing is not None)))
     return tuple(turns)

@@ -131,6 +131,18 @@ def test_a_white_house_q_with_spaces_or_a_tab_is_a_reporters_label():
     assert not [f for f in analyze(text).findings if f.category.value == "rhetorical-question"]
 
 
+def test_a_speech_with_one_speaker_and_applause_and_a_last_turn_before_a_closing_line():
+    speech = ("Remarks by the Vice President at a Rally in Atlanta\n\n"
+              "THE VICE PRESIDENT: Hello, Atlanta! (Applause.) It's good to be home.\n\n"
+              "Our opponents want to gut Medicare. It's a disaster. Is that fair? (No!)\n\n"
+              "END\n")
+    assert [f.voice for f in analyze(speech).findings if f.category.value != "unsourced-assertion"] == [
+        Voice.QUOTED, Voice.QUOTED]
+    text = ("HOST: What happened?\n\nGUEST: A disgrace.\n\nHOST: And then?\n\n"
+            "GUEST: It was over.\n\nHonestly, they were crooks.\n\n(END VIDEO CLIP)\n\nThe network said nothing.\n")
+    assert _turns(text)[-1].endswith("Honestly, they were crooks.")
+
+
 def test_an_interview_by_plain_names_asks_questions_and_a_digest_does_not():
     text = ("Tran: The hospital lost $22 million last year. Is that acceptable?\n\n"
             "Okafor: No. It's outrageous. Agency staffing cost us $31 million in 2023.\n\n"
