@@ -133,6 +133,8 @@ def test_known_as_after_a_quotation_glosses_it(text, expected):
     ("The saint's prophecy of a future “destroyer” seems apt now.", []),
     ("The council adopted a weak resolution that simply “calls upon” members to act.", []),
     ("He repeated his assertion that “thousands” had celebrated.", []),
+    ('She shared a cryptic post about "fake people" on Instagram.', []),
+    ('He posted a caption reading "new beginnings" under the photo.', []),
     # Farther off, the noun no longer governs the quoted word.
     ("The study came out in May, but nobody believed the “reform” would last.", ["reform"]),
 ])
