@@ -176,6 +176,8 @@ def test_more_verbs_and_forms_of_attribution_credit_their_sentences():
     ("The 300 children were told that the school would close in 2021.", False, False),
     ("Leading Climate Scientists Say Seas Rose 20 Centimetres in 2020", False, True),
     ("The levy raised 12 million pounds in 2022, according to most economists.", False, True),
+    ("An Associated Press journalist saw 12 bodies in the street on Tuesday.", True, False),
+    ("As a Politico reporter noted, he filled the stadium only to the 20-yard line in 2016.", True, False),
     # A name that ends in a number, a name and an age; not a date.
     ("UAW Local 600 said it would cut 400 jobs in 2023.", True, False),
     ("Jillian Chase, 27, a nurse in New York, said 40 beds closed in 2022.", True, False),
