@@ -312,3 +312,10 @@ def test_a_triggered_word_list_is_tried_only_where_a_trigger_is() -> None:
     # "is scheduled" without a time of day is no schedule the signal knows: the sentence stays a claim.
     assert _claims_in("The 2016 debate is scheduled for December 15th in Las Vegas.\n") == [
         "The 2016 debate is scheduled for December 15th in Las Vegas."]
+
+
+def test_a_market_price_is_the_public_record_but_an_economys_figure_is_a_claim() -> None:
+    assert _claims_in("The Dow fell 1.2% to 38,904.04 on Tuesday.\n\n"
+                      "Shares of Boeing slid 3.4% to $182.10.\n\n"
+                      "Brent crude fell 24 cents, to $42.46 a barrel in London.\n\n"
+                      "Unemployment fell to 4.1 percent in March.\n") == ["Unemployment fell to 4.1 percent in March."]
