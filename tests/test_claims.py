@@ -319,3 +319,10 @@ def test_a_market_price_is_the_public_record_but_an_economys_figure_is_a_claim()
                       "Shares of Boeing slid 3.4% to $182.10.\n\n"
                       "Brent crude fell 24 cents, to $42.46 a barrel in London.\n\n"
                       "Unemployment fell to 4.1 percent in March.\n") == ["Unemployment fell to 4.1 percent in March."]
+
+
+def test_a_games_record_is_no_claim_but_a_councils_vote_is() -> None:
+    assert _claims_in("Jones scored 24 points and grabbed 11 rebounds as North beat South 64-58 on Friday night.\n\n"
+                      "Garcia struck out nine over six innings, and the Tigers beat the Hawks 5-2.\n\n"
+                      "The council voted 5-2 to approve the 40 million dollar budget.\n") == [
+        "The council voted 5-2 to approve the 40 million dollar budget."]
