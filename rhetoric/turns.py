@@ -210,7 +210,7 @@ def _dotted_labels(text: str, line_starts: Sequence[int]) -> list[_Label]:
     return found if any(label.speaker == "a" for label in found) else []
 
 
-def _spaced_questions(text: str, line_starts: Sequence[int]) -> list[_Label]:
+def _spaced_questions(text: str) -> list[_Label]:
     """Return the "Q" labels that open lines with a tab or two spaces after them, as the White House sets them.
 
     "Q    Thank you. Isn't the plan a disaster?": a reporter's question, with no colon or full stop, which
@@ -315,14 +315,14 @@ def _dialogue(doc: Document) -> tuple[tuple[int, int], ...]:
             label = _label(text, hit) if hit is not None else None
             if label is not None:
                 labels.append(label)
-    dotted = _dotted_labels(text, line_starts) + _spaced_questions(text, line_starts)
+    dotted = _dotted_labels(text, line_starts) + _spaced_questions(text)
     if dotted:
         labels = sorted(labels + dotted, key=lambda label: label.start)
     speakers = _speakers(labels)
     # A published speech or briefing: one speaker's label in capitals, and the audience's applause or
     # laughter noted ("THE VICE PRESIDENT: Hello, Atlanta! (Applause.)"): the speaker's turn runs on.
-    speech = not speakers and _APPLAUSE.search(text) is not None and len(
-        {label.speaker for label in labels if label.speaker and not label.plain}) == 1
+    speech = not speakers and len({label.speaker for label in labels if label.speaker and not label.plain}) == 1 \
+        and _APPLAUSE.search(text) is not None
     if speech:
         speakers = {(label.speaker, False) for label in labels if label.speaker and not label.plain}
     # The speakers' names as words ("bacon", "smith"): a paragraph that opens with one is the writer's.
