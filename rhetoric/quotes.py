@@ -320,6 +320,10 @@ def _closed_later(text: str, pos: int) -> bool:
     """
     line_end = text.find("\n", pos, pos + _POSSESSIVE_REACH)
     found = _LATER_SINGLE.search(text, pos, line_end if line_end >= 0 else pos + _POSSESSIVE_REACH)
+    if found is None and line_end >= 0:
+        # Nothing settles it on its line, which ends a sentence: a quotation running on to a paragraph
+        # that opens with a single mark ("‘We never saw the Joneses’ accounts. …⏎⏎‘The directors’ pay…").
+        return text[line_end - 1] in ".!?" and _first_char(text, line_end, len(text)) in _SINGLE_OPENERS
     return found is not None and found.lastgroup == "close"
 
 

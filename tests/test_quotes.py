@@ -130,3 +130,10 @@ def test_a_closing_mark_with_no_opening_one_quotes_its_sentence_where_a_speaker_
     # Not without a speaker after it, nor where another mark in the paragraph may be its opening one.
     assert quoted('The sign read STOP," and the car went on.') == []
     assert quoted('He said “it is fine,” Hale said.') == ["it is fine,"]
+
+
+def test_a_plural_possessive_in_a_quotation_running_over_paragraphs_is_an_apostrophe():
+    text = ("‘We never saw the Joneses’ accounts. The company lost £3 million in 2021.\n\n"
+            "‘The directors’ pay rose by 40 per cent that year.’\n\nMr Patel said so.")
+    assert [q.closed for q in segment(text).quotations] == [False, True]
+    assert quoted(text)[0].endswith("in 2021.")
