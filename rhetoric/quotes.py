@@ -47,6 +47,7 @@ class _Open:
     width: int  # characters in the opening mark: 2 for `` and ''
     style: QuoteStyle
     block: int
+    end: int = -1  # where its own block ended, once it has (a double mark may close in a later one)
 
 
 # start, end, inner_start, inner_end, style, closed
@@ -118,7 +119,8 @@ def pair_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Quota
             stack.append(_Open(pos, width, style, block))
     if stack:
         nxt = _next_block(paragraphs, para, end)
-        _end_block(text, stack, block, start, end, _first_of(text, paragraphs, nxt), spans)
+        for o in _end_block(text, stack, block, start, end, _first_of(text, paragraphs, nxt), spans):
+            _unclosed(text, o, end, spans)
     return _with_depths(spans)
 
 
@@ -241,8 +243,35 @@ def _end_block(text: str, stack: list[_Open], block: int, start: int, end: int, 
         if nxt_char and nxt_char in _DOUBLE_OPENERS:
             spans.append((o.pos, end, o.pos + o.width, end, o.style, False))
         elif block - o.block < _CARRY_BLOCKS:
+            if o.end < 0:
+                o.end = end
             kept.append(o)  # may still close in one of the next blocks
+        else:
+            _unclosed(text, o, end, spans)
     return kept
+
+
+def _unclosed(text: str, o: _Open, end: int, spans: list[_Span]) -> None:
+    """Keep a double mark that never closed as a quotation to its block's end, where it opens speech there.
+
+    '"This council has been a disaster," she said. "They are reckless, and the voters know it.': the writer
+    left the closing mark off; the words after the mark are still the speaker's. Only where the mark opens
+    its line, or a sentence after a colon or a sentence's end, and its block ends a sentence.
+    """
+    if o.style is not QuoteStyle.DOUBLE:
+        return
+    end = o.end if o.end >= 0 else end
+    while end > o.pos and text[end - 1].isspace():
+        end -= 1
+    if end > o.pos + o.width and (not text[text.rfind("\n", 0, o.pos) + 1:o.pos].strip() or _opens_speech(text, o.pos, end)):
+        if text[end - 1] in _SENTENCE_MARKS:
+            # To the attribution, where one follows a comma ("…management is greedy, Okafor said."): the rest is the writer's.
+            comma = text.find(",", o.pos, end)
+            while comma >= 0 and _ATTRIBUTED.match(text, comma + 1) is None:
+                comma = text.find(",", comma + 1, end)
+            stop = comma + 1 if comma >= 0 else end
+            if any(ch.isalpha() for ch in text[o.pos + o.width:stop]):
+                spans.append((o.pos, stop, o.pos + o.width, stop, o.style, False))
 
 
 def _opens_speech(text: str, pos: int, end: int) -> bool:

@@ -137,3 +137,13 @@ def test_a_plural_possessive_in_a_quotation_running_over_paragraphs_is_an_apostr
             "‘The directors’ pay rose by 40 per cent that year.’\n\nMr Patel said so.")
     assert [q.closed for q in segment(text).quotations] == [False, True]
     assert quoted(text)[0].endswith("in 2021.")
+
+
+def test_a_double_mark_never_closed_quotes_the_speech_it_opens_to_its_block_or_attribution():
+    text = ('The mayor spoke. "This council is a disaster," she said. "They are reckless, and the voters know it.'
+            '\n\nThe council voted.')
+    assert quoted(text) == ["This council is a disaster,", "They are reckless, and the voters know it."]
+    text = 'Nurses rallied. "We are exhausted and management is greedy, Okafor said. The hospital disputed that.'
+    assert quoted(text) == ["We are exhausted and management is greedy,"]
+    # Not a mark inside the writer's sentence ('said the ruling was "a shameful…'), which may be a stray one.
+    assert quoted('Hendricks said the ruling was "a shameful betrayal.\n\nThe judge ruled.') == []

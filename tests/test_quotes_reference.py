@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rhetoric.model import Paragraph, Quotation, QuoteStyle
-from rhetoric.quotes import pair_quotations
+from rhetoric.quotes import _ATTRIBUTED, _opens_speech, _orphan_span, pair_quotations
 from rhetoric.segment import _paragraphs
 
 # Pieces that make quotation marks, apostrophes, elisions and line breaks of every kind
@@ -73,6 +73,7 @@ class _Open:
     width: int  # characters in the opening mark: 2 for `` and ''
     style: QuoteStyle
     block: int
+    end: int = -1  # where its own block ended (added with quotes._unclosed)
 
 
 # start, end, inner_start, inner_end, style, closed
@@ -108,13 +109,19 @@ def reference_pair(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Quotat
                 stack.append(_Open(pos, width, style, block))
             continue
         if top is None:
+            if role == _CLOSE and style is QuoteStyle.DOUBLE:  # added with quotes._orphan_span
+                orphan = _orphan_span(text, paragraphs, [p.end for p in paragraphs], pos, width)
+                if orphan is not None:
+                    spans.append(orphan)
             continue
         while stack and stack[-1] is not top:
             stack.pop()  # openers left inside were never closed
         stack.pop()
         spans.append((top.pos, pos + width, top.pos + top.width, pos, style, True))
     if stack:
-        _end_block(text, stack, block, blocks, spans)
+        end = blocks[block].end if block < len(blocks) else len(text)
+        for o in _end_block(text, stack, block, blocks, spans):
+            _unclosed(text, o, end, spans)
     return _with_depths(spans)
 
 
@@ -185,8 +192,26 @@ def _end_block(text: str, stack: list[_Open], block: int, blocks: list[_Block], 
         if nxt_char and nxt_char in _DOUBLE_OPENERS:
             spans.append((o.pos, end, o.pos + o.width, end, o.style, False))
         elif block - o.block < _CARRY_BLOCKS:
+            if o.end < 0:
+                o.end = end
             kept.append(o)  # may still close in one of the next blocks
+        else:
+            _unclosed(text, o, end, spans)
     return kept
+
+
+def _unclosed(text: str, o: _Open, end: int, spans: list[_Span]) -> None:
+    """A double mark never closed quotes to its block's end where it opens speech (added with quotes._unclosed)."""
+    if o.style is not QuoteStyle.DOUBLE:
+        return
+    end = o.end if o.end >= 0 else end
+    while end > o.pos and text[end - 1].isspace():
+        end -= 1
+    opens_line = not text[text.rfind("\n", 0, o.pos) + 1:o.pos].strip()
+    if end > o.pos + o.width and (opens_line or _opens_speech(text, o.pos, end)) and text[end - 1] in ".?!":
+        stop = next((k + 1 for k in range(o.pos, end) if text[k] == "," and _ATTRIBUTED.match(text, k + 1)), end)
+        if any(ch.isalpha() for ch in text[o.pos + o.width:stop]):
+            spans.append((o.pos, stop, o.pos + o.width, stop, o.style, False))
 
 
 def _classify(text: str, pos: int, width: int, stack: list[_Open]) -> tuple[QuoteStyle, str | None]:
