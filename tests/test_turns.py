@@ -143,6 +143,18 @@ def test_a_speech_with_one_speaker_and_applause_and_a_last_turn_before_a_closing
     assert _turns(text)[-1].endswith("Honestly, they were crooks.")
 
 
+def test_the_writers_report_between_two_excerpts_is_the_writers():
+    text = ("HANNITY: Senator, isn't this a total disaster?\n\nKELLER: It's a catastrophe, Sean.\n\n"
+            "The numbers tell a different story. Gas prices have fallen for 11 weeks, according to AAA. "
+            "That shameful distortion went unchallenged.\n\nHANNITY: Who's to blame?\n\nKELLER: The radical left.\n")
+    assert [(f.text, f.voice) for f in analyze(text).findings if f.category.value == "loaded-term"][2] == (
+        "shameful distortion", Voice.AUTHOR)
+    # A speaker who cites a source is still the speaker.
+    text = ("HOST: Is it bad?\n\nGUEST: Yes.\n\nI checked: prices rose 4 percent, according to AAA. It is a disgrace.\n\n"
+            "HOST: Thanks.\n\nGUEST: Sure.\n")
+    assert {f.voice for f in analyze(text).findings if f.category.value == "loaded-term"} == {Voice.QUOTED}
+
+
 def test_an_interview_by_plain_names_asks_questions_and_a_digest_does_not():
     text = ("Tran: The hospital lost $22 million last year. Is that acceptable?\n\n"
             "Okafor: No. It's outrageous. Agency staffing cost us $31 million in 2023.\n\n"
