@@ -57,6 +57,9 @@ _LABEL_REACH = 100
 _DOTTED_LABEL = re.compile(r"([QA])\.[ \t]+(?=\S)")
 # The line that closes a transcript: "END", "END 12:45 P.M. EDT", "(END VIDEO CLIP)", "(COMMERCIAL BREAK)".
 _CLOSING = re.compile(r"^[ \t]*(?:END\b[^\n]{0,20}|\((?:END|COMMERCIAL)\b[^\n)]{0,30}\))[ \t]*$", re.MULTILINE)
+# A hearing's labels: "Chairman JORDAN.", "Mr. NADLER.", "Senator GRASSLEY." at the start of a line.
+_HEARING_LABEL = re.compile(r"(?:Mr|Ms|Mrs|Dr)\. ([A-Z][A-Z'’-]+)\. |(?:Chairman|Chairwoman|Senator|Representative) ([A-Z][A-Z'’-]+)\. ")
+_HEARING_TITLES = ("Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Chairman ", "Chairwoman ", "Senator ", "Representative ")
 # The audience's part as a transcript of a speech notes it: "(Applause.)", "(Laughter.)".
 _APPLAUSE = re.compile(r"\((?:Applause|Laughter|Cheers)\.?\)")
 _INDENT = 8
@@ -227,6 +230,25 @@ def _spaced_questions(text: str) -> list[_Label]:
     return found
 
 
+def _hearing_labels(text: str) -> list[_Label]:
+    """Return the labels of a hearing's record as the Government Publishing Office sets them.
+
+    "Chairman JORDAN. The committee will come to order.", "Mr. NADLER. Mr. Chairman, …": a title, the
+    surname in capitals and a full stop, at the start of a line.
+    """
+    found: list[_Label] = []
+    for title in _HEARING_TITLES:
+        at = text.find(title)
+        while at >= 0:
+            hit = _HEARING_LABEL.match(text, at) if at == 0 or text[at - 1] == "\n" else None
+            if hit is not None:
+                line_end = text.find("\n", at)
+                found.append(_Label((hit.group(1) or hit.group(2)).lower(), at, False, False,
+                                    "?" in text[at:line_end if line_end >= 0 else len(text)]))
+            at = text.find(title, at + 1)
+    return sorted(found, key=lambda label: label.start)
+
+
 def _speakers(labels: Sequence[_Label]) -> set[tuple[str, bool]]:
     """Return the speakers of a dialogue among the labels, or none where they make no dialogue.
 
@@ -330,7 +352,7 @@ def _dialogue(doc: Document) -> tuple[tuple[int, int], ...]:
             label = _label(text, hit) if hit is not None else None
             if label is not None:
                 labels.append(label)
-    dotted = _dotted_labels(text, line_starts) + _spaced_questions(text)
+    dotted = _dotted_labels(text, line_starts) + _spaced_questions(text) + _hearing_labels(text)
     if dotted:
         labels = sorted(labels + dotted, key=lambda label: label.start)
     speakers = _speakers(labels)

@@ -155,6 +155,14 @@ def test_the_writers_report_between_two_excerpts_is_the_writers():
     assert {f.voice for f in analyze(text).findings if f.category.value == "loaded-term"} == {Voice.QUOTED}
 
 
+def test_a_hearings_record_labels_a_title_and_a_surname_in_capitals():
+    text = ("Chairman JORDAN. The committee will come to order. Isn't this agency weaponized?\n\n"
+            "Mr. NADLER. Mr. Chairman, this hearing is a sham.\n\n"
+            "Chairman JORDAN. Why are Democrats so afraid of the truth?\n\nMr. NADLER. That is absurd.\n")
+    assert [t.split(".")[0] for t in _turns(text)] == ["Chairman JORDAN", "Mr", "Chairman JORDAN", "Mr"]
+    assert {f.voice for f in analyze(text).findings if f.category.value != "unsourced-assertion"} == {Voice.QUOTED}
+
+
 def test_an_interview_by_plain_names_asks_questions_and_a_digest_does_not():
     text = ("Tran: The hospital lost $22 million last year. Is that acceptable?\n\n"
             "Okafor: No. It's outrageous. Agency staffing cost us $31 million in 2023.\n\n"
