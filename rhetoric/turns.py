@@ -107,7 +107,7 @@ class Turns(tuple[tuple[int, int], ...]):
 def speaker_turns(doc: Document, quoted: Sequence[tuple[int, int]] = ()) -> Turns:
     """Return the spans of the speakers' turns, in order: the turns of a dialogue, the posts, and the
     `quoted` spans (the block quotations of a marked-up text)."""
-    spans = sorted((*_dialogue(doc), *_posts(doc), *quoted))
+    spans = sorted((*_dialogue(doc), *_posts(doc), *_posted(doc.text), *quoted))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start < merged[-1][1]:  # a post quoted inside a turn, say
@@ -142,6 +142,36 @@ def _posts(doc: Document) -> tuple[tuple[int, int], ...]:
             line -= 1
         posts.append((start, m.end()))
     return tuple(posts)
+
+
+def _posted(text: str) -> list[tuple[int, int]]:
+    """Return the spans of posts pasted without their signature after the writer's lead-in.
+
+    "Ferrante wrote on X on Saturday night:" and, below it, a paragraph a post could hold, with no
+    quotation marks of its own: the post's words, not the writer's.
+    """
+    found: list[tuple[int, int]] = []
+    at = text.find(":\n")
+    while at >= 0:
+        lead = text[text.rfind("\n", 0, at) + 1:at].lower()
+        if any(verb in lead for verb in _POSTING) and (" tweeted" in lead or " posted" in lead
+                                                     or any(place in lead for place in _PLATFORMS)):
+            start = at + 1
+            while start < len(text) and text[start].isspace():
+                start += 1
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            body = text[start:end].rstrip()
+            if 0 < len(body) <= POST_CHARACTERS and not any(mark in body for mark in "\"“”‘"):
+                found.append((start, start + len(body)))
+        at = text.find(":\n", at + 2)
+    return found
+
+
+# A lead-in's verbs of posting, and the places a post is put ("wrote on X on Saturday night:").
+_POSTING = (" tweeted", " posted", " wrote", " shared")
+_PLATFORMS = (" on x", " on twitter", " on facebook", " on instagram", " on truth social", " on threads",
+              " on bluesky", " on tiktok", " on telegram")
 
 
 def _signatures(text: str) -> Iterator[re.Match[str]]:

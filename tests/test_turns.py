@@ -163,6 +163,14 @@ def test_a_hearings_record_labels_a_title_and_a_surname_in_capitals():
     assert {f.voice for f in analyze(text).findings if f.category.value != "unsourced-assertion"} == {Voice.QUOTED}
 
 
+def test_a_post_pasted_without_its_signature_after_the_writers_lead_in_is_its_authors():
+    text = ("Ferrante wrote on X on Saturday night:\n\n"
+            "The crooks counting ballots are at it again, and the cowards in the media won't say it.\n\n"
+            "County officials wrote to the board:\n\nThe crooks were never there.\n")
+    assert [(f.text, f.voice) for f in analyze(text).findings if f.category.value == "loaded-term"] == [
+        ("crooks", Voice.QUOTED), ("cowards", Voice.QUOTED), ("crooks", Voice.AUTHOR)]
+
+
 def test_an_interview_by_plain_names_asks_questions_and_a_digest_does_not():
     text = ("Tran: The hospital lost $22 million last year. Is that acceptable?\n\n"
             "Okafor: No. It's outrageous. Agency staffing cost us $31 million in 2023.\n\n"
