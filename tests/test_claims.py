@@ -326,3 +326,10 @@ def test_a_games_record_is_no_claim_but_a_councils_vote_is() -> None:
                       "Garcia struck out nine over six innings, and the Tigers beat the Hawks 5-2.\n\n"
                       "The council voted 5-2 to approve the 40 million dollar budget.\n") == [
         "The council voted 5-2 to approve the 40 million dollar budget."]
+
+
+def test_a_death_notices_formulas_are_no_claims_but_a_life_is() -> None:
+    assert _claims_in("She is survived by her three children and 7 grandchildren.\n\n"
+                      "In lieu of flowers, memorial donations may be made to the Food Pantry, P.O. Box 112.\n\n"
+                      "She founded the clinic in 1971 and served 4,000 patients.\n") == [
+        "She founded the clinic in 1971 and served 4,000 patients."]
