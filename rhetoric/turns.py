@@ -57,6 +57,9 @@ _LABEL_REACH = 100
 _DOTTED_LABEL = re.compile(r"([QA])\.[ \t]+(?=\S)")
 # The line that closes a transcript: "END", "END 12:45 P.M. EDT", "(END VIDEO CLIP)", "(COMMERCIAL BREAK)".
 _CLOSING = re.compile(r"^[ \t]*(?:END\b[^\n]{0,20}|\((?:END|COMMERCIAL)\b[^\n)]{0,30}\))[ \t]*$", re.MULTILINE)
+# An Otter.ai label: a name of up to four capitalised words (or "Speaker 2"), two spaces or more and a time,
+# alone on its line ("Robert Asante  0:12").
+_TIMED_LABEL = re.compile(r"\n([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*| \d{1,2}){0,3})  +\d{1,2}:\d\d(?::\d\d)?[ \t]*(?=\n)")
 # A hearing's labels: "Chairman JORDAN.", "Mr. NADLER.", "Senator GRASSLEY." at the start of a line.
 _HEARING_LABEL = re.compile(r"(?:Mr|Ms|Mrs|Dr)\. ([A-Z][A-Z'’-]+)\. |(?:Chairman|Chairwoman|Senator|Representative) ([A-Z][A-Z'’-]+)\. ")
 _HEARING_TITLES = ("Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Chairman ", "Chairwoman ", "Senator ", "Representative ")
@@ -279,6 +282,23 @@ def _hearing_labels(text: str) -> list[_Label]:
     return sorted(found, key=lambda label: label.start)
 
 
+def _timed_labels(text: str) -> list[_Label]:
+    """Return the labels of a transcript as Otter.ai exports it: a name and a time alone on a line, the words below.
+
+    "Robert Asante  0:12" or "Speaker 2  00:04", with no colon after the name.
+    """
+    if "  " not in text:
+        return []  # every such label has two spaces before its time
+    found: list[_Label] = []
+    # Searched from each line break (the engine skips to them in C), one put before the text for its first line.
+    for m in _TIMED_LABEL.finditer("\n" + text):
+        start, words = m.start(), m.end()  # offsets in `text`: the label's line, and the line of its words
+        end = text.find("\n", words)
+        found.append(_Label(m.group(1).split()[-1].lower(), start, True, False,
+                            "?" in text[words:end if end >= 0 else len(text)]))
+    return found
+
+
 def _speakers(labels: Sequence[_Label]) -> set[tuple[str, bool]]:
     """Return the speakers of a dialogue among the labels, or none where they make no dialogue.
 
@@ -382,7 +402,7 @@ def _dialogue(doc: Document) -> tuple[tuple[int, int], ...]:
             label = _label(text, hit) if hit is not None else None
             if label is not None:
                 labels.append(label)
-    dotted = _dotted_labels(text, line_starts) + _spaced_questions(text) + _hearing_labels(text)
+    dotted = _dotted_labels(text, line_starts) + _spaced_questions(text) + _hearing_labels(text) + _timed_labels(text)
     if dotted:
         labels = sorted(labels + dotted, key=lambda label: label.start)
     speakers = _speakers(labels)

@@ -171,6 +171,13 @@ def test_a_post_pasted_without_its_signature_after_the_writers_lead_in_is_its_au
         ("crooks", Voice.QUOTED), ("cowards", Voice.QUOTED), ("crooks", Voice.AUTHOR)]
 
 
+def test_an_otter_export_labels_a_name_and_a_time_alone_on_a_line():
+    text = ("Maya Chen  0:05\nWelcome back.\n\nRobert Asante  0:12\nFrankly, it's a disaster.\n\n"
+            "Maya Chen  0:30\nIsn't that unfair?\n\nRobert Asante  0:34\nMaybe. They've weaponized every review.\n")
+    assert [t.split("  ")[0] for t in _turns(text)] == ["Maya Chen", "Robert Asante", "Maya Chen", "Robert Asante"]
+    assert {f.voice for f in analyze(text).findings if f.category.value != "unsourced-assertion"} == {Voice.QUOTED}
+
+
 def test_an_interview_by_plain_names_asks_questions_and_a_digest_does_not():
     text = ("Tran: The hospital lost $22 million last year. Is that acceptable?\n\n"
             "Okafor: No. It's outrageous. Agency staffing cost us $31 million in 2023.\n\n"
