@@ -182,9 +182,10 @@ def _end_block(text: str, stack: list[_Open], block: int, blocks: list[_Block], 
     kept: list[_Open] = []
     for o in stack:
         if o.style is not QuoteStyle.DOUBLE:
-            # In single marks only where the mark opens its line.
-            if o.style is QuoteStyle.SINGLE and nxt_char and nxt_char in "‘'" \
-                    and not text[text.rfind("\n", 0, o.pos) + 1:o.pos].strip():
+            # In single marks only where the mark opens its line, or opens speech mid-line (added with
+            # quotes._opens_speech).
+            if o.style is QuoteStyle.SINGLE and nxt_char and nxt_char in "‘'" and (
+                    not text[text.rfind("\n", 0, o.pos) + 1:o.pos].strip() or _opens_speech(text, o.pos, end)):
                 spans.append((o.pos, end, o.pos + o.width, end, o.style, False))
             continue
         # The convention for a quotation running over paragraphs: no closing mark
