@@ -259,23 +259,6 @@ def test_an_instruction_to_the_reader_is_no_claim() -> None:
         "Call centers handled 40,000 complaints in 2023.", "Look, we created 15 million jobs in 2015."]
 
 
-def test_a_report_that_someone_said_nothing_is_no_claim() -> None:
-    # Whatever its figures, "declined to comment" asserts nothing; beside a clause that asserts, that clause counts.
-    assert _claims_in("A spokesman for the company declined to comment on the 2023 layoffs.\n\n"
-                      "The White House didn't respond to a request for comment on the $40 million contract.\n\n"
-                      "Police did not say whether the two men had been charged.\n\n"
-                      "Norton, which declined to comment, returned the rights to 14 books in 2019.\n\n"
-                      "Adelson has not endorsed anyone in the 2016 race, and his spokesman declined to comment.\n") == [
-        "Norton, which declined to comment, returned the rights to 14 books in 2019.",
-        "Adelson has not endorsed anyone in the 2016 race, and his spokesman declined to comment."]
-
-
-def test_an_instruction_to_an_address_and_an_appeal_for_information_are_no_claims() -> None:
-    assert _claims_in("Email newsroom@example.com or call 555-0100 before 2024.\n\n"
-                      "Visit acme.com for tickets, which cost $15 for 2 adults.\n\n"
-                      "Anyone with information is asked to call police at 937-555-0140.\n\n"
-                      "“Tell her I promised you 2 pictures in 2019,” Ebeling said.\n") == [
-        "“Tell her I promised you 2 pictures in 2019,” Ebeling said."]
 
 
 def test_a_press_releases_about_section_and_legal_notice_are_no_claims() -> None:
@@ -289,47 +272,41 @@ def test_a_press_releases_about_section_and_legal_notice_are_no_claims() -> None
                                 "The 2023 report found 40 faults."]
 
 
-def test_a_sentence_the_writer_marks_as_a_view_is_no_claim() -> None:
-    assert _claims_in("In my opinion, the best budget of the last decade was the one passed in 2015.\n\n"
-                      "The budget passed in 2015 cut spending by 3 percent.\n") == [
-        "The budget passed in 2015 cut spending by 3 percent."]
-
-
-def test_the_writers_account_of_the_reporting_is_no_claim() -> None:
-    assert _claims_in("We contacted the company three times for comment in March.\n\n"
-                      "I spoke to five patients who had been treated at the clinic in 2023.\n\n"
-                      "We cut taxes by 40 percent in 2019.\n") == ["We cut taxes by 40 percent in 2019."]
-
-
-def test_a_schedule_is_no_claim_but_what_happened_at_a_time_is() -> None:
-    assert _claims_in("Calling hours will be held from 4 to 7 p.m. on Thursday, February 15, at the funeral home.\n\n"
-                      "The board's next meeting is scheduled for Feb. 27 at 7 p.m. at the district office.\n\n"
-                      "The shooting happened at 2:15 a.m. and killed 3 people.\n") == [
-        "The shooting happened at 2:15 a.m. and killed 3 people."]
-
-
-def test_a_triggered_word_list_is_tried_only_where_a_trigger_is() -> None:
-    # "is scheduled" without a time of day is no schedule the signal knows: the sentence stays a claim.
-    assert _claims_in("The 2016 debate is scheduled for December 15th in Las Vegas.\n") == [
-        "The 2016 debate is scheduled for December 15th in Las Vegas."]
-
-
-def test_a_market_price_is_the_public_record_but_an_economys_figure_is_a_claim() -> None:
-    assert _claims_in("The Dow fell 1.2% to 38,904.04 on Tuesday.\n\n"
-                      "Shares of Boeing slid 3.4% to $182.10.\n\n"
-                      "Brent crude fell 24 cents, to $42.46 a barrel in London.\n\n"
-                      "Unemployment fell to 4.1 percent in March.\n") == ["Unemployment fell to 4.1 percent in March."]
-
-
-def test_a_games_record_is_no_claim_but_a_councils_vote_is() -> None:
-    assert _claims_in("Jones scored 24 points and grabbed 11 rebounds as North beat South 64-58 on Friday night.\n\n"
-                      "Garcia struck out nine over six innings, and the Tigers beat the Hawks 5-2.\n\n"
-                      "The council voted 5-2 to approve the 40 million dollar budget.\n") == [
-        "The council voted 5-2 to approve the 40 million dollar budget."]
-
-
-def test_a_death_notices_formulas_are_no_claims_but_a_life_is() -> None:
-    assert _claims_in("She is survived by her three children and 7 grandchildren.\n\n"
-                      "In lieu of flowers, memorial donations may be made to the Food Pantry, P.O. Box 112.\n\n"
-                      "She founded the clinic in 1971 and served 4,000 patients.\n") == [
-        "She founded the clinic in 1971 and served 4,000 patients."]
+@pytest.mark.parametrize("sentence, claim", [
+    # A report that someone said nothing; beside a clause that asserts, that clause counts.
+    ("A spokesman for the company declined to comment on the 2023 layoffs.", False),
+    ("The White House didn't respond to a request for comment on the $40 million contract.", False),
+    ("Police did not say whether the two men had been charged.", False),
+    ("Norton, which declined to comment, returned the rights to 14 books in 2019.", True),
+    ("Adelson has not endorsed anyone in the 2016 race, and his spokesman declined to comment.", True),
+    # Instructions to an address, appeals for information; not someone's quoted words.
+    ("Email newsroom@example.com or call 555-0100 before 2024.", False),
+    ("Visit acme.com for tickets, which cost $15 for 2 adults.", False),
+    ("Anyone with information is asked to call police at 937-555-0140.", False),
+    ("“Tell her I promised you 2 pictures in 2019,” Ebeling said.", True),
+    # A view the writer marks as one; the writer's reporting.
+    ("In my opinion, the best budget of the last decade was the one passed in 2015.", False),
+    ("The budget passed in 2015 cut spending by 3 percent.", True),
+    ("We contacted the company three times for comment in March.", False),
+    ("I spoke to five patients who had been treated at the clinic in 2023.", False),
+    ("We cut taxes by 40 percent in 2019.", True),
+    # A schedule with a time of day, not what happened at a time; nor a schedule without one.
+    ("Calling hours will be held from 4 to 7 p.m. on Thursday, February 15, at the funeral home.", False),
+    ("The board's next meeting is scheduled for Feb. 27 at 7 p.m. at the district office.", False),
+    ("The shooting happened at 2:15 a.m. and killed 3 people.", True),
+    ("The 2016 debate is scheduled for December 15th in Las Vegas.", True),
+    # Market prices and a game's record, not an economy's figures or a council's vote.
+    ("The Dow fell 1.2% to 38,904.04 on Tuesday.", False),
+    ("Shares of Boeing slid 3.4% to $182.10.", False),
+    ("Brent crude fell 24 cents, to $42.46 a barrel in London.", False),
+    ("Unemployment fell to 4.1 percent in March.", True),
+    ("Jones scored 24 points and grabbed 11 rebounds as North beat South 64-58 on Friday night.", False),
+    ("Garcia struck out nine over six innings, and the Tigers beat the Hawks 5-2.", False),
+    ("The council voted 5-2 to approve the 40 million dollar budget.", True),
+    # A death notice's formulas, not the life it tells.
+    ("She is survived by her three children and 7 grandchildren.", False),
+    ("In lieu of flowers, memorial donations may be made to the Food Pantry, P.O. Box 112.", False),
+    ("She founded the clinic in 1971 and served 4,000 patients.", True),
+])
+def test_what_is_no_claim_to_credit(sentence: str, claim: bool) -> None:
+    assert _claims_in(sentence + "\n") == ([sentence] if claim else [])
