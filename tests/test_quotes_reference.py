@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rhetoric.model import Paragraph, Quotation, QuoteStyle
-from rhetoric.quotes import _ATTRIBUTED, _opens_speech, _orphan_span, pair_quotations
+from rhetoric.quotes import _ATTRIBUTED, _closed_later, _elided, _opens_speech, _orphan_span, pair_quotations
 from rhetoric.segment import _paragraphs
 
 # Pieces that make quotation marks, apostrophes, elisions and line breaks of every kind
@@ -40,8 +41,13 @@ def test_pairs_lines_as_the_reference_does(text: str) -> None:
     assert pair_quotations(text, paragraphs) == reference_pair(text, paragraphs)
 
 
-def test_reference_sample() -> None:
-    text = "He said “it is ‘done’” and\n\"the rest.\n\n“More,\" she said, 'n' ''that'' was it."
+@pytest.mark.parametrize("text", [
+    "He said “it is ‘done’” and\n\"the rest.\n\n“More,\" she said, 'n' ''that'' was it.",
+    # A plural's possessive and elisions inside single marks, on one line and over paragraphs.
+    "‘The critics’ sums don’t add up,’ she said. ‘Just lyin’ cowards,’ he said, ‘rock ’n’ roll.’",
+    "‘We never saw the Joneses’ accounts.\n\n‘The directors’ pay rose,’ she said.",
+])
+def test_reference_samples(text: str) -> None:
     paragraphs = tuple(_paragraphs(text))
     assert pair_quotations(text, paragraphs) == reference_pair(text, paragraphs)
 
@@ -245,6 +251,9 @@ def _classify(text: str, pos: int, width: int, stack: list[_Open]) -> tuple[Quot
     # ’ or ' after a letter: a closing mark if a single quotation is open,
     # otherwise an apostrophe (the students’ union, goin').
     if _single_open(stack) and not after.isalnum():
+        # A plural's possessive or an elision inside a single quotation (added with quotes._closed_later).
+        if (before in "sS" or _elided(text, pos)) and after == " " and _closed_later(text, pos + width):
+            return QuoteStyle.SINGLE, None
         return QuoteStyle.SINGLE, _CLOSE
     return QuoteStyle.SINGLE, None
 
