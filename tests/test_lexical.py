@@ -15,6 +15,7 @@ def _loaded(text: str) -> list[str]:
     "Ryan Petty, whose daughter died in the shooting, welcomed the vote.",
     "The speakers were Troy Price, Christopher Rants and Kim Reem.",
     "The Nobel Prize-winning economist Paul Krugman applauded the plan.",
+    "Michael Savage of Talk Radio Network said on Monday that the show would end.",
 ])
 def test_a_capitalised_term_after_a_first_name_is_a_name(text: str) -> None:
     assert _loaded(text) == []
@@ -22,6 +23,7 @@ def test_a_capitalised_term_after_a_first_name_is_a_name(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Trump Slams Disgraceful Verdict After Trial", "Slams"),  # a title-case headline goes on capitalised
+    ("Whistleblower Drops Bombshell on Fulton County", "Bombshell"),  # or with a function word in lower case
     ("But Leftists rarely answer for it.", "Leftists"),  # a function word is no first name
     ("His book Jihadist Psychopath sold well.", "Psychopath"),  # the word before is a loaded term itself
 ])

@@ -11,6 +11,7 @@ from ..complement import reports_speech
 from ..context import Context
 from ..extent import function_word, loaded_extent
 from ..findings import Category, Finding
+from ..headlines import title_case
 from ..lexicon import Entry
 from ..model import Document, from_columns
 from ..negation import cancels, denied
@@ -86,7 +87,8 @@ def _ends_a_name(doc: Document, covered: frozenset[int], m: PhraseMatch) -> bool
     is neither a function word nor a loaded match, and followed by a comma or a lower-case word
     ("Ryan Petty, whose", "Christopher Rants said").
 
-    In a title-case headline ("Trump Slams Disgraceful Verdict") the next word is capitalised too.
+    In a title-case headline ("Trump Slams Disgraceful Verdict") the next word is capitalised too, or a
+    function word that title case keeps in lower case ("Whistleblower Drops Bombshell on Fulton County").
     """
     first, tokens, text = m.first, doc.tokens, doc.text
     if m.end - first != 1 or first == 0 or first - 1 in covered or not _title(doc, first) \
@@ -96,7 +98,14 @@ def _ends_a_name(doc: Document, covered: frozenset[int], m: PhraseMatch) -> bool
     if m.end >= len(tokens):
         return False
     gap = text[tokens.ends[first]:tokens.starts[m.end]]
-    return gap == ", " or gap == " " and text[tokens.starts[m.end]].islower()
+    if gap == ", ":
+        return True
+    if gap != " " or not text[tokens.starts[m.end]].islower():
+        return False
+    if not function_word(tokens.norms[m.end]):
+        return True
+    s = doc.sentence_at(tokens.starts[first])
+    return s is None or not title_case(doc, s)
 
 
 def _title(doc: Document, i: int) -> bool:

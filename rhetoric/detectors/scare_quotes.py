@@ -12,6 +12,7 @@ from typing import NamedTuple
 from ..context import Context
 from ..data import table
 from ..findings import Category, Finding, Severity
+from ..headlines import headline, title_case
 from ..model import Document, Quotation, Sentence
 
 RULE = "scare-quote.distancing"
@@ -42,17 +43,9 @@ _INTRODUCERS = frozenset(",:;—–-([\n")
 _ASIDES = (("(", ")"), ("–", "–"), ("—", "—"))
 _GLOSS_OPENERS = frozenset(",(—–")
 _ARTICLES = frozenset(("a", "an", "the"))
-_CLOSING_MARKS = "\"'”’»)]"
 # Characters that make quoted text a web address, a handle, a hashtag or a
 # choice of options ("if/then") written out, not a word held at a distance.
 _CODE_MARKS = frozenset("/@#")
-_TERMINALS = frozenset(".!?…")
-# Longer lines without a full stop are sentences that lost it, not headlines.
-HEADLINE_WORDS = 20
-# A headline of at least this many words with at least this share of them
-# capitalised is in title case ("Mayor’s ‘Fair Fares’ Plan Costs Riders More").
-TITLE_CASE_WORDS = 3
-TITLE_CASE_SHARE = 0.75
 
 
 class Cues(NamedTuple):
@@ -266,7 +259,7 @@ def _judge(doc: Document, q: Quotation, site: _Site | None, key: tuple[str, ...]
     """Return whether `q` (at `site`, its words `key`) is distancing, given whether its words were distanced before."""
     if site is None:
         return False
-    if not _word_shaped(doc, q, key, c, capitals=_title_case(doc, site.sentence)):
+    if not _word_shaped(doc, q, key, c, capitals=title_case(doc, site.sentence)):
         return False
     if _introduced(doc, q, site) or _named(doc, site, c) or _answer(doc, site, c):
         return False
@@ -274,7 +267,7 @@ def _judge(doc: Document, q: Quotation, site: _Site | None, key: tuple[str, ...]
         return False
     if not distanced and (_predicate(doc, site, c) or _complement(doc, site, c)):
         return False
-    if _headline(doc, site.sentence):
+    if headline(doc, site.sentence):
         return None  # decided once the body has been read
     # A quotation that carries the sentence's closing punctuation is most often
     # the tail of someone's sentence; the writer's distancing word tends to
@@ -300,16 +293,6 @@ def _complement(doc: Document, site: _Site, c: Cues) -> bool:
     k = site.first - 1
     return (k - 1 >= site.sentence.first_token and doc.tokens.norms[k] == "to" and site.last - site.first > 1
             and (doc.tokens.norms[k - 1] in c.intention_words or doc.tokens.norms[k - 1] in c.copulas))
-
-
-def _title_case(doc: Document, s: Sentence) -> bool:
-    """Return whether sentence `s` is a headline in title case, where a capital says nothing about a word."""
-    if not _headline(doc, s):
-        return False
-    words = [t for t in doc.tokens[s.first_token:s.end_token] if t.norm[:1].isalpha()]
-    if len(words) < TITLE_CASE_WORDS:
-        return False
-    return sum(1 for t in words if doc.text[t.start].isupper()) >= TITLE_CASE_SHARE * len(words)
 
 
 def _within_longer(key: tuple[str, ...], art: _Article) -> bool:
@@ -646,16 +629,6 @@ def _speaker_verb(doc: Document, k: int, opens_sentence: bool, c: Cues) -> bool:
     # "It calls this a “reform”": an impersonal subject names no speaker, so the
     # marks are the writer's.
     return opens_sentence or doc.tokens.norms[k - 1] not in c.impersonal_subjects
-
-
-def _headline(doc: Document, s: Sentence) -> bool:
-    """Return whether sentence `s` is a headline: a short line of its own with no closing punctuation."""
-    if s.end_token - s.first_token > HEADLINE_WORDS:
-        return False
-    if not doc.alone_on_line(s):
-        return False
-    body = doc.text[s.start:s.end].rstrip().rstrip(_CLOSING_MARKS)
-    return body[-1:] not in _TERMINALS
 
 
 def _carries_closing_punctuation(doc: Document, q: Quotation, site: _Site) -> bool:
