@@ -135,6 +135,8 @@ def test_known_as_after_a_quotation_glosses_it(text, expected):
     ("He repeated his assertion that “thousands” had celebrated.", []),
     ('She shared a cryptic post about "fake people" on Instagram.', []),
     ('He posted a caption reading "new beginnings" under the photo.', []),
+    ("The law bans “adult cabaret performances” in public places.", []),  # a law's wording
+    ("The ordinance defines “camping” as sleeping outdoors.", []),
     # Farther off, the noun no longer governs the quoted word.
     ("The study came out in May, but nobody believed the “reform” would last.", ["reform"]),
 ])

@@ -67,6 +67,7 @@ class Cues(NamedTuple):
     copulas: frozenset[str]
     named_kinds: frozenset[str]
     law_kinds: frozenset[str]
+    wording_verbs: frozenset[str]
     judging_verbs: frozenset[str]
     intention_words: frozenset[str]
     relative_words: frozenset[str]
@@ -392,6 +393,8 @@ def _named(doc: Document, site: _Site, c: Cues) -> bool:
         return True
     if not c.text_nouns.isdisjoint(before):
         return True  # "the prophecy of a future “destroyer”": the words of that text
+    if any(before[j] in c.wording_verbs and before[j - 1] in c.law_kinds for j in range(1, len(before))):
+        return True  # "the law bans “adult cabaret performances”": the law's wording
     if len(before) >= 2 and before[-1] == "for" and _glossing(doc, site, site.first - 2, c):
         return True  # "Hawaiian for “scout”", "slang for “…”": a translation or gloss
     after = norms[site.last:min(site.sentence.end_token, site.last + NAMING_REACH)]
