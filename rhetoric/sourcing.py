@@ -585,7 +585,7 @@ def _head_credit(doc: Document, tokens: _Words, j: int, c: Cues, verb: _Verb) ->
         return _NAMED if verb is not _VERB_STANCE else _NONE
     if head in c.function_words:
         return _NONE
-    if word[:1].isupper() or head in c.source_nouns:
+    if word[:1].isupper() or head in c.source_nouns or _particle_name(word):
         return _NAMED
     if head.isdigit() and j > 0 and doc.text[tokens.starts[j - 1]].isupper() \
             and tokens.norms[j - 1] not in c.function_words and tokens.norms[j - 1] not in c.calendar_words \
@@ -594,6 +594,12 @@ def _head_credit(doc: Document, tokens: _Words, j: int, c: Cues, verb: _Verb) ->
     if verb is _VERB_SAY and word.isalpha() and (not word.endswith("ly") or head in c.ly_nouns):
         return _NAMED  # "residents said": a speech verb credits its subject
     return _NONE
+
+
+def _particle_name(word: str) -> bool:
+    """Return whether a word is a surname after a lower-case particle and a hyphen ("al-Ansari", "el-Sisi")."""
+    particle, hyphen, rest = word.partition("-")
+    return bool(hyphen) and len(particle) <= 3 and particle.isalpha() and rest[:1].isupper()
 
 
 def _counted_by(tokens: _Words, j: int, c: Cues) -> bool:

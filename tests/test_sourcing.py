@@ -182,6 +182,9 @@ def test_more_verbs_and_forms_of_attribution_credit_their_sentences():
     ("UAW Local 600 said it would cut 400 jobs in 2023.", True, False),
     ("Jillian Chase, 27, a nurse in New York, said 40 beds closed in 2022.", True, False),
     ("She issued a statement on February 24 warning that 40 raids would come in 2018.", False, False),
+    # A surname after a lower-case particle and a hyphen.
+    ("Spokesman Majed al-Ansari told a briefing in Doha that the mediators had met 14 times.", True, False),
+    ("The anti-war marchers said that 3,000 people came in 2003.", True, False),
     # A glad announcement; a time and a participle of publication before a finding verb.
     ("St. Brendan's Health is proud to announce a $62 million heart institute opened in 2024.", True, False),
     ("A poll by YouGov published last week found that 73 percent of adults backed the ban in 2024.", True, False),
