@@ -156,7 +156,7 @@ _SETTING_OFF = frozenset(",;:.!?)]—–…\"”’'")
 
 def _named(doc: Document, i: int) -> bool:
     """Return whether a name says whose the phrase at token i is: "Labor Department statistics show",
-    "UN experts said", "Ruiz's research shows", "Pew Research shows" (its own word capitalised inside the
+    "UN experts said", "U.N. experts said", "Ruiz's research shows", "Pew Research shows" (its own word capitalised inside the
     sentence).
 
     A capital that opens the sentence names no one: "Recent studies show", and so "Census data shows" too.
@@ -165,9 +165,12 @@ def _named(doc: Document, i: int) -> bool:
     sentence = doc.sentence_starts[bisect_right(doc.sentence_starts, starts[i]) - 1] if doc.sentence_starts else 0
     if text[starts[i]].isupper() and text[sentence:starts[i]].strip(_OPENING):
         return True
-    if i == 0 or starts[i - 1] < sentence or text[ends[i - 1]:starts[i]] != " ":
+    if i == 0 or starts[i - 1] < sentence:
         return False
     word = text[starts[i - 1]:ends[i - 1]]
+    gap = text[ends[i - 1]:starts[i]]
+    if gap != " " and not (gap == ". " and "." in word):  # a dotted abbreviation keeps its last full stop: "U.N. experts"
+        return False
     if _possessive(doc, i - 1) or len(word) > 1 and word.isupper():
         return True
     return word[:1].isupper() and bool(text[sentence:starts[i - 1]].strip(_OPENING))

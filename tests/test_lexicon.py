@@ -126,7 +126,7 @@ def test_an_entry_may_ask_for_no_name_before_it(tmp_path):
 
     body = GOOD.replace('term = "slam"\ninflect = "verb"', 'term = "experts say"\nnot_after_name = true')
     lex = lexicon.load([write(tmp_path, body)])
-    text = ("Experts say it works. UN experts say it works. In Boston, Harvard experts say it works. The mayor's experts say it "
+    text = ("Experts say it works. UN experts say it works. U.N. experts say it works. In Boston, Harvard experts say it works. The mayor's experts say it "
             "works. Few experts say it works. Chinese Experts Say it works. “Experts say it works,” she said.")
     assert [f.text for f in analyze(text, lexicons=lex).findings if f.rule == "loaded-term.test"] == [
         "Experts say", "experts say", "Experts say"]
