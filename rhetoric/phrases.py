@@ -116,6 +116,12 @@ def _function_words() -> frozenset[str]:
     return frozenset(table("extent.toml")["words"]["function_words"].split())
 
 
+@cache
+def _group_adjectives() -> frozenset[str]:
+    """The capitalised words of extent.toml that name a group, not a source ("Chinese experts said")."""
+    return frozenset(table("extent.toml")["words"]["group_adjectives"].split())
+
+
 def _opens(doc: Document, i: int, clause: bool) -> bool:
     """Return whether token i opens its sentence (past an opening mark), or with `clause` a clause in it.
 
@@ -171,6 +177,8 @@ def _named(doc: Document, i: int) -> bool:
     gap = text[ends[i - 1]:starts[i]]
     if gap != " " and not (gap == ". " and "." in word):  # a dotted abbreviation keeps its last full stop: "U.N. experts"
         return False
+    if word.lower() in _group_adjectives():
+        return False  # "Chinese experts said", "US analysts say": a group, no one named
     if _possessive(doc, i - 1) or len(word) > 1 and word.isupper():
         return True
     return word[:1].isupper() and bool(text[sentence:starts[i - 1]].strip(_OPENING))

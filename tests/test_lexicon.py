@@ -127,9 +127,10 @@ def test_an_entry_may_ask_for_no_name_before_it(tmp_path):
     body = GOOD.replace('term = "slam"\ninflect = "verb"', 'term = "experts say"\nnot_after_name = true')
     lex = lexicon.load([write(tmp_path, body)])
     text = ("Experts say it works. UN experts say it works. U.N. experts say it works. In Boston, Harvard experts say it works. The mayor's experts say it "
-            "works. Few experts say it works. Chinese Experts Say it works. “Experts say it works,” she said.")
+            "works. Few experts say it works. Chinese Experts Say it works. “Experts say it works,” she said. "
+            "In Beijing, Chinese experts say it works.")  # a nationality names no one
     assert [f.text for f in analyze(text, lexicons=lex).findings if f.rule == "loaded-term.test"] == [
-        "Experts say", "experts say", "Experts say"]
+        "Experts say", "experts say", "Experts say", "experts say"]
 
 
 def test_an_entry_may_ask_for_no_source_in_its_sentence(tmp_path):
