@@ -190,6 +190,10 @@ def test_more_verbs_and_forms_of_attribution_credit_their_sentences():
     ("A poll by YouGov published last week found that 73 percent of adults backed the ban in 2024.", True, False),
     ("An independent review published the same year found that 40 babies might have survived in 2019.", True, False),
     ("A CNN poll last month showed Mr. Trump leading by 45 percent to 18 percent in 2016.", True, False),
+    # What a fact-check checks: a post, a video, an ad says it, not the writer.
+    ("A Facebook post claimed that Medicare will stop paying for insulin in 2027.", True, False),
+    ("A widely shared Instagram video claims that 10,000 units of vitamin D a day makes you immune.", True, False),
+    ("The ad also says that Calloway took $200,000 from Wall Street.", True, False),
 ])
 def test_who_a_sentence_is_credited_to(sentence, credited, vague):
     doc = segment(sentence)
