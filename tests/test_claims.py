@@ -307,6 +307,10 @@ def test_a_press_releases_about_section_and_legal_notice_are_no_claims() -> None
     ("She is survived by her three children and 7 grandchildren.", False),
     ("In lieu of flowers, memorial donations may be made to the Food Pantry, P.O. Box 112.", False),
     ("She founded the clinic in 1971 and served 4,000 patients.", True),
+    # A fact-check's verdict on a claim laid out before it, not what a checker once rated.
+    ("We rate this claim False.", False),
+    ("We rate it Mostly False.", False),
+    ("PolitiFact rated a similar claim False in 2024.", True),
 ])
 def test_what_is_no_claim_to_credit(sentence: str, claim: bool) -> None:
     assert _claims_in(sentence + "\n") == ([sentence] if claim else [])
