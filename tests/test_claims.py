@@ -283,6 +283,8 @@ def test_a_press_releases_about_section_and_legal_notice_are_no_claims() -> None
     ("Email newsroom@example.com or call 555-0100 before 2024.", False),
     ("Visit acme.com for tickets, which cost $15 for 2 adults.", False),
     ("Anyone with information is asked to call police at 937-555-0140.", False),
+    ("Anyone needing help after the tornado can call 1-800-733-2767.", False),
+    ("The agency said 1,200 people called 911 during the tornado.", True),
     ("“Tell her I promised you 2 pictures in 2019,” Ebeling said.", True),
     # A view the writer marks as one; the writer's reporting.
     ("In my opinion, the best budget of the last decade was the one passed in 2015.", False),
