@@ -184,6 +184,9 @@ def test_as_introduces_a_label_but_not_after_a_verb_of_passing_off(text, expecte
     ("The patient was given a “do not resuscitate” order.", []),
     ("The bank runs a “buy now, pay later” service.", []),
     ("Prosecutors relied on the “felony murder” rule and the “undue burden” test.", []),
+    # And the named alerts of a weather service or an agency.
+    ("The weather service issued a rare “particularly dangerous situation” watch for the region.", []),
+    ("Forecasters upgraded it to a “tornado emergency” alert at 8:58 p.m.", []),
     # An operation or a policy is no name: its marks are the writer's doubt.
     ("The alliance is involved in ‘peacekeeping’ operations in Kazakhstan.", ["peacekeeping"]),
     ("The family holds nuanced views on “sanctuary” policies.", ["sanctuary"]),
