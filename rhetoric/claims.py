@@ -200,10 +200,12 @@ def _table_row(doc: Document, i: int) -> bool:
 # copyright line, a page number, a dateline alone, a reading time, the outlet's notes on the story and
 # its links to others ("By Maria Gomez", "Published March 3, 2024 at 4:15 p.m. ET", "Copyright 2024 The
 # Associated Press. All rights reserved.", "Page 1 of 2", "LONDON, 14 March 2024", "The Associated Press
-# contributed to this report.", "This story has been updated to correct…", "Read more: …").
+# contributed to this report.", "This story has been updated to correct…", "Read more: …", "The Associated
+# Press Health and Science Department receives support from … The AP is solely responsible for all content.").
 _FURNITURE = re.compile(
     r"(?:By|BY) [A-Z][\w.'’-]{0,30}(?: (?:[A-Z][\w.'’-]{0,30}|and|de|van|von)){0,4}(?:,? [^\n.]{0,40})?"
-    r"|(?:Published|Updated|Posted|First published|Last updated|Last modified)\b[^\n]{0,80}"
+    r"|(?:Published|Updated|Posted|First published|Last updated|Last modified"
+    r"|PUBLISHED|UPDATED|POSTED|FIRST PUBLISHED|LAST UPDATED)\b[^\n]{0,80}"
     r"|(?:©|Copyright|\([Cc]\))\s?[^\n]{0,100}"
     r"|(?:Page|PAGE) \d{1,4}(?: (?:of|/) \d{1,4})?"
     r"|[A-Z][A-Z.'’ -]{2,30},? (?:[—–-] )?(?:\d{1,2} [A-Z][a-z]{2,8}\.?,? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})"
@@ -212,6 +214,7 @@ _FURNITURE = re.compile(
 _NOTES = re.compile(
     r"[A-Z][^\n]{0,80} contributed(?: reporting)? to this (?:report|story|article)\.?"
     r"|This (?:article|story|report) (?:was|has been) (?:originally |first )?(?:published|updated|corrected)[^\n]{0,200}"
+    r"|[A-Z][^\n]{0,120} receives (?:financial )?support from [^\n]{0,300}? is solely responsible for all content\.?"
     r"|(?:Read more|READ MORE|Related|RELATED|Also read|ALSO READ|See also|SEE ALSO) ?:[^\n]{0,200}")
 
 

@@ -231,9 +231,14 @@ def test_a_pages_furniture_is_no_claim() -> None:
                       "Ken Ritter in Las Vegas contributed to this report.\n\n"
                       "This story has been updated to include comments from 14 councillors.\n\n"
                       "Read more: How the 2023 budget vote unfolded\n\n"
+                      "PUBLISHED: 08:14 EDT, 28 August 2026 | UPDATED: 09:02 EDT, 28 August 2026\n\n"
+                      "The Associated Press Health and Science Department receives support from the Robert Wood "
+                      "Johnson Foundation. The AP is solely responsible for all content.\n\n"
+                      "The clinic receives support from 14 donors, who gave $2 million in 2024.\n\n"
                       "Related costs rose 4 percent in 2023.\n") == [
         "The Elm Street bridge will close for six months from March 3, 2024.",
         "By Tuesday, 14 councillors had voted for the closure in 2024.",
+        "The clinic receives support from 14 donors, who gave $2 million in 2024.",
         "Related costs rose 4 percent in 2023."]
 
 

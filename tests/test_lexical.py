@@ -16,6 +16,7 @@ def _loaded(text: str) -> list[str]:
     "The speakers were Troy Price, Christopher Rants and Kim Reem.",
     "The Nobel Prize-winning economist Paul Krugman applauded the plan.",
     "Michael Savage of Talk Radio Network said on Monday that the show would end.",
+    "Storm floods coast\n\nBy Jill Lawless and Tom Savage\n\nThe storm hit on Monday.",  # a byline
 ])
 def test_a_capitalised_term_after_a_first_name_is_a_name(text: str) -> None:
     assert _loaded(text) == []

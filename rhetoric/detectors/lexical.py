@@ -85,7 +85,7 @@ def _modified_noun(doc: Document, modified: frozenset[int], m: PhraseMatch) -> b
 def _ends_a_name(doc: Document, covered: frozenset[int], m: PhraseMatch) -> bool:
     """Return whether a one-word match is a surname: capitalised right after a capitalised word that
     is neither a function word nor a loaded match, and followed by a comma or a lower-case word
-    ("Ryan Petty, whose", "Christopher Rants said").
+    ("Ryan Petty, whose", "Christopher Rants said"), or on a byline ("By Jill Lawless and Tom Savage").
 
     In a title-case headline ("Trump Slams Disgraceful Verdict") the next word is capitalised too, or a
     function word that title case keeps in lower case ("Whistleblower Drops Bombshell on Fulton County").
@@ -95,6 +95,8 @@ def _ends_a_name(doc: Document, covered: frozenset[int], m: PhraseMatch) -> bool
             or not _title(doc, first - 1) or function_word(tokens.norms[first - 1]) \
             or text[tokens.ends[first - 1]:tokens.starts[first]] != " ":
         return False
+    if _byline(doc, first):
+        return True
     if m.end >= len(tokens):
         return False
     gap = text[tokens.ends[first]:tokens.starts[m.end]]
@@ -106,6 +108,12 @@ def _ends_a_name(doc: Document, covered: frozenset[int], m: PhraseMatch) -> bool
         return True
     s = doc.sentence_at(tokens.starts[first])
     return s is None or not title_case(doc, s)
+
+
+def _byline(doc: Document, i: int) -> bool:
+    """Return whether token i stands on a line that opens with "By" ("By Jill Lawless and Tom Savage")."""
+    start = doc.line_starts[doc.line_col(doc.tokens.starts[i])[0] - 1]
+    return doc.text.startswith(("By ", "BY "), start)
 
 
 def _title(doc: Document, i: int) -> bool:
