@@ -18,7 +18,8 @@ def _every_sentence(ctx: Context) -> list[tuple[int, int]]:
     doc = ctx.doc
     asked = [s for s in doc.sentences
              if doc.text[s.start:s.end].rstrip().endswith("?") and s.end_token - s.first_token >= 3
-             and not doc.quotation_at(s.end - 1, s.end) and ctx.voice(s.start, s.end) is not Voice.QUOTED]
+             and not doc.quotation_at(s.end - 1, s.end) and ctx.voice(s.start, s.end) is not Voice.QUOTED
+             and not questions._call_out(doc, s) and not questions._answered(doc, s)]
     title_end = doc.text.find("\n", len(doc.text) - len(doc.text.lstrip()))
     body = [s for s in asked if title_end < 0 or s.start > title_end]
     if all(questions._heading(doc, s) for s in body) and sum(questions._heading(doc, s) for s in asked) >= questions.SERIES:
@@ -57,7 +58,7 @@ def test_two_question_headings_or_a_long_one_are_still_the_writers():
 
 _LEXICONS = lexicon.load()
 _WORDS = st.sampled_from(["Is", "it", "so", "?", "??", "?”", "“Why", "not?”", "he", "asked", ".", "!", "\n", "\n\n",
-                          " ", "?\n", "what", "(why?)", "x"])
+                          " ", "?\n", "what", "(why?)", "x", "No,", "Yes."])
 
 
 @settings(max_examples=200, deadline=None)
@@ -74,6 +75,12 @@ def test_a_question_an_instruction_to_the_reader_answers_is_a_call_out():
     assert _flagged("Have a news tip? Email tips@example.com by Tuesday.\n\n"
                     "Who really benefits from the levy? Ask the mayor's brother.\n") == [
         "Who really benefits from the levy?"]
+
+
+def test_a_question_answered_with_a_yes_or_a_no_is_answered():
+    assert _flagged("Does the photo show a crowd at the rally? No, it shows a 2019 concert.\n\n"
+                    "Did the senator vote for the bill?\n\nYes. She voted for it in 2021.\n\n"
+                    "Is anyone surprised? Nobody should be.\n") == ["Is anyone surprised?"]
 
 
 def test_an_explainers_title_question_is_its_topic():

@@ -1,4 +1,8 @@
-"""Flag questions the writer asks the reader instead of answering them."""
+"""Flag questions the writer asks the reader instead of answering them.
+
+A question the next sentence answers with a yes or a no is answered ("Does the photo show the rally? No,
+…"), and so is one an instruction follows ("Have a tip? Email …").
+"""
 
 from __future__ import annotations
 
@@ -49,8 +53,20 @@ def _asked(ctx: Context) -> Iterator[Sentence]:
         if not _question(doc, s) or s.end_token - s.first_token < 3:
             continue
         if not doc.quotation_at(s.end - 1, s.end) and ctx.voice(s.start, s.end) is not Voice.QUOTED \
-                and not _call_out(doc, s):
+                and not _call_out(doc, s) and not _answered(doc, s):
             yield s
+
+
+# "Yes" or "No" and a mark after it: the writer answers the question at once.
+_ANSWER = re.compile(r"(?:Yes|No|YES|NO)[,.;:!—–]")
+
+
+def _answered(doc: Document, s: Sentence) -> bool:
+    """Return whether the next sentence, in its paragraph or the next, answers question `s` with a yes or a no
+    ("Does the photo show the rally? No, it shows a 2019 concert.")."""
+    following = s.index + 1
+    return (following < len(doc.sentences) and doc.sentences[following].paragraph <= s.paragraph + 1
+            and _ANSWER.match(doc.text, doc.sentences[following].start) is not None)
 
 
 def _call_out(doc: Document, s: Sentence) -> bool:
