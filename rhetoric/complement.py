@@ -50,6 +50,8 @@ def reports_speech(doc: Document, end: int, *, infinitive: bool) -> bool:
     if end >= len(norms):
         return True
     gap = text[ends[end - 1]:starts[end]]
+    if gap.startswith(":") and not text[text.rfind("\n", 0, starts[end - 1]) + 1:starts[end - 1]].strip():
+        return False  # a label that opens its line ("Claim: A post says…"), not a verb
     if not gap.isspace() and any(c in _CLOSES_OR_QUOTES for c in gap):
         return True
     first = norms[end]

@@ -16,6 +16,9 @@
 
 - A block quotation of a marked-up text (Markdown's `> …`), which holds quoted material.
 
+- The claim a fact-check sets out under a label ("Claim: A Pfizer executive admitted under oath
+  that…"), which the article goes on to check.
+
 What stands there is the speaker's, as what stands inside quotation marks is: the host's questions
 are not the writer's rhetorical questions, nor a guest's or a post's loaded words the writer's.
 """
@@ -110,7 +113,7 @@ class Turns(tuple[tuple[int, int], ...]):
 def speaker_turns(doc: Document, quoted: Sequence[tuple[int, int]] = ()) -> Turns:
     """Return the spans of the speakers' turns, in order: the turns of a dialogue, the posts, and the
     `quoted` spans (the block quotations of a marked-up text)."""
-    spans = sorted((*_dialogue(doc), *_posts(doc), *_posted(doc.text), *quoted))
+    spans = sorted((*_dialogue(doc), *_posts(doc), *_posted(doc.text), *_claim_lines(doc.text), *quoted))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start < merged[-1][1]:  # a post quoted inside a turn, say
@@ -169,6 +172,29 @@ def _posted(text: str) -> list[tuple[int, int]]:
                 found.append((start, start + len(body)))
         at = text.find(":\n", at + 2)
     return found
+
+
+def _claim_lines(text: str) -> list[tuple[int, int]]:
+    """Return the spans of the claims a fact-check sets out under a label ("Claim: A video shows…").
+
+    The words after "Claim:" at the start of a line, to the line's end (or the next line's, when the
+    label stands alone), are the claim's, which the article goes on to check, not the writer's.
+    """
+    found: list[tuple[int, int]] = []
+    for m in _CLAIM_LABEL.finditer(text):
+        start = m.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end > start:
+            found.append((start, len(text[:end].rstrip())))
+    return found
+
+
+# A fact-check's label for the claim it checks, opening a line.
+_CLAIM_LABEL = re.compile(r"^[ \t]*(?:The |THE |Viral |VIRAL )?(?:Claims?|CLAIMS?|What was claimed|WHAT WAS CLAIMED)[ \t]*:",
+                          re.MULTILINE)
 
 
 # A lead-in's verbs of posting, and the places a post is put ("wrote on X on Saturday night:").

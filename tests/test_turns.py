@@ -171,6 +171,16 @@ def test_a_post_pasted_without_its_signature_after_the_writers_lead_in_is_its_au
         ("crooks", Voice.QUOTED), ("cowards", Voice.QUOTED), ("crooks", Voice.AUTHOR)]
 
 
+def test_the_claim_a_fact_check_sets_out_under_a_label_is_the_claims():
+    text = ("Claim: A Pfizer executive admitted under oath that the vaccine was a reckless experiment.\n\n"
+            "Verdict: False. The executive described the trial as designed.\n\n"
+            "CLAIM:\nThe globalist elites rigged the vote in 14 states.\n\n"
+            "The claim spread after a reckless post.\n")
+    assert [(f.text, f.voice) for f in analyze(text).findings if f.category.value == "loaded-term"] == [
+        ("admitted", Voice.QUOTED), ("reckless experiment", Voice.QUOTED), ("globalist elites", Voice.QUOTED),
+        ("rigged", Voice.QUOTED), ("reckless post", Voice.AUTHOR)]
+
+
 def test_an_otter_export_labels_a_name_and_a_time_alone_on_a_line():
     text = ("Maya Chen  0:05\nWelcome back.\n\nRobert Asante  0:12\nFrankly, it's a disaster.\n\n"
             "Maya Chen  0:30\nIsn't that unfair?\n\nRobert Asante  0:34\nMaybe. They've weaponized every review.\n")
