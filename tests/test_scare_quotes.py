@@ -295,6 +295,17 @@ def test_charges_laws_nicknames_graders_and_critics_own_their_quoted_words(text,
 
 
 @pytest.mark.parametrize("text, expected", [
+    # The name of a legal theory, test or defence of two words or more is a name; one word stays the writer's.
+    ('The "independent state legislature" theory was rejected in Moore v. Harper.', []),
+    ("Lower courts are split over the Court's \"history and tradition\" approach to gun laws.", []),
+    ('Several states have banned the "gay panic" defense, and courts disagree on the "how and why" formula.', []),
+    ('His "innocence" defense fell apart under cross-examination.', ["innocence"]),
+])
+def test_legal_theories_tests_and_defences_of_several_words_are_names(text, expected):
+    assert scare(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # A verb of saying in a relative clause that closes before the quotation tells what the clause says.
     ('Whitfield, who likes to describe herself as a pragmatist, floated a "compromise" on Tuesday.', ["compromise"]),
     # The quotation inside the clause, or the clause's subject saying it, is theirs.
