@@ -196,6 +196,13 @@ def test_more_verbs_and_forms_of_attribution_credit_their_sentences():
     ("A Facebook post claimed that Medicare will stop paying for insulin in 2027.", True, False),
     ("A widely shared Instagram video claims that 10,000 units of vitamin D a day makes you immune.", True, False),
     ("The ad also says that Calloway took $200,000 from Wall Street.", True, False),
+    # The parties, officers and papers of a court; a motion filed and denied is no source.
+    ("The defendant wired $4.2 million to Cyprus in 2021, the defense argued.", True, False),
+    ("The company paid the consultant $300,000 a month, the plaintiffs contend.", True, False),
+    ("The state executed 24 people in 2023, the dissent noted.", True, False),
+    ("The firm destroyed 200 boxes of records in 2020, the trustee concluded.", True, False),
+    ("The board approved the deal in 2019 without a vote, the opinion reads.", True, False),
+    ("The motion was filed in 2021 and denied in 2022.", False, False),
 ])
 def test_who_a_sentence_is_credited_to(sentence, credited, vague):
     doc = segment(sentence)
