@@ -300,6 +300,8 @@ def test_charges_laws_nicknames_graders_and_critics_own_their_quoted_words(text,
     ("Lower courts are split over the Court's \"history and tradition\" approach to gun laws.", []),
     ('Several states have banned the "gay panic" defense, and courts disagree on the "how and why" formula.', []),
     ('His "innocence" defense fell apart under cross-examination.', ["innocence"]),
+    ('Officers obtained a "no-knock" warrant, and he faces a "felony murder" charge.', []),
+    ('Republicans brushed off the "racism" charge.', ["racism"]),
 ])
 def test_legal_theories_tests_and_defences_of_several_words_are_names(text, expected):
     assert scare(text) == expected
