@@ -79,7 +79,7 @@ _TITLES = frozenset(
     "messrs mme mlle".split()
 )
 _ABBREVIATIONS = _TITLES | frozenset(
-    "inc corp ltd co vs etc al approx dept est fig no nos vol pp ca cf ed eds esp univ assn bros jan feb mar apr "
+    "inc corp ltd co vs v etc al approx dept est fig no nos vol pp ca cf ed eds esp univ assn bros jan feb mar apr "
     "jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun ft mt ave blvd rd hwy "
     "e.g i.e a.m p.m u.s u.k u.n u.s.a e.u d.c n.y l.a".split()
 )

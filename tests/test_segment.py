@@ -41,6 +41,9 @@ def sentences(text: str) -> list[str]:
 def test_abbreviations_titles_and_initials_do_not_split():
     text = "Dr. Smith met Mr. J. K. Rowling in Washington, D.C. on Jan. 5. They talked."
     assert sentences(text) == ["Dr. Smith met Mr. J. K. Rowling in Washington, D.C. on Jan. 5.", "They talked."]
+    # A case's name ("v." for versus).
+    assert sentences("The ruling relied on New York Times v. Sullivan, the judge wrote. It held.") == [
+        "The ruling relied on New York Times v. Sullivan, the judge wrote.", "It held."]
 
 
 def test_a_time_of_day_ends_a_sentence_before_a_capital_but_not_before_a_day_a_month_or_a_zone():
