@@ -201,7 +201,9 @@ def _table_row(doc: Document, i: int) -> bool:
 # its links to others ("By Maria Gomez", "Published March 3, 2024 at 4:15 p.m. ET", "Copyright 2024 The
 # Associated Press. All rights reserved.", "Page 1 of 2", "LONDON, 14 March 2024", "The Associated Press
 # contributed to this report.", "This story has been updated to correct…", "Read more: …", "The Associated
-# Press Health and Science Department receives support from … The AP is solely responsible for all content.").
+# Press Health and Science Department receives support from … The AP is solely responsible for all content.",
+# a court story's closing lines: "The case is Smith v. Jones, U.S. District Court…, No. 1:23-cv-01234.",
+# "For the plaintiffs: Jane Doe of Doe & Roe").
 _FURNITURE = re.compile(
     r"(?:By|BY) [A-Z][\w.'’-]{0,30}(?: (?:[A-Z][\w.'’-]{0,30}|and|de|van|von)){0,4}(?:,? [^\n.]{0,40})?"
     r"|(?:Published|Updated|Posted|First published|Last updated|Last modified"
@@ -215,7 +217,13 @@ _NOTES = re.compile(
     r"[A-Z][^\n]{0,80} contributed(?: reporting)? to this (?:report|story|article)\.?"
     r"|This (?:article|story|report) (?:was|has been) (?:originally |first )?(?:published|updated|corrected)[^\n]{0,200}"
     r"|[A-Z][^\n]{0,120} receives (?:financial )?support from [^\n]{0,300}? is solely responsible for all content\.?"
+
     r"|(?:Read more|READ MORE|Related|RELATED|Also read|ALSO READ|See also|SEE ALSO) ?:[^\n]{0,200}")
+# A court story's closing lines, which name the case and the lawyers.
+_CASE_NOTES = re.compile(
+    r"The case is [^\n]{1,150}? v\. [^\n]{0,300}"
+    r"|(?:For|FOR) (?:the )?(?:plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|claimants?"
+    r"|government|state|United States|prosecution|defen[cs]e): [^\n]{0,300}")
 
 
 def _furniture(doc: Document, i: int) -> bool:
@@ -229,7 +237,7 @@ def _furniture(doc: Document, i: int) -> bool:
     while end > s.end and text[end - 1] in " \t\r":
         end -= 1
     # The whole line: "Copyright 2024 The Associated Press. All rights reserved." is two sentences.
-    return _FURNITURE.fullmatch(text, s.start, end) is not None or _NOTES.fullmatch(text, s.start, end) is not None
+    return any(pattern.fullmatch(text, s.start, end) is not None for pattern in (_FURNITURE, _NOTES, _CASE_NOTES))
 
 
 def _about_sections(doc: Document) -> set[int]:

@@ -235,10 +235,14 @@ def test_a_pages_furniture_is_no_claim() -> None:
                       "The Associated Press Health and Science Department receives support from the Robert Wood "
                       "Johnson Foundation. The AP is solely responsible for all content.\n\n"
                       "The clinic receives support from 14 donors, who gave $2 million in 2024.\n\n"
+                      "The case is Smith v. Jones, U.S. District Court for the Southern District of New York, "
+                      "No. 1:23-cv-01234.\n\nFor the plaintiffs: Jane Doe of Doe & Roe\n\n"
+                      "The case is the first of 14 filed in 2024.\n\n"
                       "Related costs rose 4 percent in 2023.\n") == [
         "The Elm Street bridge will close for six months from March 3, 2024.",
         "By Tuesday, 14 councillors had voted for the closure in 2024.",
         "The clinic receives support from 14 donors, who gave $2 million in 2024.",
+        "The case is the first of 14 filed in 2024.",
         "Related costs rose 4 percent in 2023."]
 
 
