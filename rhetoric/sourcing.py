@@ -386,12 +386,16 @@ _MODIFIERS = 3
 _OBJECT_PRONOUNS = frozenset(("him", "her", "them"))
 
 
+# How many words after "per" its source may end ("per the county fire department").
+PER_REACH = 5
+
+
 def _per_credit(doc: Document, tokens: _Words, k: int, c: Cues) -> Credit:
     """Return the credit of ", per the report" or ", per city data" (token k is "per"): a source noun or a name.
 
     "$5, per person" and "40 miles, per hour" name no one.
     """
-    for m in range(k + 1, min(k + 4, len(tokens.norms))):
+    for m in range(k + 1, min(k + 1 + PER_REACH, len(tokens.norms))):
         word, norm = doc.text[tokens.starts[m]:tokens.ends[m]], tokens.norms[m]
         if _gap(doc, tokens, m) != " ":
             break

@@ -184,6 +184,9 @@ def test_more_verbs_and_forms_of_attribution_credit_their_sentences():
     ("UAW Local 600 said it would cut 400 jobs in 2023.", True, False),
     ("Jillian Chase, 27, a nurse in New York, said 40 beds closed in 2022.", True, False),
     ("She issued a statement on February 24 warning that 40 raids would come in 2018.", False, False),
+    # "per" and a source of up to five words.
+    ("The fire destroyed 46 homes in 2024, per the county fire department.", True, False),
+    ("Tickets cost $5 per person per day at the gate in 2024.", False, False),
     # A surname after a lower-case particle and a hyphen.
     ("Spokesman Majed al-Ansari told a briefing in Doha that the mediators had met 14 times.", True, False),
     ("The anti-war marchers said that 3,000 people came in 2003.", True, False),
