@@ -217,7 +217,6 @@ _NOTES = re.compile(
     r"[A-Z][^\n]{0,80} contributed(?: reporting)? to this (?:report|story|article)\.?"
     r"|This (?:article|story|report) (?:was|has been) (?:originally |first )?(?:published|updated|corrected)[^\n]{0,200}"
     r"|[A-Z][^\n]{0,120} receives (?:financial )?support from [^\n]{0,300}? is solely responsible for all content\.?"
-
     r"|(?:Read more|READ MORE|Related|RELATED|Also read|ALSO READ|See also|SEE ALSO) ?:[^\n]{0,200}")
 # A court story's closing lines, which name the case and the lawyers.
 _CASE_NOTES = re.compile(

@@ -162,8 +162,8 @@ _SETTING_OFF = frozenset(",;:.!?)]—–…\"”’'")
 
 def _named(doc: Document, i: int) -> bool:
     """Return whether a name says whose the phrase at token i is: "Labor Department statistics show",
-    "UN experts said", "U.N. experts said", "Ruiz's research shows", "Pew Research shows" (its own word capitalised inside the
-    sentence).
+    "UN experts said", "U.N. experts said", "Ruiz's research shows", "Pew Research shows" (its own word
+    capitalised inside the sentence); not a nationality, a region, a faith or a party ("Chinese experts said").
 
     A capital that opens the sentence names no one: "Recent studies show", and so "Census data shows" too.
     """
@@ -175,7 +175,7 @@ def _named(doc: Document, i: int) -> bool:
         return False
     word = text[starts[i - 1]:ends[i - 1]]
     gap = text[ends[i - 1]:starts[i]]
-    if gap != " " and not (gap == ". " and "." in word):  # a dotted abbreviation keeps its last full stop: "U.N. experts"
+    if gap != " " and not (gap == ". " and "." in word):  # a dotted abbreviation keeps its full stop: "U.N. experts"
         return False
     if word.lower() in _group_adjectives():
         return False  # "Chinese experts said", "US analysts say": a group, no one named
