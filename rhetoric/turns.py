@@ -196,8 +196,10 @@ def _claim_lines(text: str) -> list[tuple[int, int]]:
             start += 1
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
+        while end > start and text[end - 1].isspace():
+            end -= 1
         if end > start:
-            found.append((start, len(text[:end].rstrip())))
+            found.append((start, end))
     return found
 
 
