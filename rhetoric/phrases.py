@@ -89,10 +89,12 @@ def _fits(doc: Document, i: int, j: int, entry: Entry) -> bool:
             for guard in entry.not_after:
                 if guard[-1] == before and _run(doc, k - len(guard), k + 1, guard):
                     return False
-    if j < len(norms) and entry.not_before:
+    # An opening quotation mark may stand between the phrase and a guard after it ("so-called “pay-fors”");
+    # not before it, where the writer's marks single out the phrase itself ("the “circus” atmosphere").
+    if j < len(norms) and entry.not_before and not text[ends[j - 1]:starts[j]].strip(" \t\n-'’“‘«"):
         after = norms[j]
         for guard in entry.not_before:
-            if guard[0] == after and _run(doc, j - 1, j + len(guard), (norms[j - 1], *guard)):
+            if guard[0] == after and _run(doc, j, j + len(guard), guard):
                 return False
     return True
 
