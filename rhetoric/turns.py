@@ -162,14 +162,10 @@ def _posted(text: str) -> list[tuple[int, int]]:
         lead = text[text.rfind("\n", 0, at) + 1:at].lower()
         if any(verb in lead for verb in _POSTING) and (" tweeted" in lead or " posted" in lead
                                                      or any(place in lead for place in _PLATFORMS)):
-            start = at + 1
-            while start < len(text) and text[start].isspace():
-                start += 1
-            end = text.find("\n", start)
-            end = len(text) if end < 0 else end
-            body = text[start:end].rstrip()
+            start, end = _line_after(text, at + 1)
+            body = text[start:end]
             if 0 < len(body) <= POST_CHARACTERS and not any(mark in body for mark in "\"“”‘"):
-                found.append((start, start + len(body)))
+                found.append((start, end))
         at = text.find(":\n", at + 2)
     return found
 
@@ -191,16 +187,22 @@ def _claim_lines(text: str) -> list[tuple[int, int]]:
         colon = text.find(":", colon + 1)
         if m is None:
             continue
-        start = m.end()
-        while start < len(text) and text[start].isspace():
-            start += 1
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = _line_after(text, m.end())
         if end > start:
             found.append((start, end))
     return found
+
+
+def _line_after(text: str, pos: int) -> tuple[int, int]:
+    """Return the span of the first line with words at or after `pos`, without the white space around them."""
+    start = pos
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 # A fact-check's label for the claim it checks, opening a line.
